@@ -1,0 +1,42 @@
+/**
+ * Word tokenisation shared by the seed conversion, the importer checks and the
+ * built-site tests, so "no word lost" is measured the same way everywhere.
+ * A word is a run of letters, marks and digits, with inner apostrophes, dots
+ * and hyphens kept ("don't", "e.g", "0.15", "ai-relevant"); markup and
+ * punctuation are not words.
+ */
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.\-‐][\p{L}\p{M}\p{N}]+)*/gu;
+
+export function words(text: string): string[] {
+  return text.normalize('NFC').match(WORD) ?? [];
+}
+
+export function countWords(text: string): number {
+  return words(text).length;
+}
+
+/** Words compared without regard to case or typographic apostrophes. */
+export function normalizedWords(text: string): string[] {
+  return words(text).map((word) => word.toLowerCase().replaceAll('’', "'"));
+}
+
+/**
+ * Index of the first word of `needle` that is missing from `haystack` when
+ * both are read in order (a subsequence check), or -1 when all are present.
+ */
+export function firstWordOutOfOrder(needle: readonly string[], haystack: readonly string[]): number {
+  let at = 0;
+  for (let index = 0; index < needle.length; index += 1) {
+    const found = haystack.indexOf(needle[index] as string, at);
+    if (found === -1) return index;
+    at = found + 1;
+  }
+  return -1;
+}
+
+const TIMESTAMP_MARK = /\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]/g;
+
+/** Words of a transcript body, not counting its timestamps. */
+export function transcriptWordCount(body: string): number {
+  return countWords(body.replace(TIMESTAMP_MARK, ' '));
+}

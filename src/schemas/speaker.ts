@@ -1,0 +1,19 @@
+import { z } from 'astro/zod';
+import { link } from './common.ts';
+
+/** A person who speaks in, hosts or wrote something in the archive. The body is an optional bio. */
+export const speakerSchema = () =>
+  z.strictObject({
+    /** Full name as the person writes it. */
+    name: z.string().trim().min(1, 'a speaker needs a name'),
+    /** Name used for sorting; defaults to the last word of the name. */
+    sortName: z.string().min(1).optional(),
+    /** Affiliation, only when a source states it. */
+    affiliation: z.string().min(1).optional(),
+    /** Their own pages: homepage, profile. */
+    links: z.array(link).default([]),
+    /** Other spellings transcripts use for them ("Jan", "Micheal"); matched without regard to case. */
+    aliases: z.array(z.string().trim().min(1)).default([]),
+  });
+
+export type SpeakerData = z.infer<ReturnType<typeof speakerSchema>>;
