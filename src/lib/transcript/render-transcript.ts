@@ -1,0 +1,53 @@
+import { escapeHtml } from '../html.ts';
+import type { ParsedTranscript, Passage, Turn } from './parse-transcript.ts';
+import { isoDuration, type Timestamp } from './timestamp.ts';
+
+/** How a turn's label shows on the page. */
+export interface ResolvedSpeaker {
+  slug: string;
+  name: string;
+  /** Link to the speaker's page. */
+  href: string;
+}
+
+/**
+ * Renders a parsed transcript to HTML. Each turn is a `.turn` element carrying
+ * its speaker in `data-speaker` (slug) and `data-speaker-name`, for search
+ * filters and quote links; every passage has its stable id.
+ */
+export function renderTranscript(parsed: ParsedTranscript, resolveSpeaker: (label: string) => ResolvedSpeaker | undefined): string {
+  const { markdown, env } = parsed;
+  const render = (tokens: Passage['tokens']) => markdown.renderer.render(tokens, markdown.options, env);
+  const html: string[] = [];
+  for (const block of parsed.blocks) {
+    if (block.kind === 'heading') html.push(render(block.tokens));
+    else if (block.kind === 'prose') html.push(renderPassage(block.passage, undefined, render));
+    else html.push(renderTurn(block, resolveSpeaker(block.label), render));
+  }
+  if (parsed.footnoteTokens.length > 0) html.push(render(parsed.footnoteTokens));
+  return html.join('');
+}
+
+function renderTurn(turn: Turn, speaker: ResolvedSpeaker | undefined, render: (tokens: Passage['tokens']) => string): string {
+  const name = speaker?.name ?? turn.label;
+  const data = speaker ? ` data-speaker="${escapeHtml(speaker.slug)}"` : '';
+  const who = speaker ? `<a class="turn-speaker" href="${escapeHtml(speaker.href)}">${escapeHtml(name)}</a>` : `<span class="turn-speaker">${escapeHtml(name)}</span>`;
+  const continued = turn.continued ? ' <span class="turn-continued">(continued)</span>' : '';
+  const time = turn.timestamp ? ` ${renderTimestamp(turn.timestamp, turn.id)}` : '';
+  const passages = turn.passages.map((passage) => renderPassage(passage, turn.timestamp, render)).join('');
+  return (
+    `<div class="turn" id="${turn.id}"${data} data-speaker-name="${escapeHtml(name)}">` +
+    `<p class="turn-label">${who}${continued}${time}</p>${passages}</div>`
+  );
+}
+
+/** A passage shows its own timestamp only where it differs from its turn's. */
+function renderPassage(passage: Passage, turnTimestamp: Timestamp | undefined, render: (tokens: Passage['tokens']) => string): string {
+  const body = render(passage.tokens);
+  if (!passage.timestamp || passage.timestamp === turnTimestamp) return body;
+  return `<div class="passage-timed">${renderTimestamp(passage.timestamp, passage.id)}${body}</div>`;
+}
+
+function renderTimestamp(timestamp: Timestamp, anchor: string): string {
+  return `<a class="timestamp" href="#${anchor}"><time datetime="${isoDuration(timestamp.seconds)}">${escapeHtml(timestamp.label)}</time></a>`;
+}
