@@ -1,0 +1,126 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { formatPartialDate, sortNameOf } from '../lib/format.ts';
+import { transcriptWordCount } from '../lib/words.ts';
+
+export type TalkEntry = CollectionEntry<'talks'>;
+export type SpeakerEntry = CollectionEntry<'speakers'>;
+export type EventEntry = CollectionEntry<'events'>;
+export type TopicEntry = CollectionEntry<'topics'>;
+export type Role = TalkEntry['data']['speakers'][number]['role'];
+
+/** A talk with its references resolved and the figures pages show. */
+export interface Talk {
+  id: string;
+  data: TalkEntry['data'];
+  body: string;
+  filePath: string | undefined;
+  speakers: { speaker: SpeakerEntry; role: Role }[];
+  event: EventEntry | undefined;
+  sessionTitle: string | undefined;
+  topics: TopicEntry[];
+  /** The talk's own date, else its event's start; empty when no source says. */
+  date: string | undefined;
+  wordCount: number;
+  hasTranscript: boolean;
+}
+
+export interface Archive {
+  talks: Talk[];
+  speakers: SpeakerEntry[];
+  events: EventEntry[];
+  topics: TopicEntry[];
+  talkById: Map<string, Talk>;
+}
+
+let archive: Promise<Archive> | undefined;
+
+/** The whole archive, loaded, resolved and sorted once per build. */
+export function loadArchive(): Promise<Archive> {
+  archive ??= buildArchive();
+  return archive;
+}
+
+async function buildArchive(): Promise<Archive> {
+  const [talkEntries, speakers, events, topics] = await Promise.all([getCollection('talks'), getCollection('speakers'), getCollection('events'), getCollection('topics')]);
+  const speakerById = new Map(speakers.map((entry) => [entry.id, entry]));
+  const eventById = new Map(events.map((entry) => [entry.id, entry]));
+  const topicById = new Map(topics.map((entry) => [entry.id, entry]));
+  // References were checked by the content-validation integration, so lookups cannot miss.
+  const talks = talkEntries.map((entry): Talk => {
+    const event = entry.data.event ? eventById.get(entry.data.event.id) : undefined;
+    const body = entry.body ?? '';
+    return {
+      id: entry.id,
+      data: entry.data,
+      body,
+      filePath: entry.filePath,
+      speakers: entry.data.speakers.map(({ speaker, role }) => ({ speaker: speakerById.get(speaker.id) as SpeakerEntry, role })),
+      event,
+      sessionTitle: event?.data.sessions.find((session) => session.id === entry.data.session)?.title,
+      topics: entry.data.topics.map((topic) => topicById.get(topic.id) as TopicEntry),
+      date: entry.data.date ?? event?.data.start,
+      wordCount: transcriptWordCount(body),
+      hasTranscript: body.trim() !== '',
+    };
+  });
+  talks.sort(byDateThenProgramme);
+  speakers.sort((a, b) => sortNameOf(a.data.name, a.data.sortName).localeCompare(sortNameOf(b.data.name, b.data.sortName), 'en'));
+  events.sort((a, b) => (b.data.start ?? '').localeCompare(a.data.start ?? ''));
+  topics.sort((a, b) => compareSectionNumbers(a.data.number, b.data.number));
+  return { talks, speakers, events, topics, talkById: new Map(talks.map((talk) => [talk.id, talk])) };
+}
+
+/** Newest first; within an event, programme order; undated last, by title. */
+function byDateThenProgramme(a: Talk, b: Talk): number {
+  return (
+    (b.date ?? '').localeCompare(a.date ?? '') ||
+    (a.event?.id ?? '').localeCompare(b.event?.id ?? '') ||
+    sessionIndex(a) - sessionIndex(b) ||
+    (a.data.order ?? 0) - (b.data.order ?? 0) ||
+    a.data.title.localeCompare(b.data.title, 'en')
+  );
+}
+
+function sessionIndex(talk: Talk): number {
+  return talk.event?.data.sessions.findIndex((session) => session.id === talk.data.session) ?? -1;
+}
+
+/** "2.10" after "2.9": compares section numbers part by part. */
+export function compareSectionNumbers(a: string, b: string): number {
+  const left = a.split('.').map(Number);
+  const right = b.split('.').map(Number);
+  for (let index = 0; index < Math.max(left.length, right.length); index += 1) {
+    const difference = (left[index] ?? -1) - (right[index] ?? -1);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/** Talks in which a speaker has a part, grouped by their role. */
+export function talksBySpeaker(all: Archive, speakerId: string): Map<Role, Talk[]> {
+  const byRole = new Map<Role, Talk[]>();
+  for (const talk of all.talks) {
+    for (const { speaker, role } of talk.speakers) {
+      if (speaker.id !== speakerId) continue;
+      byRole.set(role, [...(byRole.get(role) ?? []), talk]);
+    }
+  }
+  return byRole;
+}
+
+export function talksOnTopic(all: Archive, topicId: string): Talk[] {
+  return all.talks.filter((talk) => talk.topics.some((topic) => topic.id === topicId));
+}
+
+/** An event's talks grouped by session, in programme order; talks without a session come last. */
+export function programme(all: Archive, event: EventEntry): { id: string | undefined; title: string; talks: Talk[] }[] {
+  const talks = all.talks.filter((talk) => talk.event?.id === event.id);
+  const sessions = event.data.sessions.map((session) => ({ id: session.id as string | undefined, title: session.title, talks: talks.filter((talk) => talk.data.session === session.id) }));
+  const unsessioned = talks.filter((talk) => talk.data.session === undefined);
+  if (unsessioned.length > 0) sessions.push({ id: undefined, title: 'Other talks', talks: unsessioned });
+  return sessions.filter((session) => session.talks.length > 0);
+}
+
+export function dateLabel(talk: Talk): string | undefined {
+  return talk.date ? formatPartialDate(talk.date) : undefined;
+}

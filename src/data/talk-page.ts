@@ -1,0 +1,38 @@
+import { renderTranscript } from '../lib/transcript/render-transcript.ts';
+import { parseTranscript } from '../lib/transcript/parse-transcript.ts';
+import { createLabelResolver } from '../lib/transcript/speaker-labels.ts';
+import { relatedTalks } from '../lib/related-talks.ts';
+import { tableOfContents, type TocItem } from '../lib/table-of-contents.ts';
+import { routes } from '../lib/routes.ts';
+import type { Archive, Talk } from './archive.ts';
+
+export interface TalkPageData {
+  transcriptHtml: string;
+  toc: TocItem[];
+  related: Talk[];
+  /** Names shown for each turn label, for the table of contents. */
+  labelNames: Map<string, string>;
+}
+
+/** Everything a talk page shows beyond the talk's own fields: its rendered transcript, contents and related talks. */
+export function talkPageData(archive: Archive, talk: Talk): TalkPageData {
+  const parsed = parseTranscript(talk.body);
+  const identities = talk.speakers.map(({ speaker }) => ({ slug: speaker.id, name: speaker.data.name, aliases: speaker.data.aliases, href: routes.speaker(speaker.id) }));
+  const resolve = createLabelResolver(identities);
+  const labelNames = new Map<string, string>();
+  const transcriptHtml = renderTranscript(parsed, (label) => {
+    const speaker = resolve(label);
+    if (speaker) labelNames.set(label, speaker.name);
+    return speaker;
+  });
+  return {
+    transcriptHtml,
+    toc: tableOfContents(parsed, talk.wordCount),
+    related: relatedTalks(relatable(talk), archive.talks.map((other) => Object.assign(relatable(other), { talk: other }))).map(({ talk: other }) => other),
+    labelNames,
+  };
+}
+
+function relatable(talk: Talk) {
+  return { id: talk.id, speakerIds: talk.speakers.map(({ speaker }) => speaker.id), topicIds: talk.topics.map((topic) => topic.id), eventId: talk.event?.id };
+}

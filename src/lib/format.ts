@@ -1,0 +1,54 @@
+import type { TalkData } from '../schemas/talk.ts';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2023-02" -> "February 2023"; "2023-02-10" -> "10 February 2023"; precision as given. */
+export function formatPartialDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  if (!month) return year ?? date;
+  const monthName = MONTHS[Number(month) - 1] ?? month;
+  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
+}
+
+const KIND_LABELS: Record<TalkData['kind'], string> = {
+  talk: 'Talk',
+  'lightning-talk': 'Lightning talk',
+  interview: 'Interview',
+  panel: 'Panel',
+  essay: 'Essay',
+  post: 'Post',
+};
+
+export function kindLabel(kind: TalkData['kind']): string {
+  return KIND_LABELS[kind];
+}
+
+const PROVENANCE_LABELS: Record<NonNullable<NonNullable<TalkData['transcript']>['provenance']>, string> = {
+  'human-transcript': 'Human transcript',
+  captions: 'Captions of the recording',
+  'auto-captions': 'Automatic captions of the recording',
+  edited: 'Edited transcript',
+  'author-text': "The author's own text",
+};
+
+export function provenanceLabel(provenance: keyof typeof PROVENANCE_LABELS): string {
+  return PROVENANCE_LABELS[provenance];
+}
+
+export const READING_WORDS_PER_MINUTE = 230;
+
+/** Whole minutes, at least one, at an adult's silent reading pace. */
+export function readingMinutes(wordCount: number): number {
+  return Math.max(1, Math.round(wordCount / READING_WORDS_PER_MINUTE));
+}
+
+/** "Jan Leike", "Jan Leike and Rob Wiblin", "A, B and C". */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 2) return names.join(' and ');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** Name for alphabetical order: the last word, unless the speaker sets one. */
+export function sortNameOf(name: string, explicit?: string): string {
+  return (explicit ?? name.split(/\s+/).at(-1) ?? name).toLocaleLowerCase('en');
+}
