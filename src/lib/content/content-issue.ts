@@ -25,6 +25,8 @@ export class ContentValidationError extends Error {
     super(`The archive's content has ${count}:\n${issues.map((issue) => `  ${formatIssue(issue)}`).join('\n')}`);
     this.name = 'ContentValidationError';
     this.issues = issues;
+    // The issues say where the problem is; a stack trace into the validator would only hide them.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 

@@ -145,9 +145,11 @@ function checkReferences({ talks, speakers, events, topics }: Checked, issues: C
 
 /** Every turn label must name one of the talk's own speakers. */
 function checkTurnLabels(talk: CheckedEntry<TalkData>, speakerById: Map<string, CheckedEntry<SpeakerData>>, issues: ContentIssue[]): void {
-  const billed = talk.valid.speakers.flatMap(({ speaker }) => {
-    const entry = speakerById.get(speaker);
-    return entry ? [{ slug: entry.id, name: entry.valid.name, aliases: entry.valid.aliases }] : [];
+  // A missing speaker entry is reported already; its labels would only repeat that.
+  if (talk.valid.speakers.some(({ speaker }) => !speakerById.has(speaker))) return;
+  const billed = talk.valid.speakers.map(({ speaker }) => {
+    const entry = speakerById.get(speaker) as CheckedEntry<SpeakerData>;
+    return { slug: entry.id, name: entry.valid.name, aliases: entry.valid.aliases };
   });
   const resolve = createLabelResolver(billed);
   const reported = new Set<string>();
