@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { parseTranscript, type Turn } from '../../src/lib/transcript/parse-transcript.ts';
+import { renderTranscript } from '../../src/lib/transcript/render-transcript.ts';
+
+const turns = (body: string) => parseTranscript(body).blocks.filter((block): block is Turn => block.kind === 'turn');
+
+describe('parseTranscript', () => {
+  it('opens a turn at a bold label with the colon inside or outside the bold', () => {
+    const parsed = turns('**Jan Leike:** Hello there.\n\n**Rob Wiblin**: Welcome.');
+    expect(parsed.map((turn) => turn.label)).toEqual(['Jan Leike', 'Rob Wiblin']);
+    expect(parsed.map((turn) => turn.passages[0]?.text)).toEqual(['Hello there.', 'Welcome.']);
+  });
+
+  it('continues the current speaker in paragraphs without a label', () => {
+    const [turn] = turns('**Ada:** One.\n\nTwo.\n\nThree.');
+    expect(turn?.passages.map((passage) => passage.text)).toEqual(['One.', 'Two.', 'Three.']);
+  });
+
+  it('accepts a label alone on its line, with the text in the next paragraph', () => {
+    const [turn] = turns('**Ada Lovelace:**\n\nThe engine weaves algebraic patterns.');
+    expect(turn?.label).toBe('Ada Lovelace');
+    expect(turn?.passages.map((passage) => passage.text)).toEqual(['The engine weaves algebraic patterns.']);
+  });
+
+  it('keeps timestamps after a label and at the start of any paragraph', () => {
+    const [turn] = turns('**Ada:** [1:02:03] First.\n\n[1:05:00] Later.');
+    expect(turn?.timestamp).toEqual({ label: '1:02:03', seconds: 3723 });
+    expect(turn?.passages.map((passage) => passage.timestamp?.seconds)).toEqual([3723, 3900]);
+    expect(turn?.passages[1]?.text).toBe('Later.');
+  });
+
+  it('carries the speaker on after a chapter heading that interrupts a turn', () => {
+    const blocks = parseTranscript('**Ada:** We should\n\n## Make it mainstream\n\nmake it mainstream.').blocks;
+    expect(blocks.map((block) => block.kind)).toEqual(['turn', 'heading', 'turn']);
+    const after = blocks[2] as Turn;
+    expect(after.label).toBe('Ada');
+    expect(after.continued).toBe(true);
+  });
+
+  it('treats text before any label, and bold text without a colon, as prose', () => {
+    const blocks = parseTranscript('An essay paragraph.\n\n**Training near-SOTA models.** This ensures relevance.').blocks;
+    expect(blocks.map((block) => block.kind)).toEqual(['prose', 'prose']);
+  });
+
+  it('reports each block at its line in the body', () => {
+    const blocks = parseTranscript('**Ada:** One.\n\nTwo.\n\n\n**Alan:** Three.').blocks as Turn[];
+    expect(blocks.map((turn) => turn.line)).toEqual([1, 6]);
+    expect(blocks[0]?.passages.map((passage) => passage.line)).toEqual([1, 3]);
+  });
+});
+
+describe('renderTranscript', () => {
+  const speaker = (label: string) => (label === 'Ada' ? { slug: 'ada-lovelace', name: 'Ada Lovelace', href: '/speakers/ada-lovelace/' } : undefined);
+
+  it('marks each turn with its speaker and each passage with its id', () => {
+    const parsed = parseTranscript('**Ada:** It weaves patterns.');
+    const html = renderTranscript(parsed, speaker);
+    const turn = parsed.blocks[0] as Turn;
+    expect(html).toContain(`<div class="turn" id="${turn.id}" data-speaker="ada-lovelace" data-speaker-name="Ada Lovelace">`);
+    expect(html).toContain(`<p id="${turn.passages[0]?.id}">It weaves patterns.</p>`);
+  });
+
+  it('never turns markup in a transcript into live HTML', () => {
+    const html = renderTranscript(parseTranscript('**Ada:** <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1))'), speaker);
+    expect(html).not.toMatch(/<script|<img|href="javascript:/i);
+    expect(html).toContain('&lt;script&gt;');
+  });
+
+  it('renders footnotes as footnotes', () => {
+    const html = renderTranscript(parseTranscript('A claim.[^1]\n\n[^1]: The evidence.'), speaker);
+    expect(html).toMatch(/<sup class="footnote-ref"><a href="#fn1"/);
+    expect(html).toMatch(/<section class="footnotes">[\s\S]*The evidence\./);
+  });
+});
