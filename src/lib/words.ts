@@ -1,11 +1,11 @@
 /**
  * Word tokenisation shared by the seed conversion, the importer checks and the
  * built-site tests, so "no word lost" is measured the same way everywhere.
- * A word is a run of letters, marks and digits, with inner apostrophes, dots
+ * A word is a letter or digit followed by letters, marks and digits, with inner apostrophes, dots
  * and hyphens kept ("don't", "e.g", "0.15", "ai-relevant"); markup and
  * punctuation are not words.
  */
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.\-‐][\p{L}\p{M}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.\-‐][\p{L}\p{M}\p{N}]+)*/gu;
 
 export function words(text: string): string[] {
   return text.normalize('NFC').match(WORD) ?? [];
@@ -39,4 +39,13 @@ const TIMESTAMP_MARK = /\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]/g;
 /** Words of a transcript body, not counting its timestamps. */
 export function transcriptWordCount(body: string): number {
   return countWords(body.replace(TIMESTAMP_MARK, ' '));
+}
+
+/** Index of the first position where two word lists differ (including length), or -1 when equal. */
+export function firstWordDifference(expected: readonly string[], actual: readonly string[]): number {
+  const length = Math.max(expected.length, actual.length);
+  for (let index = 0; index < length; index += 1) {
+    if (expected[index] !== actual[index]) return index;
+  }
+  return -1;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstWordOutOfOrder, normalizedWords, transcriptWordCount, words } from '../../src/lib/words.ts';
+import { firstWordDifference, firstWordOutOfOrder, normalizedWords, transcriptWordCount, words } from '../../src/lib/words.ts';
 
 describe('words', () => {
   it('keeps contractions, decimals and hyphenated words whole and drops markup', () => {
@@ -13,6 +13,12 @@ describe('words', () => {
   it('finds the first word missing from an in-order reading', () => {
     expect(firstWordOutOfOrder(['a', 'b', 'c'], ['x', 'a', 'y', 'b', 'c'])).toBe(-1);
     expect(firstWordOutOfOrder(['a', 'c', 'b'], ['a', 'b', 'c'])).toBe(2);
+  });
+
+  it('finds where two word lists first differ, length included', () => {
+    expect(firstWordDifference(['a', 'b'], ['a', 'b'])).toBe(-1);
+    expect(firstWordDifference(['a', 'b'], ['a', 'c'])).toBe(1);
+    expect(firstWordDifference(['a', 'b'], ['a'])).toBe(1);
   });
 
   it('does not count timestamps as words', () => {
