@@ -7,5 +7,9 @@ export default defineConfig({
   // Canonical origin for absolute URLs (feeds, sitemaps); override per deployment.
   site: process.env['ARCHIVE_SITE_URL'] || 'https://alignment-talks.example.org',
   trailingSlash: 'always',
+  markdown: {
+    // Shiki colours code in both themes; global.css switches to the dark one with the system setting.
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+  },
   integrations: [contentValidation(contentDir()), mdx()],
 });
