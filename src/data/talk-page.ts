@@ -1,6 +1,6 @@
 import { renderTranscript } from '../lib/transcript/render-transcript.ts';
 import { parseTranscript } from '../lib/transcript/parse-transcript.ts';
-import { createLabelResolver } from '../lib/transcript/speaker-labels.ts';
+import { anonymousVoice, createLabelResolver } from '../lib/transcript/speaker-labels.ts';
 import { relatedTalks } from '../lib/related-talks.ts';
 import { tableOfContents, type TocItem } from '../lib/table-of-contents.ts';
 import { routes } from '../lib/routes.ts';
@@ -21,7 +21,8 @@ export function talkPageData(archive: Archive, talk: Talk): TalkPageData {
   const resolve = createLabelResolver(identities);
   const labelNames = new Map<string, string>();
   const transcriptHtml = renderTranscript(parsed, (label) => {
-    const speaker = resolve(label);
+    const voice = anonymousVoice(label);
+    const speaker = resolve(label) ?? (voice && { slug: voice, name: label });
     if (speaker) labelNames.set(label, speaker.name);
     return speaker;
   });

@@ -72,3 +72,21 @@ describe('renderTranscript', () => {
     expect(html).toMatch(/<section class="footnotes">[\s\S]*The evidence\./);
   });
 });
+
+describe('non-speech marks', () => {
+  const render = (body: string) => renderTranscript(parseTranscript(body), () => undefined);
+
+  it('sets bracketed and parenthesised marks apart inside turns, keeping their words', () => {
+    const html = render('**Ada:** So [inaudible] and (Laughs) then [Inaudible until 24:57] analysis[?] (rlhf) done.');
+    expect(html).toContain('So <span class="non-speech">[inaudible]</span> and <span class="non-speech">(Laughs)</span> then');
+    expect(html).toContain('<span class="non-speech">[Inaudible until 24:57]</span> analysis<span class="non-speech">[?]</span> (rlhf) done.');
+  });
+
+  it('leaves brackets in essays and other prose alone', () => {
+    expect(render('A range of [ 0.15 , 0.95 ] is consistent.')).not.toContain('non-speech');
+  });
+
+  it('escapes what a mark contains', () => {
+    expect(render('**Ada:** [<b>x</b>]')).toContain('<span class="non-speech">[&lt;b&gt;x&lt;/b&gt;]</span>');
+  });
+});

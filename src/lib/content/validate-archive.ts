@@ -7,7 +7,7 @@ import { speakerSchema, type SpeakerData } from '../../schemas/speaker.ts';
 import { talkSchema, type TalkData } from '../../schemas/talk.ts';
 import { topicSchema, type TopicData } from '../../schemas/topic.ts';
 import { parseTranscript } from '../transcript/parse-transcript.ts';
-import { createLabelResolver } from '../transcript/speaker-labels.ts';
+import { anonymousVoice, createLabelResolver } from '../transcript/speaker-labels.ts';
 import { fieldPath, type ContentIssue } from './content-issue.ts';
 import { COLLECTIONS, readCollection, type CollectionName, type RawEntry } from './read-collection.ts';
 
@@ -154,14 +154,14 @@ function checkTurnLabels(talk: CheckedEntry<TalkData>, speakerById: Map<string, 
   const resolve = createLabelResolver(billed);
   const reported = new Set<string>();
   for (const block of parseTranscript(talk.body).blocks) {
-    if (block.kind !== 'turn' || block.continued || resolve(block.label) || reported.has(block.label)) continue;
+    if (block.kind !== 'turn' || block.continued || resolve(block.label) || anonymousVoice(block.label) || reported.has(block.label)) continue;
     reported.add(block.label);
     const names = billed.map((speaker) => speaker.name).join(', ') || 'none';
     issues.push({
       file: talk.file,
       line: talk.bodyStartLine + block.line - 1,
       field: 'transcript label',
-      message: `"${block.label}" is not one of this talk's speakers (${names}); add the speaker to the speakers field or their spelling to the speaker's aliases`,
+      message: `"${block.label}" is not one of this talk's speakers (${names}) nor "Audience member" or "Unknown speaker"; add the speaker to the speakers field or their spelling to the speaker's aliases`,
     });
   }
 }

@@ -1,5 +1,6 @@
 import MarkdownIt, { type PluginSimple } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
+import { escapeHtml } from '../html.ts';
 
 /**
  * The one Markdown parser for transcripts and texts. Raw HTML is off, so markup
@@ -9,5 +10,8 @@ import footnote from 'markdown-it-footnote';
  */
 export function createMarkdown(): MarkdownIt {
   // @types/markdown-it-footnote is typed against an older @types/markdown-it; the plugin itself fits v14.
-  return new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote as unknown as PluginSimple);
+  const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote as unknown as PluginSimple);
+  // Non-speech marks (see non-speech.ts) are set apart, and labelled for screen readers by their own words.
+  markdown.renderer.rules['non_speech'] = (tokens, index) => `<span class="non-speech">${escapeHtml(tokens[index]?.content ?? '')}</span>`;
+  return markdown;
 }

@@ -1,7 +1,8 @@
 import type MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
+import Token from 'markdown-it/lib/token.mjs';
 import { contentId, IdAllocator, slugify } from '../stable-id.ts';
 import { createMarkdown } from './markdown.ts';
+import { markNonSpeech } from './non-speech.ts';
 import { LEADING_TIMESTAMP, parseTimestamp, type Timestamp } from './timestamp.ts';
 
 /** One top-level block of Markdown (paragraph, list, quote...) with its stable id. */
@@ -107,6 +108,7 @@ export function parseTranscript(body: string, markdown: MarkdownIt = sharedMarkd
     const passage: Passage = { id: ids.take(contentId('p', text)), line, text, tokens: block, ...(timestamp && { timestamp }) };
     open.attrSet('id', passage.id);
     if (currentTurn) {
+      for (const inline of block.filter((token) => token.type === 'inline')) markNonSpeech(inline);
       currentTurn.passages.push(passage);
       if (!currentTurn.timestamp && passage.timestamp) currentTurn.timestamp = passage.timestamp;
     } else {

@@ -6,8 +6,8 @@ import { isoDuration, type Timestamp } from './timestamp.ts';
 export interface ResolvedSpeaker {
   slug: string;
   name: string;
-  /** Link to the speaker's page. */
-  href: string;
+  /** Link to the speaker's page; none for the anonymous audience. */
+  href?: string;
 }
 
 /**
@@ -31,7 +31,7 @@ export function renderTranscript(parsed: ParsedTranscript, resolveSpeaker: (labe
 function renderTurn(turn: Turn, speaker: ResolvedSpeaker | undefined, render: (tokens: Passage['tokens']) => string): string {
   const name = speaker?.name ?? turn.label;
   const data = speaker ? ` data-speaker="${escapeHtml(speaker.slug)}"` : '';
-  const who = speaker ? `<a class="turn-speaker" href="${escapeHtml(speaker.href)}">${escapeHtml(name)}</a>` : `<span class="turn-speaker">${escapeHtml(name)}</span>`;
+  const who = speaker?.href ? `<a class="turn-speaker" href="${escapeHtml(speaker.href)}">${escapeHtml(name)}</a>` : `<span class="turn-speaker">${escapeHtml(name)}</span>`;
   const continued = turn.continued ? ' <span class="turn-continued">(continued)</span>' : '';
   const time = turn.timestamp ? ` ${renderTimestamp(turn.timestamp, turn.id)}` : '';
   const passages = turn.passages.map((passage) => renderPassage(passage, turn.timestamp, render)).join('');

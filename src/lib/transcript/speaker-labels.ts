@@ -30,3 +30,24 @@ export function createLabelResolver<S extends SpeakerIdentity>(speakers: readonl
   }
   return (label) => byKey.get(labelKey(label));
 }
+
+/** Voices that are no speaker entry: the anonymous audience, or a voice the source does not name. */
+export type AnonymousVoice = 'audience' | 'unattributed';
+
+const ANONYMOUS_LABELS: Record<string, AnonymousVoice> = {
+  audience: 'audience',
+  'audience member': 'audience',
+  'audience members': 'audience',
+  'audience question': 'audience',
+  unattributed: 'unattributed',
+  'unknown speaker': 'unattributed',
+  'unidentified speaker': 'unattributed',
+};
+
+/**
+ * The anonymous voice a label names, if any. These labels are valid in every
+ * talk without a speaker entry: an audience has no page of its own.
+ */
+export function anonymousVoice(label: string): AnonymousVoice | undefined {
+  return ANONYMOUS_LABELS[labelKey(label)];
+}
