@@ -17,8 +17,9 @@ export interface TalkPageData {
 /** Everything a talk page shows beyond the talk's own fields: its rendered transcript, contents and related talks. */
 export function talkPageData(archive: Archive, talk: Talk): TalkPageData {
   const parsed = parseTranscript(talk.body);
-  const identities = talk.speakers.map(({ speaker }) => ({ slug: speaker.id, name: speaker.data.name, aliases: speaker.data.aliases, href: routes.speaker(speaker.id) }));
-  const resolve = createLabelResolver(identities);
+  const speakers = talk.speakers.map(({ speaker }) => ({ slug: speaker.id, name: speaker.data.name, aliases: speaker.data.aliases, href: routes.speaker(speaker.id) }));
+  const voices = talk.data.voices.map((voice) => ({ slug: 'voice', name: voice, aliases: [] }));
+  const resolve = createLabelResolver([...speakers, ...voices]);
   const labelNames = new Map<string, string>();
   const transcriptHtml = renderTranscript(parsed, (label) => {
     const voice = anonymousVoice(label);

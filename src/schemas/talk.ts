@@ -31,6 +31,11 @@ export const talkSchema = <R extends z.ZodType>(reference: ReferenceFactory<R>) 
         }),
       )
       .min(1, 'list at least one speaker'),
+    /**
+     * Other labels its transcript uses for people without a speaker entry: an
+     * audience member named only by first name, a session chair. Shown as written, unlinked.
+     */
+    voices: z.array(z.string().trim().min(1)).default([]),
     /** Research-agenda sections it evidently addresses. */
     topics: z.array(reference('topics')).default([]),
     /** Where the original lives: recording, post, slides. */

@@ -77,12 +77,17 @@ describe('validateArchive', () => {
   it('fails on a transcript label that maps to none of the talk speakers, at its line', () => {
     const folder = archiveWith(TALK, (text) => text.replace('**Ada:**', '**Charles:**'));
     expect(onlyProblem(folder)).toBe(
-      `${TALK}:19: transcript label: "Charles" is not one of this talk's speakers (Alan Turing, Ada Lovelace) nor "Audience member" or "Unknown speaker"; add the speaker to the speakers field or their spelling to the speaker's aliases`,
+      `${TALK}:19: transcript label: "Charles" is not one of this talk's speakers (Alan Turing, Ada Lovelace), voices or "Audience member"/"Unknown speaker"; add the speaker to the speakers field, their spelling to the speaker's aliases, or the label to voices`,
     );
   });
 
   it('accepts the anonymous audience and unknown speakers without a speaker entry', () => {
     const folder = archiveWith(TALK, (text) => `${text}\n**Audience member:** A question.\n\n**Unknown speaker:** An answer.\n`);
+    expect(validateArchive(folder).issues).toEqual([]);
+  });
+
+  it('accepts a label declared among the talk voices', () => {
+    const folder = archiveWith(TALK, (text) => text.replace('topics: [engines]', 'topics: [engines]\nvoices: [Charles]').replace('**Ada:**', '**Charles:**'));
     expect(validateArchive(folder).issues).toEqual([]);
   });
 

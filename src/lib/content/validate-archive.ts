@@ -151,7 +151,7 @@ function checkTurnLabels(talk: CheckedEntry<TalkData>, speakerById: Map<string, 
     const entry = speakerById.get(speaker) as CheckedEntry<SpeakerData>;
     return { slug: entry.id, name: entry.valid.name, aliases: entry.valid.aliases };
   });
-  const resolve = createLabelResolver(billed);
+  const resolve = createLabelResolver([...billed, ...talk.valid.voices.map((voice) => ({ slug: voice, name: voice, aliases: [] }))]);
   const reported = new Set<string>();
   for (const block of parseTranscript(talk.body).blocks) {
     if (block.kind !== 'turn' || block.continued || resolve(block.label) || anonymousVoice(block.label) || reported.has(block.label)) continue;
@@ -161,7 +161,7 @@ function checkTurnLabels(talk: CheckedEntry<TalkData>, speakerById: Map<string, 
       file: talk.file,
       line: talk.bodyStartLine + block.line - 1,
       field: 'transcript label',
-      message: `"${block.label}" is not one of this talk's speakers (${names}) nor "Audience member" or "Unknown speaker"; add the speaker to the speakers field or their spelling to the speaker's aliases`,
+      message: `"${block.label}" is not one of this talk's speakers (${names}), voices or "Audience member"/"Unknown speaker"; add the speaker to the speakers field, their spelling to the speaker's aliases, or the label to voices`,
     });
   }
 }
