@@ -1,6 +1,6 @@
 /** Seed 003's sections as topics, each carrying the post's excerpts about it. */
 import { slugify } from '../../src/lib/stable-id.ts';
-import { escapeMarkdown } from '../lib/escape-markdown.ts';
+import { escapeMarkdown } from '../../src/lib/escape-markdown.ts';
 import { POST_SLUG } from './agenda-post.ts';
 import { CATEGORIES, TOPICS, type Span, type Topic } from './agenda-sections.ts';
 import type { ContentFile } from './content-file.ts';

@@ -1,5 +1,5 @@
 /** Footnotes for seeds 002 and 003, whose markers are `[1]` in the text and whose notes follow it. */
-import { escapeMarkdown } from '../lib/escape-markdown.ts';
+import { escapeMarkdown } from '../../src/lib/escape-markdown.ts';
 
 /** The seeds mark footnotes as `[1]`; after escaping they read `\[1\]`. */
 const ESCAPED_FOOTNOTE_MARKER = /\\\[(\d+)\\\]/g;

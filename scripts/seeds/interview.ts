@@ -2,7 +2,7 @@
  * Seed 001: the interview. Each paragraph opens with its speaker's name in
  * lower case ("rob wiblin hi listeners ..."), which becomes the turn label.
  */
-import { escapeMarkdown } from '../lib/escape-markdown.ts';
+import { escapeMarkdown } from '../../src/lib/escape-markdown.ts';
 import type { Entries } from './content-file.ts';
 import { indexOfOnly } from './text-checks.ts';
 

@@ -3,7 +3,7 @@
  * order, where each heading, paragraph or list item begins; each must occur
  * exactly once.
  */
-import { escapeMarkdown } from '../lib/escape-markdown.ts';
+import { escapeMarkdown } from '../../src/lib/escape-markdown.ts';
 import { assertAscending, indexOfOnly } from './text-checks.ts';
 
 export type Mark =

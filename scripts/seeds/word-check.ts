@@ -1,6 +1,6 @@
 /** The check that every body carries its seed's words in order, once the markup the converter adds is taken away. */
 import { normalizedWords } from '../../src/lib/words.ts';
-import { unescapeMarkdown } from '../lib/escape-markdown.ts';
+import { unescapeMarkdown } from '../../src/lib/escape-markdown.ts';
 import type { ContentFile } from './content-file.ts';
 
 export interface WordCount {

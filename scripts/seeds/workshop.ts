@@ -1,6 +1,6 @@
 /** Seed 000: the workshop programme, as the event, its talks and their speakers. */
 import { slugify } from '../../src/lib/stable-id.ts';
-import { escapeMarkdown } from '../lib/escape-markdown.ts';
+import { escapeMarkdown } from '../../src/lib/escape-markdown.ts';
 import type { ContentFile, Entries } from './content-file.ts';
 import { SHORT_TITLES, shortTitleSlug } from './talk-slug.ts';
 import { assertAllUsed, indexOfOnly } from './text-checks.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertSeeds, repairGluedLabels, stripAddedMarkup } from '../../scripts/convert-seeds.ts';
-import { unescapeMarkdown } from '../../scripts/lib/escape-markdown.ts';
+import { unescapeMarkdown } from '../../src/lib/escape-markdown.ts';
 import { formatIssue } from '../../src/lib/content/content-issue.ts';
 import { listFiles } from '../../src/lib/content/read-collection.ts';
 import { validateArchive, type ArchiveReport } from '../../src/lib/content/validate-archive.ts';
