@@ -1,4 +1,4 @@
-import { renderTranscript } from '../lib/transcript/render-transcript.ts';
+import { renderTranscript, type ResolvedSpeaker } from '../lib/transcript/render-transcript.ts';
 import { parseTranscript } from '../lib/transcript/parse-transcript.ts';
 import { anonymousVoice, createLabelResolver } from '../lib/transcript/speaker-labels.ts';
 import { relatedTalks } from '../lib/related-talks.ts';
@@ -17,13 +17,10 @@ export interface TalkPageData {
 /** Everything a talk page shows beyond the talk's own fields: its rendered transcript, contents and related talks. */
 export function talkPageData(archive: Archive, talk: Talk): TalkPageData {
   const parsed = parseTranscript(talk.body);
-  const speakers = talk.speakers.map(({ speaker }) => ({ slug: speaker.id, name: speaker.data.name, aliases: speaker.data.aliases, href: routes.speaker(speaker.id) }));
-  const voices = talk.data.voices.map((voice) => ({ slug: 'voice', name: voice, aliases: [] }));
-  const resolve = createLabelResolver([...speakers, ...voices]);
+  const resolve = speakerResolver(talk);
   const labelNames = new Map<string, string>();
   const transcriptHtml = renderTranscript(parsed, (label) => {
-    const voice = anonymousVoice(label);
-    const speaker = resolve(label) ?? (voice && { slug: voice, name: label });
+    const speaker = resolve(label);
     if (speaker) labelNames.set(label, speaker.name);
     return speaker;
   });
@@ -32,6 +29,20 @@ export function talkPageData(archive: Archive, talk: Talk): TalkPageData {
     toc: tableOfContents(parsed, talk.wordCount),
     related: relatedTalks(relatable(talk), archive.talks.map((other) => Object.assign(relatable(other), { talk: other }))).map(({ talk: other }) => other),
     labelNames,
+  };
+}
+
+/**
+ * Who a transcript label stands for in this talk: a billed speaker (linked),
+ * a declared voice, or the anonymous audience (unlinked, named as written).
+ */
+export function speakerResolver(talk: Talk): (label: string) => ResolvedSpeaker | undefined {
+  const speakers = talk.speakers.map(({ speaker }) => ({ slug: speaker.id, name: speaker.data.name, aliases: speaker.data.aliases, href: routes.speaker(speaker.id) }));
+  const voices = talk.data.voices.map((voice) => ({ slug: 'voice', name: voice, aliases: [] }));
+  const resolve = createLabelResolver([...speakers, ...voices]);
+  return (label) => {
+    const voice = anonymousVoice(label);
+    return resolve(label) ?? (voice && { slug: voice, name: label });
   };
 }
 

@@ -1,0 +1,37 @@
+/** The search filters a reader can set, in the order the page shows them. */
+export const FILTER_KEYS = ['speaker', 'topic', 'event', 'kind', 'year'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** What the search page shows: the query and the chosen filter values. */
+export interface SearchState {
+  query: string;
+  filters: Partial<Record<FilterKey, string[]>>;
+}
+
+/** Reads the state from a search URL such as `/search/?q=oversight&speaker=Jan+Leike`. */
+export function stateFromParams(params: URLSearchParams): SearchState {
+  const filters: SearchState['filters'] = {};
+  for (const key of FILTER_KEYS) {
+    const values = params.getAll(key).filter((value) => value !== '');
+    if (values.length > 0) filters[key] = values;
+  }
+  return { query: params.get('q')?.trim() ?? '', filters };
+}
+
+/** The inverse of `stateFromParams`, so a search can be shared and Back restores it. */
+export function paramsFromState(state: SearchState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.query !== '') params.set('q', state.query);
+  for (const key of FILTER_KEYS) for (const value of state.filters[key] ?? []) params.append(key, value);
+  return params;
+}
+
+/** Pagefind's filter argument: every value of one key may match (any), all keys must (all). */
+export function pagefindFilters(state: SearchState): Record<string, { any: string[] }> {
+  const filters: Record<string, { any: string[] }> = {};
+  for (const key of FILTER_KEYS) {
+    const values = state.filters[key];
+    if (values && values.length > 0) filters[key] = { any: values };
+  }
+  return filters;
+}
