@@ -16,4 +16,5 @@ export const routes = {
   events: () => withBase('/events/'),
   event: (id: string) => withBase(`/events/${id}/`),
   about: () => withBase('/about/'),
+  search: () => withBase('/search/'),
 };
