@@ -1,7 +1,11 @@
 /** Content entries as the converter builds them, and how they are written out: YAML front matter, then the body. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Document, isScalar, Scalar, stringify } from 'yaml';
+import { editFrontMatter, renderEntry, splitEntry } from '../../src/lib/import/entry-file.ts';
+import { slugReference } from '../../src/schemas/common.ts';
+import { speakerSchema } from '../../src/schemas/speaker.ts';
+import { talkSchema } from '../../src/schemas/talk.ts';
 
 /** One entry to write. */
 export interface ContentFile {
@@ -13,6 +17,13 @@ export interface ContentFile {
   body: string;
   /** The seed text the body carries, which must come out word for word ('' for none). */
   source: string;
+  /**
+   * The only fields the seed decides, for entries that others fill in: a
+   * workshop talk's transcript comes from the importer, a speaker's aliases
+   * from curators. When the file exists, these fields are set and its body and
+   * every other field are kept.
+   */
+  owns?: readonly string[];
 }
 
 export interface Entries {
@@ -32,7 +43,21 @@ export function assertUniquePaths(files: readonly ContentFile[]): void {
 export function writeContentFile(contentDir: string, file: ContentFile): void {
   const path = join(contentDir, file.path);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, renderContentFile(file));
+  writeFileSync(path, file.owns && existsSync(path) ? mergedContentFile(readFileSync(path, 'utf8'), file, file.owns, path) : renderContentFile(file));
+}
+
+/** Field order of each collection's schema, so merged files list fields as fresh ones do. */
+const FIELD_ORDER: Record<string, readonly string[]> = {
+  talks: Object.keys(talkSchema(slugReference).shape),
+  speakers: Object.keys(speakerSchema().shape),
+};
+
+/** The existing file with the seed's fields set and everything else (body, other fields, comments) as it was. */
+function mergedContentFile(text: string, file: ContentFile, owns: readonly string[], path: string): string {
+  const entry = splitEntry(text);
+  if (!entry) throw new Error(`${path}: cannot merge the seed's fields into it, since it does not open with "---" front matter; fix or remove the file`);
+  const changes = Object.fromEntries(owns.map((field) => [field, file.data[field]]));
+  return renderEntry(editFrontMatter(entry.frontMatter, changes, FIELD_ORDER[file.path.split('/')[0] ?? ''] ?? []), entry.body);
 }
 
 function renderContentFile(file: ContentFile): string {

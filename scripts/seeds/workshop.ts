@@ -53,7 +53,13 @@ function workshopEventFile(seed: string): ContentFile {
   };
 }
 
-/** No transcript of these talks is in the seeds: the body stays empty and the page says so. */
+/** The fields of a workshop talk that the programme decides; its transcript and links come from the importer. */
+const PROGRAMME_FIELDS = ['title', 'kind', 'event', 'session', 'order', 'date', 'speakers', 'topics'];
+
+/**
+ * No transcript of these talks is in the seeds: a new file has an empty body,
+ * and an existing one keeps the transcript imported into it.
+ */
 function workshopTalkFile(talk: ProgrammeTalk, slug: string): ContentFile {
   const topics = WORKSHOP_TOPICS[slug];
   return {
@@ -70,5 +76,6 @@ function workshopTalkFile(talk: ProgrammeTalk, slug: string): ContentFile {
     },
     body: '',
     source: '',
+    owns: PROGRAMME_FIELDS,
   };
 }
