@@ -1,0 +1,66 @@
+/**
+ * Finding speaker labels in running text: `Name: text` at the start of a
+ * paragraph or cue, and labels inside a paragraph of captions
+ * (`… thanks. Audience member: [Inaudible] Jason Wei: Okay.`).
+ */
+import { anonymousVoice } from '../transcript/speaker-labels.ts';
+import { squeeze } from './text.ts';
+
+/** Name particles that may be written in lower case inside a name. */
+const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'du', 'da', 'di', 'la', 'le', 'bin', 'al', 'ibn']);
+const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+
+/** One to four words, each capitalised (name particles aside): "Jan Leike", "Presenter", "Alexander Madre". */
+export function looksLikeName(label: string): boolean {
+  const words = label.split(' ');
+  if (words.length > 4 || label.endsWith('.')) return false;
+  return words.every((word, index) => NAME_WORD.test(word) || (index > 0 && PARTICLES.has(word)));
+}
+
+/** A label is a known name, an anonymous voice ("Audience member"), or something shaped like a name. */
+export function isLabel(label: string, isKnown?: (label: string) => boolean): boolean {
+  return isKnown?.(label) === true || anonymousVoice(label) !== undefined || looksLikeName(label);
+}
+
+/** `Name: text` at the very start of the text: the label and what follows it. */
+export function leadingLabel(text: string, isKnown?: (label: string) => boolean): { label: string; rest: string } | undefined {
+  const match = /^([^\s:][^:\n]{0,58}?)[ \t]*:(?:\s+|$)/u.exec(text);
+  if (!match?.[1]) return undefined;
+  const label = squeeze(match[1]);
+  if (!isLabel(label, isKnown)) return undefined;
+  return { label, rest: text.slice(match[0].length) };
+}
+
+/** Up to four words that end right before a colon, preceded by the start of the text or the end of a sentence. */
+const LABEL_BEFORE_COLON = /(?:^|(?<=[.?!…\])"”’]\s+))([^\s.?!,;:"“”()[\]]+(?: [^\s.?!,;:"“”()[\]]+){0,3})$/u;
+
+/** A piece of a paragraph: the label that opens it, if any, and its text. */
+export interface LabelledPiece {
+  label?: string;
+  text: string;
+}
+
+/**
+ * Cuts a paragraph at every label it holds. A label is one to four words
+ * followed by a colon and a space, opening the paragraph or a sentence, that
+ * are a known name, an anonymous voice or shaped like a name; "And finally:"
+ * or "Or with DNA:" are not labels.
+ */
+export function splitAtInlineLabels(text: string, isKnown?: (label: string) => boolean): LabelledPiece[] {
+  const pieces: LabelledPiece[] = [];
+  let pieceStart = 0;
+  let label: string | undefined;
+  for (const colon of text.matchAll(/:(?=\s|$)/g)) {
+    const before = text.slice(pieceStart, colon.index);
+    const match = LABEL_BEFORE_COLON.exec(before);
+    if (!match?.[1] || !isLabel(match[1], isKnown)) continue;
+    const labelStart = pieceStart + match.index;
+    const previous = text.slice(pieceStart, labelStart).trim();
+    if (previous !== '' || label !== undefined) pieces.push({ ...(label !== undefined && { label }), text: previous });
+    label = match[1];
+    pieceStart = colon.index + 1;
+  }
+  const rest = text.slice(pieceStart).trim();
+  if (rest !== '' || label !== undefined || pieces.length === 0) pieces.push({ ...(label !== undefined && { label }), text: rest });
+  return pieces;
+}

@@ -1,0 +1,87 @@
+/**
+ * The importer's common model: what every format parser produces, before labels
+ * are mapped to speakers and cues are merged into paragraphs.
+ */
+
+export const FORMATS = [
+  'seed',
+  'name-colon',
+  'markdown-labels',
+  'caption-markdown',
+  'vtt',
+  'srt',
+  'whisper-json',
+  'podcasting-html',
+  'podcasting-json',
+] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+/** Where something is in the source file: a 1-based line, and the cue number for subtitle formats. */
+export interface SourcePlace {
+  line: number;
+  cue?: number;
+}
+
+/** A run of speech: one cue, one paragraph, or the part of a paragraph after an inline label. */
+export interface Segment {
+  /** The speaker label as the source writes it, when this segment opens with one. */
+  label?: string;
+  /** What is said, as plain text (or safe Markdown inline when the source's markup is Markdown). */
+  text: string;
+  /** Seconds from the start of the recording. */
+  start?: number;
+  end?: number;
+  at: SourcePlace;
+}
+
+/** A chapter heading, placed before the segment with index `before`. */
+export interface Chapter {
+  title: string;
+  depth: 2 | 3;
+  before: number;
+  start?: number;
+  at: SourcePlace;
+}
+
+/**
+ * How segments become paragraphs: `paragraphs` keeps each segment as one;
+ * `timed-paragraphs` keeps the source's timed paragraphs but joins one that
+ * ends mid-sentence to the next; `cues` merges short cues into paragraphs.
+ */
+export type Layout = 'paragraphs' | 'timed-paragraphs' | 'cues';
+
+/** What a file says about itself (caption Markdown front matter), used for provenance and source links. */
+export interface SourceFacts {
+  title?: string;
+  url?: string;
+  channel?: string;
+  language?: string;
+  /** Whether the captions are human-made (`manual`) or automatic. */
+  captions?: 'manual' | 'auto';
+}
+
+export interface ParsedSource {
+  format: FormatName;
+  layout: Layout;
+  markup: 'plain' | 'markdown';
+  segments: Segment[];
+  chapters: Chapter[];
+  /** Line on which the transcript starts. */
+  firstLine: number;
+  facts: SourceFacts;
+  /** Things a curator should know: skipped preamble, repeated segments, glued labels. */
+  notes: string[];
+  /**
+   * The transcript's text with only the format's scaffolding (timings, cue
+   * numbers, tags, headings, timestamps) taken out, found without the parser:
+   * the audit checks that every word in it is a label or a segment's word.
+   */
+  coverage: string;
+}
+
+/** What parsers may know in advance: labels that name someone, and names for seed-style paragraphs. */
+export interface ParseOptions {
+  isKnownLabel?: (label: string) => boolean;
+  /** Speaker names (and aliases) that may open a seed-style paragraph. */
+  names?: readonly string[];
+}

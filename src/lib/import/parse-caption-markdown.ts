@@ -1,0 +1,114 @@
+/**
+ * Caption Markdown (FAR.AI workshop files from curtcox/AI-Safety-YouTube):
+ * YAML front matter about the video, then `## Transcript` with `[m:ss]`
+ * paragraphs that follow caption timing, `### chapter` headings placed at the
+ * chapter's time even mid-sentence, and speaker labels inline, mid-paragraph.
+ * Entities (`&quot;`) are decoded.
+ */
+import { parse as parseYaml } from 'yaml';
+import { LEADING_TIMESTAMP, parseTimestamp } from '../transcript/timestamp.ts';
+import { splitAtInlineLabels } from './label-text.ts';
+import type { Chapter, ParsedSource, ParseOptions, Segment, SourceFacts } from './model.ts';
+import { endsSentence, sentenceStarts } from './sentences.ts';
+import { blocksOf, decodeEntities, frontMatterOf, sourceLines, squeeze } from './text.ts';
+import { ImportError } from './import-error.ts';
+
+const TRANSCRIPT_HEADING = /^##\s+Transcript\s*$/;
+const CHAPTER_HEADING = /^###\s+(.+?)\s*$/;
+/** YouTube's name for a chapter without a title; such a chapter gets no heading. */
+const UNTITLED = /^<Untitled Chapter \d+>$/;
+/** The line under `## Transcript` that says where the captions come from. */
+const SOURCE_NOTE = /^_Source: (.*)_$/;
+/** Words left after a heading that still belong to the turn before: "Thanks." */
+const LEFTOVER_WORDS = 8;
+
+export function parseCaptionMarkdown(text: string, options: ParseOptions = {}): ParsedSource {
+  const lines = sourceLines(text);
+  const start = lines.findIndex((line) => TRANSCRIPT_HEADING.test(line));
+  if (start === -1) throw new ImportError('expected a "## Transcript" heading followed by [m:ss] paragraphs (caption Markdown)', { place: { line: 1 } });
+  const facts = factsOf(lines);
+  const segments: Segment[] = [];
+  const chapters: Chapter[] = [];
+  const coverage: string[] = [];
+  const notes: string[] = [];
+  for (const block of blocksOf(lines, start + 1)) {
+    const line = block.line;
+    const first = block.lines[0] as string;
+    const chapter = CHAPTER_HEADING.exec(first);
+    if (chapter?.[1] !== undefined) {
+      const title = decodeEntities(chapter[1]);
+      if (UNTITLED.test(title)) notes.push(`line ${line}: the chapter "${title}" has no title; it gets no heading`);
+      else chapters.push({ title, depth: 2, before: segments.length, at: { line } });
+      continue;
+    }
+    const source = SOURCE_NOTE.exec(first);
+    if (source && segments.length === 0) continue;
+    const paragraph = decodeEntities(squeeze(block.lines.join(' ')));
+    const stamp = LEADING_TIMESTAMP.exec(paragraph);
+    const body = stamp ? paragraph.slice(stamp[0].length) : paragraph;
+    coverage.push(body);
+    const seconds = stamp?.[1] === undefined ? undefined : parseTimestamp(stamp[1]).seconds;
+    for (const piece of splitAtInlineLabels(body, options.isKnownLabel)) {
+      segments.push({ ...(piece.label !== undefined && { label: piece.label }), text: piece.text, ...(seconds !== undefined && { start: seconds }), at: { line } });
+    }
+  }
+  placeChapters(segments, chapters, notes);
+  return { format: 'caption-markdown', layout: 'timed-paragraphs', markup: 'plain', segments, chapters, firstLine: start + 2, facts, notes, coverage: coverage.join('\n') };
+}
+
+/**
+ * A chapter heading sits at the chapter's time, which can fall inside a
+ * sentence or just before the last words of the turn before. Moves each
+ * heading to the nearest place that cuts no sentence: back to the start of
+ * the sentence it interrupts, or past a few leftover words ("Thanks.") to the
+ * label that follows them in the same paragraph. Words keep their order.
+ */
+function placeChapters(segments: Segment[], chapters: Chapter[], notes: string[]): void {
+  for (const chapter of chapters) {
+    const after = segments[chapter.before];
+    const next = segments[chapter.before + 1];
+    const before = segments[chapter.before - 1];
+    if (after && next && after.label === undefined && next.label !== undefined && next.at.line === after.at.line && endsSentence(after.text) && after.text.split(' ').length <= LEFTOVER_WORDS) {
+      notes.push(`line ${chapter.at.line}: the heading "${chapter.title}" moves past "${after.text}", the end of the turn before`);
+      chapter.before += 1;
+      continue;
+    }
+    if (!before || !after || after.label !== undefined || endsSentence(before.text) || /[\])]$/.test(before.text)) continue;
+    // The heading interrupts a sentence: it moves back to where that sentence starts.
+    const starts = sentenceStarts(before.text);
+    const cut = starts.at(-1);
+    if (cut === undefined) {
+      chapter.before -= 1;
+    } else {
+      const tail: Segment = { text: before.text.slice(cut), at: before.at, ...(before.start !== undefined && { start: before.start }) };
+      before.text = before.text.slice(0, cut).trimEnd();
+      segments.splice(chapter.before, 0, tail);
+      for (const other of chapters) if (other !== chapter && other.before >= chapter.before) other.before += 1;
+    }
+    notes.push(`line ${chapter.at.line}: the heading "${chapter.title}" cut a sentence; it moves back to the sentence's start`);
+  }
+}
+
+function factsOf(lines: readonly string[]): SourceFacts {
+  const frontMatter = frontMatterOf(lines);
+  if (!frontMatter) return {};
+  let data: unknown;
+  try {
+    data = parseYaml(frontMatter.yaml.join('\n'));
+  } catch {
+    return {};
+  }
+  if (typeof data !== 'object' || data === null) return {};
+  const record = data as Record<string, unknown>;
+  const transcript = (typeof record['transcript'] === 'object' && record['transcript'] !== null ? record['transcript'] : {}) as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+  const captions = transcript['source'] === 'manual' ? 'manual' : transcript['source'] === 'auto' ? 'auto' : undefined;
+  const facts: SourceFacts = {};
+  const [title, url, channel, language] = [text(record['title']), text(record['url']), text(record['channel']), text(transcript['language'])];
+  if (title) facts.title = title;
+  if (url) facts.url = url;
+  if (channel) facts.channel = channel;
+  if (language) facts.language = language;
+  if (captions) facts.captions = captions;
+  return facts;
+}

@@ -1,0 +1,118 @@
+/**
+ * Markdown with bold labels (AXRP): `**Daniel Filan:**` on its own line or
+ * before the text, `**Daniel Filan** (00:09):` with a timestamp, and
+ * paragraphs that open with only `(00:29):`, continuing the speaker. The
+ * transcript starts at the first label; headings are chapters (their HTML
+ * anchors dropped). Emphasis and web links are kept.
+ */
+import type Token from 'markdown-it/lib/token.mjs';
+import { createSourceMarkdown, inlineToMarkdown, inlineToText } from './safe-markdown.ts';
+import type { Chapter, ParsedSource, Segment } from './model.ts';
+import { parseClock, sourceLines, squeeze } from './text.ts';
+
+/** `(00:09):` or `(1:02:03):`, as AXRP writes timestamps. */
+const PAREN_TIME = /^\s*\((\d{1,2}:\d{2}(?::\d{2})?)\):\s*/;
+
+export function parseMarkdownLabels(text: string): ParsedSource {
+  const lines = sourceLines(text);
+  const tokens = createSourceMarkdown().parse(lines.join('\n'), {});
+  const segments: Segment[] = [];
+  const chapters: Chapter[] = [];
+  let firstLine: number | undefined;
+  let pendingLabel: { label?: string; start?: number } | undefined;
+  for (const block of topLevelBlocks(tokens)) {
+    const open = block[0] as Token;
+    const line = (open.map?.[0] ?? 0) + 1;
+    const inline = block.filter((token) => token.type === 'inline');
+    if (open.type === 'heading_open') {
+      if (firstLine === undefined) continue;
+      const title = squeeze(inlineToText((inline[0]?.children ?? []).filter((child) => child.type !== 'html_inline')));
+      chapters.push({ title, depth: open.tag === 'h2' || open.tag === 'h1' ? 2 : 3, before: segments.length, at: { line } });
+      continue;
+    }
+    const children = inline.flatMap((token, index) => [...(index > 0 ? [softbreak()] : []), ...(token.children ?? [])]);
+    const opening = open.type === 'paragraph_open' ? takeOpening(children) : {};
+    if (firstLine === undefined) {
+      if (opening.label === undefined) continue;
+      firstLine = line;
+    }
+    const textMarkdown = inlineToMarkdown(children);
+    // A label alone on its line with the text in the next paragraph: the label opens the next segment.
+    if (textMarkdown === '' && opening.label !== undefined) {
+      pendingLabel = opening;
+      continue;
+    }
+    const labelled = opening.label ?? pendingLabel?.label;
+    const start = opening.start ?? pendingLabel?.start;
+    pendingLabel = undefined;
+    segments.push({ ...(labelled !== undefined && { label: labelled }), text: textMarkdown, ...(start !== undefined && { start }), at: { line } });
+  }
+  const from = (firstLine ?? 1) - 1;
+  const notes = from > 0 ? [`lines 1–${from} come before the first label (front matter, links, summary, list of topics) and are not transcript; skipped`] : [];
+  return { format: 'markdown-labels', layout: 'paragraphs', markup: 'markdown', segments, chapters, firstLine: firstLine ?? 1, facts: {}, notes, coverage: coverageOf(lines.slice(from)) };
+}
+
+/**
+ * Removes an opening `**Label:**`, `**Label**:`, `**Label** (00:09):` or a
+ * bare `(00:29):` from the paragraph's inline tokens, returning what it found.
+ */
+function takeOpening(children: Token[]): { label?: string; start?: number } {
+  while (children[0]?.type === 'text' && children[0].content === '') children.shift();
+  const [open, inner, close, after] = children;
+  if (open?.type === 'strong_open' && inner?.type === 'text' && close?.type === 'strong_close') {
+    const innerText = inner.content.trim();
+    if (innerText.endsWith(':') && innerText.length > 1) {
+      children.splice(0, 3);
+      return { label: innerText.slice(0, -1).trim() };
+    }
+    if (after?.type === 'text') {
+      const time = PAREN_TIME.exec(after.content);
+      if (after.content.startsWith(':') || time) {
+        children.splice(0, 3);
+        const start = time?.[1] === undefined ? undefined : parseClock(time[1]);
+        after.content = time ? after.content.slice(time[0].length) : after.content.slice(1);
+        return { label: innerText, ...(start !== undefined && { start }) };
+      }
+    }
+    return {};
+  }
+  if (open?.type === 'text') {
+    const time = PAREN_TIME.exec(open.content);
+    if (time?.[1]) {
+      open.content = open.content.slice(time[0].length);
+      const start = parseClock(time[1]);
+      return start === undefined ? {} : { start };
+    }
+  }
+  return {};
+}
+
+function softbreak(): Token {
+  return { type: 'softbreak', content: '' } as Token;
+}
+
+/** Splits a token stream into top-level blocks. */
+function topLevelBlocks(tokens: readonly Token[]): Token[][] {
+  const blocks: Token[][] = [];
+  let depth = 0;
+  let current: Token[] = [];
+  for (const token of tokens) {
+    current.push(token);
+    depth += token.nesting;
+    if (depth === 0) {
+      blocks.push(current);
+      current = [];
+    }
+  }
+  return blocks;
+}
+
+/** The transcript's words without headings, tags, link targets and timestamps, found by plain text rules. */
+function coverageOf(lines: readonly string[]): string {
+  return lines
+    .filter((line) => !/^#{1,6}\s/.test(line))
+    .join('\n')
+    .replace(/<\/?[a-z][a-z0-9-]*(?:\s[^>\n]*)?\/?>/gi, ' ')
+    .replace(/\]\([^)\s]*\)/g, '')
+    .replace(/\(\d{1,2}:\d{2}(?::\d{2})?\):?/g, ' ');
+}

@@ -1,0 +1,37 @@
+/**
+ * SubRip (.srt): numbered cues with `00:00:06,687 --> 00:00:08,216` timings.
+ * A cue that opens with `Name: ` starts that speaker's turn (full name first,
+ * short name later: both map to one speaker); cues without a label continue
+ * it. Formatting tags (`<i>`, `{\an8}`) are dropped; entities decoded.
+ */
+import { ImportError } from './import-error.ts';
+import { leadingLabel } from './label-text.ts';
+import type { ParsedSource, ParseOptions, Segment } from './model.ts';
+import { blocksOf, decodeEntities, parseClock, sourceLines, squeeze } from './text.ts';
+
+const TIMING = /^\s*(\d{1,3}:\d{2}:\d{2}[,.]\d{1,3})\s*-->\s*(\d{1,3}:\d{2}:\d{2}[,.]\d{1,3})/;
+const TAGS = /<\/?[a-z][^>]*>|\{\\[^}]*\}/gi;
+
+export function parseSrt(text: string, options: ParseOptions = {}): ParsedSource {
+  const lines = sourceLines(text);
+  const segments: Segment[] = [];
+  const coverage: string[] = [];
+  blocksOf(lines).forEach((block, index) => {
+    const timingAt = block.lines.findIndex((line) => TIMING.test(line));
+    const number = timingAt === 1 && /^\d+$/.test((block.lines[0] as string).trim()) ? Number(block.lines[0]) : index + 1;
+    if (timingAt === -1 || timingAt > 1) {
+      throw new ImportError(`cue ${number} has no timing line; expected a cue number, then a line such as "00:00:01,000 --> 00:00:04,000", then the text`, { place: { line: block.line } });
+    }
+    const timing = TIMING.exec(block.lines[timingAt] as string);
+    const start = parseClock(timing?.[1] ?? '');
+    const end = parseClock(timing?.[2] ?? '');
+    const cueText = decodeEntities(block.lines.slice(timingAt + 1).join('\n').replace(TAGS, ''));
+    coverage.push(cueText);
+    const spoken = squeeze(cueText);
+    const at = { line: block.line + timingAt, cue: number };
+    const times = { ...(start !== undefined && { start }), ...(end !== undefined && { end }) };
+    const labelled = leadingLabel(spoken, options.isKnownLabel);
+    segments.push(labelled ? { label: labelled.label, text: labelled.rest, ...times, at } : { text: spoken, ...times, at });
+  });
+  return { format: 'srt', layout: 'cues', markup: 'plain', segments, chapters: [], firstLine: 1, facts: {}, notes: [], coverage: coverage.join('\n') };
+}

@@ -1,0 +1,98 @@
+/**
+ * WebVTT, through w3c/webvtt.js: BOM, CRLF, NOTE blocks and entities as the
+ * spec says. A `<v Name>` voice tag labels its text, closed or not; a cue
+ * without one continues the speaker before (the tag is often only on a
+ * turn's first cue). A plain-text `Name: ` opening a cue is a label too.
+ * Whisper's VTT (no hours, no voices) reads the same way.
+ */
+import webvtt, { type CueNode } from 'webvtt-parser';
+import { ImportError } from './import-error.ts';
+import { leadingLabel } from './label-text.ts';
+import type { ParsedSource, ParseOptions, Segment } from './model.ts';
+import { decodeEntities, sourceLines, squeeze } from './text.ts';
+
+const TIMING = /^\s*((?:\d+:)?\d{2}:\d{2}\.\d{3})\s+-->\s+((?:\d+:)?\d{2}:\d{2}\.\d{3})/;
+
+export function parseVtt(text: string, options: ParseOptions = {}): ParsedSource {
+  const { cues, errors } = new webvtt.WebVTTParser().parse(text.replace(/^\uFEFF/, ''));
+  const lines = sourceLines(text);
+  const fatal = errors.find((error) => /signature/i.test(error.message));
+  if (fatal || (cues.length === 0 && errors[0])) {
+    const error = fatal ?? errors[0];
+    throw new ImportError(`not valid WebVTT: ${error?.message} (expected "WEBVTT" on the first line, then cues with "00:00:01.000 --> 00:00:04.000" timings)`, { place: { line: error?.line ?? 1 } });
+  }
+  const cueLines = timingLines(lines);
+  const segments: Segment[] = [];
+  cues.forEach((cue, index) => {
+    const at = { line: takeLine(cueLines, cue.startTime, cue.endTime), cue: index + 1 };
+    const timing = { start: cue.startTime, end: cue.endTime };
+    for (const voice of voices(cue.tree.children)) {
+      const spoken = squeeze(voice.text);
+      const plainLabel = voice.label === undefined ? leadingLabel(spoken, options.isKnownLabel) : undefined;
+      if (plainLabel) segments.push({ label: plainLabel.label, text: plainLabel.rest, ...timing, at });
+      else segments.push({ ...(voice.label !== undefined && { label: squeeze(voice.label) }), text: spoken, ...timing, at });
+    }
+  });
+  const notes = errors.map((error) => `line ${error.line}: ${error.message}`);
+  return { format: 'vtt', layout: 'cues', markup: 'plain', segments, chapters: [], firstLine: 1, facts: {}, notes, coverage: coverageOf(lines) };
+}
+
+/** The cue's text cut at each `<v>` tag: what each voice says, and text before any tag without a voice. */
+function voices(nodes: readonly CueNode[]): { label?: string; text: string }[] {
+  const parts: { label?: string; text: string }[] = [{ text: '' }];
+  const walk = (node: CueNode): void => {
+    if (node.type === 'text') (parts.at(-1) as { text: string }).text += node.value;
+    else if (node.type === 'object') {
+      if (node.name === 'v') parts.push({ label: node.value ?? '', text: '' });
+      node.children.forEach(walk);
+    }
+  };
+  nodes.forEach(walk);
+  return parts.filter((part, index) => index > 0 || part.text.trim() !== '' || parts.length === 1);
+}
+
+/** Line numbers of timing lines, by start and end time, for messages that name a cue's line. */
+function timingLines(lines: readonly string[]): Map<string, number[]> {
+  const byTime = new Map<string, number[]>();
+  lines.forEach((line, index) => {
+    const match = TIMING.exec(line);
+    if (!match?.[1] || !match[2]) return;
+    const key = `${clock(match[1])}|${clock(match[2])}`;
+    byTime.set(key, [...(byTime.get(key) ?? []), index + 1]);
+  });
+  return byTime;
+}
+
+function takeLine(byTime: Map<string, number[]>, start: number, end: number): number {
+  return byTime.get(`${start}|${end}`)?.shift() ?? 1;
+}
+
+function clock(text: string): number {
+  const parts = text.split(':').map(Number);
+  return Math.round(parts.reduce((total, part) => total * 60 + part, 0) * 1000) / 1000;
+}
+
+/** The cue text of the file without header, notes, identifiers and timings; voice names stay as words. */
+function coverageOf(lines: readonly string[]): string {
+  const kept: string[] = [];
+  let inCue = false;
+  let skipping = false;
+  lines.forEach((line, index) => {
+    if (line.trim() === '') {
+      inCue = false;
+      skipping = false;
+      return;
+    }
+    if (index === 0 || skipping || /^(NOTE|STYLE|REGION)(\s|$)/.test(line) && !inCue) {
+      skipping = true;
+      return;
+    }
+    if (TIMING.test(line)) {
+      inCue = true;
+      return;
+    }
+    if (!inCue) return; // a cue identifier
+    kept.push(line);
+  });
+  return decodeEntities(kept.join('\n').replace(/<v(?:\.[^\s>]*)?\s+([^>]*)>/g, ' $1: ').replace(/<[^>]*>/g, ''));
+}

@@ -1,0 +1,107 @@
+/**
+ * Text the importer writes into a transcript body. Plain source text is
+ * escaped so it shows exactly as written; non-speech marks stay readable as
+ * `[laughs]`. Markdown sources keep their emphasis and web links, re-written
+ * from markdown-it's tokens, so raw HTML and other syntax show as text.
+ */
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import { escapeMarkdown } from '../escape-markdown.ts';
+import { NON_SPEECH } from '../transcript/non-speech.ts';
+import { LEADING_TIMESTAMP } from '../transcript/timestamp.ts';
+import { decodeEntities } from './text.ts';
+
+/**
+ * Escapes plain text for a paragraph. A non-speech mark keeps its bare
+ * brackets when nothing could read it as a link, footnote or timestamp.
+ */
+export function escapeText(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const mark of text.matchAll(NON_SPEECH)) {
+    const after = text.charAt(mark.index + mark[0].length);
+    const bare = mark[0].startsWith('[') && !/^\[\^/.test(mark[0]) && !LEADING_TIMESTAMP.test(mark[0]) && !['(', '[', ':'].includes(after);
+    out += escapeMarkdown(text.slice(last, mark.index));
+    out += bare ? `[${escapeMarkdown(mark[0].slice(1, -1))}]` : escapeMarkdown(mark[0]);
+    last = mark.index + mark[0].length;
+  }
+  return out + escapeMarkdown(text.slice(last));
+}
+
+/** Parses source Markdown with HTML recognised, so that it can be written back as text rather than dropped. */
+export function createSourceMarkdown(): MarkdownIt {
+  return new MarkdownIt({ html: true, linkify: false, typographer: false });
+}
+
+const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
+
+/** Inline tokens written back as the archive's safe Markdown: emphasis and web links kept, anything else as text. */
+export function inlineToMarkdown(children: readonly Token[]): string {
+  let out = '';
+  let linkDepth = 0;
+  const linkClosers: string[] = [];
+  for (const token of children) {
+    switch (token.type) {
+      case 'text':
+        out += escapeText(token.content);
+        break;
+      case 'softbreak':
+      case 'hardbreak':
+        out += ' ';
+        break;
+      case 'strong_open':
+      case 'strong_close':
+        out += '**';
+        break;
+      case 'em_open':
+      case 'em_close':
+        out += '*';
+        break;
+      case 's_open':
+      case 's_close':
+        out += '~~';
+        break;
+      case 'code_inline':
+        out += token.content.includes('`') ? escapeText(token.content) : `\`${token.content}\``;
+        break;
+      case 'link_open': {
+        const href = token.attrGet('href') ?? '';
+        const keep = SAFE_URL.test(href) && linkDepth === 0;
+        linkDepth += 1;
+        linkClosers.push(keep ? `](${href.replace(/[()\s<>]/g, (char) => encodeURIComponent(char))})` : '');
+        if (keep) out += '[';
+        break;
+      }
+      case 'link_close':
+        linkDepth -= 1;
+        out += linkClosers.pop() ?? '';
+        break;
+      case 'image':
+        out += escapeText(token.content);
+        break;
+      default:
+        // html_inline and anything unforeseen: shown as the source wrote it.
+        out += escapeText(token.content);
+    }
+  }
+  return out.trim();
+}
+
+/** The words a reader sees in inline tokens: text, code and raw HTML as text; link targets and markup not. */
+export function inlineToText(children: readonly Token[]): string {
+  return children
+    .map((token) => {
+      if (token.type === 'softbreak' || token.type === 'hardbreak') return ' ';
+      if (token.type === 'text' || token.type === 'code_inline' || token.type === 'html_inline' || token.type === 'image') return token.content;
+      return '';
+    })
+    .join('');
+}
+
+const viewer = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+/** The visible text of a Markdown inline string, as the site's parser reads it (escapes and entities resolved). */
+export function markdownText(markdown: string): string {
+  const [paragraph] = viewer.parseInline(markdown, {});
+  return paragraph ? inlineToText(paragraph.children ?? []) : decodeEntities(markdown);
+}
