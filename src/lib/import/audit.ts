@@ -1,0 +1,128 @@
+/**
+ * The proof that nothing was lost: the words of the source against the words
+ * of the written transcript, read back by the archive's own parser. Spoken
+ * words, non-speech marks and labels are counted apart; any difference fails
+ * the import and names the first word that differs and where it is.
+ */
+import { NON_SPEECH } from '../transcript/non-speech.ts';
+import { parseTranscript } from '../transcript/parse-transcript.ts';
+import { firstWordDifference, normalizedWords } from '../words.ts';
+import { ImportError } from './import-error.ts';
+import type { Block } from './lay-out.ts';
+import type { ParsedSource, Segment, SourcePlace } from './model.ts';
+import { markdownText } from './safe-markdown.ts';
+
+export interface WordAudit {
+  /** Spoken words read from the source and found in the output (equal, or the import fails). */
+  spokenIn: number;
+  spokenOut: number;
+  /** Non-speech marks, such as `[laughs]`, in and out. */
+  marksIn: number;
+  marksOut: number;
+  /** Segments that open with a label in the source; turns written with a label. */
+  labelsIn: number;
+  labelsOut: number;
+  turns: number;
+  paragraphs: number;
+  timestamps: number;
+  chapters: number;
+}
+
+/** What a segment says, as a reader sees it. */
+export function plainText(segment: Segment, markup: 'plain' | 'markdown'): string {
+  return markup === 'markdown' ? markdownText(segment.text) : segment.text;
+}
+
+/** Spoken words (marks taken out) and the marks themselves. */
+export function speech(text: string): { spoken: string[]; marks: string[] } {
+  const marks = [...text.matchAll(NON_SPEECH)].map((match) => match[0]);
+  return { spoken: normalizedWords(text.replace(NON_SPEECH, ' ')), marks };
+}
+
+/**
+ * The parser's reading against the source: every word of the transcript, as a
+ * plain strip of the format's scaffolding finds it, must be a word of a label
+ * or of a segment, in the same order.
+ */
+export function auditCoverage(parsed: ParsedSource): void {
+  const expected = normalizedWords(parsed.coverage);
+  const read: string[] = [];
+  const owners: SourcePlace[] = [];
+  for (const segment of parsed.segments) {
+    for (const word of normalizedWords(`${segment.label ?? ''} ${plainText(segment, parsed.markup)}`)) {
+      read.push(word);
+      owners.push(segment.at);
+    }
+  }
+  const at = firstWordDifference(expected, read);
+  if (at === -1) return;
+  const place = owners[Math.min(at, owners.length - 1)];
+  throw new ImportError(
+    `the ${parsed.format} reader lost track of the text at word ${at + 1} of the transcript: the source has "${expected[at] ?? '(end)'}", the reader "${read[at] ?? '(end)'}"; the file may mix formats (try --format)`,
+    place ? { place } : {},
+  );
+}
+
+/**
+ * Reads the written body back with the archive's transcript parser and checks
+ * it against what was meant: the same turns, labels, chapters, paragraphs and
+ * timestamps, and exactly the source's spoken words and marks, in order.
+ */
+export function auditOutput(segments: readonly Segment[], markup: 'plain' | 'markdown', blocks: readonly Block[], body: string): WordAudit {
+  const parsed = parseTranscript(body);
+  const fail = (message: string, place?: SourcePlace): never => {
+    throw new ImportError(`the written transcript does not read back as intended: ${message}`, place ? { place } : {});
+  };
+  const prose = parsed.blocks.find((block) => block.kind === 'prose');
+  if (prose) fail(`line ${prose.passage.line} of the output is outside any turn`);
+  const turnsOut = parsed.blocks.flatMap((block) => (block.kind === 'turn' ? [block] : []));
+  const turnsMeant = blocks.flatMap((block) => (block.kind === 'turn' ? [block] : []));
+  turnsMeant.forEach((meant, index) => {
+    const out = turnsOut[index];
+    if (!out || out.label !== meant.label || out.continued !== meant.continued || out.passages.length !== meant.paragraphs.length) {
+      fail(`turn ${index + 1} should be ${meant.label} with ${meant.paragraphs.length} paragraph(s), but reads as ${out ? `${out.label} with ${out.passages.length}` : 'missing'}`, meant.paragraphs[0]?.at);
+    }
+  });
+  if (turnsOut.length !== turnsMeant.length) fail(`${turnsMeant.length} turns were written but ${turnsOut.length} read back`);
+  const chapters = parsed.blocks.filter((block) => block.kind === 'heading').length;
+  if (chapters !== blocks.length - turnsMeant.length) fail(`${blocks.length - turnsMeant.length} chapter headings were written but ${chapters} read back`);
+
+  // Segments are read as one text: a mark can run across cues ("[Bekah" / "laughs]").
+  const texts = segments.map((segment) => plainText(segment, markup));
+  const joined = texts.join(' ');
+  const marksIn = [...joined.matchAll(NON_SPEECH)].map((match) => match[0]);
+  const blanked = joined.replace(NON_SPEECH, (mark) => ' '.repeat(mark.length));
+  const spokenIn: string[] = [];
+  const owners: SourcePlace[] = [];
+  let offset = 0;
+  texts.forEach((text, index) => {
+    const spoken = normalizedWords(blanked.slice(offset, offset + text.length));
+    spokenIn.push(...spoken);
+    for (const _word of spoken) owners.push((segments[index] as Segment).at);
+    offset += text.length + 1;
+  });
+  const passages = turnsOut.flatMap((turn) => turn.passages);
+  const out = passages.map((passage) => speech(passage.text));
+  const spokenOut = out.flatMap((part) => part.spoken);
+  const marksOut = out.flatMap((part) => part.marks);
+  const at = firstWordDifference(spokenIn, spokenOut);
+  if (at !== -1) fail(`spoken word ${at + 1} is "${spokenIn[at] ?? '(end)'}" in the source but "${spokenOut[at] ?? '(end)'}" in the output`, owners[Math.min(at, owners.length - 1)]);
+  const mark = firstWordDifference(marksIn, marksOut);
+  if (mark !== -1) fail(`non-speech mark ${mark + 1} is "${marksIn[mark] ?? '(none)'}" in the source but "${marksOut[mark] ?? '(none)'}" in the output`);
+  const timestamps = passages.filter((passage) => passage.timestamp).length;
+  const timestampsMeant = turnsMeant.flatMap((turn) => turn.paragraphs).filter((paragraph) => paragraph.start !== undefined).length;
+  if (timestamps !== timestampsMeant) fail(`${timestampsMeant} timestamps were written but ${timestamps} read back`);
+
+  return {
+    spokenIn: spokenIn.length,
+    spokenOut: spokenOut.length,
+    marksIn: marksIn.length,
+    marksOut: marksOut.length,
+    labelsIn: segments.filter((segment) => segment.label !== undefined).length,
+    labelsOut: turnsOut.filter((turn) => !turn.continued).length,
+    turns: turnsOut.length,
+    paragraphs: passages.length,
+    timestamps,
+    chapters,
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * One transcript for one talk: labels mapped, unlabelled text attributed,
+ * segments laid out as turns and paragraphs, written in the archive's
+ * convention and audited against the source.
+ */
+import { labelKey, type SpeakerIdentity } from '../transcript/speaker-labels.ts';
+import { auditOutput, type WordAudit } from './audit.ts';
+import { layOut, type Attributed, type Block } from './lay-out.ts';
+import { mapLabels, type LabelMapping } from './map-labels.ts';
+import type { Chapter, Layout, Segment } from './model.ts';
+import { placeLabel } from './import-error.ts';
+import { writeTranscript } from './write-transcript.ts';
+
+/** What unlabelled text becomes: the previous speaker's, an unattributed voice's, or the audience's. */
+export const UNLABELLED = ['continue', 'unattributed', 'audience'] as const;
+export type Unlabelled = (typeof UNLABELLED)[number];
+
+export interface TranscriptTarget {
+  speakers: readonly SpeakerIdentity[];
+  voices: readonly string[];
+}
+
+export interface TranscriptSettings {
+  archive: readonly SpeakerIdentity[];
+  explicit: ReadonlyMap<string, string>;
+  strict: boolean;
+  unlabelled: Unlabelled;
+}
+
+export interface TranscriptInput {
+  segments: readonly Segment[];
+  chapters: readonly Chapter[];
+  layout: Layout;
+  markup: 'plain' | 'markdown';
+}
+
+export interface TranscriptResult {
+  body: string;
+  blocks: Block[];
+  mappings: LabelMapping[];
+  /** Labels kept as written that the talk must declare in `voices`. */
+  voices: string[];
+  audit: WordAudit;
+  /** What happened to unlabelled text, when that needed a choice. */
+  unlabelledNote?: string;
+  /** First and last timestamps written, in seconds. */
+  span?: [number, number];
+}
+
+const UNATTRIBUTED = 'Unknown speaker';
+const AUDIENCE = 'Audience member';
+
+export function buildTranscript(input: TranscriptInput, target: TranscriptTarget, settings: TranscriptSettings): TranscriptResult {
+  const labelled = input.segments.flatMap((segment) => (segment.label === undefined ? [] : [{ label: segment.label, at: segment.at }]));
+  const mapped = mapLabels(labelled, { speakers: target.speakers, archive: settings.archive, voices: target.voices, explicit: settings.explicit, strict: settings.strict });
+
+  const sole = target.speakers.length === 1 ? target.speakers[0]?.name : undefined;
+  let current: string | undefined;
+  let leading = 0;
+  let leadingAt: Segment['at'] | undefined;
+  let unlabelledCount = 0;
+  const attributed: Attributed[] = input.segments.map((segment) => {
+    if (segment.label !== undefined) {
+      current = (mapped.get(labelKey(segment.label)) as LabelMapping).output;
+      return { speaker: current, segment };
+    }
+    unlabelledCount += 1;
+    if (settings.unlabelled === 'unattributed') return { speaker: UNATTRIBUTED, segment };
+    if (settings.unlabelled === 'audience') return { speaker: AUDIENCE, segment };
+    if (current === undefined) {
+      leading += 1;
+      leadingAt ??= segment.at;
+      return { speaker: sole ?? UNATTRIBUTED, segment };
+    }
+    return { speaker: current, segment };
+  });
+
+  const blocks = layOut(attributed, input.chapters, input.layout);
+  const body = writeTranscript(blocks, input.markup);
+  const audit = auditOutput(input.segments, input.markup, blocks, body);
+  const mappings = [...mapped.values()];
+  const starts = blocks.flatMap((block) => (block.kind === 'turn' ? block.paragraphs.flatMap((paragraph) => (paragraph.start === undefined ? [] : [paragraph.start])) : []));
+  return {
+    body,
+    blocks,
+    mappings,
+    voices: mappings.filter((mapping) => mapping.how === 'unmapped' || mapping.how === 'voice').map((mapping) => mapping.output),
+    audit,
+    ...(unlabelledNoteFor(settings.unlabelled, unlabelledCount, leading, leadingAt, sole) ?? {}),
+    ...(starts.length > 0 && { span: [Math.min(...starts), Math.max(...starts)] as [number, number] }),
+  };
+}
+
+function unlabelledNoteFor(mode: Unlabelled, count: number, leading: number, at: Segment['at'] | undefined, sole: string | undefined): { unlabelledNote: string } | undefined {
+  if (count === 0) return undefined;
+  if (mode === 'unattributed') return { unlabelledNote: `${count} unlabelled paragraph(s) or cue(s) written as "${UNATTRIBUTED}"` };
+  if (mode === 'audience') return { unlabelledNote: `${count} unlabelled paragraph(s) or cue(s) written as "${AUDIENCE}"` };
+  if (leading === 0) return { unlabelledNote: `${count} unlabelled paragraph(s) or cue(s) continue the speaker before them` };
+  const who = sole ? `${sole}, the talk's only speaker` : `"${UNATTRIBUTED}" (the talk has several speakers; use --map or --unlabelled to choose)`;
+  return { unlabelledNote: `${leading} unlabelled paragraph(s) or cue(s) before the first label (from ${placeLabel(at)}) are attributed to ${who}; ${count - leading} later ones continue the speaker before them` };
+}

@@ -1,0 +1,137 @@
+/**
+ * Turns attributed segments into the blocks of a transcript: a new turn at
+ * each change of speaker, chapters as headings, and within a turn paragraphs
+ * cut only between sentences. Subtitle cues merge into paragraphs of a few
+ * sentences, cut at a long pause or once a paragraph is long; caption
+ * paragraphs are kept, joined only where one ends mid-sentence; paragraph
+ * formats keep their paragraphs as they are.
+ */
+import { countWords } from '../words.ts';
+import type { Chapter, Layout, Segment, SourcePlace } from './model.ts';
+import { endsSentence, sentenceStarts } from './sentences.ts';
+
+export interface Paragraph {
+  text: string;
+  start?: number;
+  at: SourcePlace;
+}
+
+export interface TurnBlock {
+  kind: 'turn';
+  /** The label the page shows: the speaker's name, or an anonymous or declared voice as written. */
+  label: string;
+  /** The same speaker carries on after a chapter heading, with no label of its own. */
+  continued: boolean;
+  paragraphs: Paragraph[];
+}
+
+export interface ChapterBlock {
+  kind: 'chapter';
+  title: string;
+  depth: 2 | 3;
+}
+
+export type Block = TurnBlock | ChapterBlock;
+
+/** A segment with the label the page will show for it. */
+export interface Attributed {
+  speaker: string;
+  segment: Segment;
+}
+
+/** A cue paragraph aims at this many sentences or words before it may end at a sentence. */
+const TARGET_SENTENCES = 4;
+const TARGET_WORDS = 80;
+/** Past this, a paragraph ends at the next sentence even inside a cue. */
+const MAX_WORDS = 120;
+/** Text without sentence punctuation (automatic captions) still gets paragraphs: at a cue boundary past this many words. */
+const UNPUNCTUATED_WORDS = 200;
+/** Seconds of silence between cues that end a paragraph at a sentence end. */
+const LONG_PAUSE = 2.5;
+
+export function layOut(attributed: readonly Attributed[], chapters: readonly Chapter[], layout: Layout): Block[] {
+  const blocks: Block[] = [];
+  let turn: TurnBlock | undefined;
+  let run: Segment[] = [];
+  const flushRun = () => {
+    if (turn && run.length > 0) turn.paragraphs.push(...paragraphsOf(run, layout));
+    run = [];
+  };
+  const chaptersAt = (index: number) => chapters.filter((chapter) => chapter.before === index);
+  attributed.forEach(({ speaker, segment }, index) => {
+    const headings = chaptersAt(index);
+    if (headings.length > 0) {
+      flushRun();
+      for (const chapter of headings) blocks.push({ kind: 'chapter', title: chapter.title, depth: chapter.depth });
+    }
+    const interrupted = blocks.at(-1)?.kind === 'chapter';
+    if (!turn || turn.label !== speaker || interrupted) {
+      flushRun();
+      turn = { kind: 'turn', label: speaker, continued: interrupted && turn?.label === speaker && segment.label === undefined, paragraphs: [] };
+      blocks.push(turn);
+    }
+    if (segment.text.trim() !== '') run.push(segment);
+  });
+  flushRun();
+  for (const chapter of chaptersAt(attributed.length)) blocks.push({ kind: 'chapter', title: chapter.title, depth: chapter.depth });
+  return blocks.filter((block) => block.kind === 'chapter' || block.paragraphs.length > 0);
+}
+
+function paragraphsOf(run: readonly Segment[], layout: Layout): Paragraph[] {
+  if (layout === 'paragraphs') return run.map((segment) => paragraph(segment.text, segment));
+  if (layout === 'timed-paragraphs') return joinUnfinished(run);
+  return mergeCues(run);
+}
+
+function paragraph(text: string, from: Segment): Paragraph {
+  return { text, ...(from.start !== undefined && { start: from.start }), at: from.at };
+}
+
+/** Caption paragraphs as they are, except that one ending mid-sentence takes in the next. */
+function joinUnfinished(run: readonly Segment[]): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let open: Paragraph | undefined;
+  for (const segment of run) {
+    if (open && !endsSentence(open.text)) open.text = `${open.text} ${segment.text}`;
+    else {
+      open = paragraph(segment.text, segment);
+      paragraphs.push(open);
+    }
+  }
+  return paragraphs;
+}
+
+/** Short cues merged into paragraphs that begin and end at sentence boundaries. */
+function mergeCues(run: readonly Segment[]): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let parts: string[] = [];
+  let first: Segment | undefined;
+  let words = 0;
+  let sentences = 0;
+  const flush = () => {
+    if (first && parts.length > 0) paragraphs.push(paragraph(parts.join(' '), first));
+    parts = [];
+    first = undefined;
+    words = 0;
+    sentences = 0;
+  };
+  run.forEach((cue, index) => {
+    const cuts = [0, ...sentenceStarts(cue.text), cue.text.length];
+    for (let chunk = 0; chunk < cuts.length - 1; chunk += 1) {
+      const text = cue.text.slice(cuts[chunk], cuts[chunk + 1]).trim();
+      if (text === '') continue;
+      if (chunk > 0 && words >= MAX_WORDS) flush();
+      first ??= cue;
+      parts.push(text);
+      words += countWords(text);
+      if (chunk < cuts.length - 2 || endsSentence(text)) sentences += 1;
+    }
+    const next = run[index + 1];
+    if (!next) return;
+    const pause = next.start !== undefined && cue.end !== undefined ? next.start - cue.end : 0;
+    const atSentenceEnd = endsSentence(cue.text);
+    if ((atSentenceEnd && (sentences >= TARGET_SENTENCES || words >= TARGET_WORDS || (pause >= LONG_PAUSE && words >= 20))) || words >= UNPUNCTUATED_WORDS) flush();
+  });
+  flush();
+  return paragraphs;
+}
