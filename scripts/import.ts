@@ -1,0 +1,470 @@
+/**
+ * `npm run import -- <file> [options]`: turns one raw transcript into a talk
+ * entry in the archive's transcript convention, or replaces the transcript of
+ * an existing talk (or of several, cut from one recording with --part).
+ * Nothing is written unless the output reads back as the intended turns,
+ * carries exactly the source's words, and passes the archive's validation;
+ * files are then written atomically. Run with --help for the options.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatIssue } from '../src/lib/content/content-issue.ts';
+import { contentDir as defaultContentDir } from '../src/lib/content/content-dir.ts';
+import { validateArchive, type ArchiveReport, type CheckedEntry } from '../src/lib/content/validate-archive.ts';
+import { auditCoverage, plainText } from '../src/lib/import/audit.ts';
+import { detectFormat, isFormatName, PARSERS } from '../src/lib/import/detect-format.ts';
+import { editFrontMatter, frontMatterFor, renderEntry, splitEntry } from '../src/lib/import/entry-file.ts';
+import { ImportError, placeLabel } from '../src/lib/import/import-error.ts';
+import { buildTranscript, UNLABELLED, type TranscriptResult, type Unlabelled } from '../src/lib/import/import-transcript.ts';
+import { mapLabels } from '../src/lib/import/map-labels.ts';
+import { FORMATS, type Chapter, type FormatName, type ParsedSource } from '../src/lib/import/model.ts';
+import { addLinks, recordingLink, transcriptFromFacts, type Link, type TranscriptFields } from '../src/lib/import/sources-and-provenance.ts';
+import { splitIntoParts } from '../src/lib/import/split-parts.ts';
+import { formatClock, parseClock } from '../src/lib/import/text.ts';
+import { slugReference } from '../src/schemas/common.ts';
+import type { SpeakerData } from '../src/schemas/speaker.ts';
+import { PROVENANCES, SPEAKER_ROLES, TALK_KINDS, talkSchema, type TalkData } from '../src/schemas/talk.ts';
+import { labelKey, type SpeakerIdentity } from '../src/lib/transcript/speaker-labels.ts';
+import { countWords } from '../src/lib/words.ts';
+
+const HELP = `Usage: npm run import -- <file> [options]
+
+Turns a raw transcript into a talk entry, or replaces an existing talk's transcript.
+Formats: ${FORMATS.join(', ')} (detected; override with --format).
+
+Where it goes (one of):
+  --talk <slug>                 replace the transcript of content/talks/<slug>.md, keeping its front matter
+  --slug <slug> --title <text> --kind <${TALK_KINDS.join('|')}> --speaker <slug[:role]> ...
+                                create a new talk (--speaker repeatable; roles ${SPEAKER_ROLES.join(', ')});
+                                also --event <slug> --session <id> --order <n> --date <YYYY[-MM[-DD]]>
+  --part <time>=<slug> ...      cut one recording into existing talks: each part starts at its speaker's
+                                first turn at or after <time> (m:ss or h:mm:ss) and runs to the next part
+
+Labels and text:
+  --map "<Label>=<slug>"        map a label to a speaker of the talk (or to "Audience member"); repeatable
+  --strict                      an unmapped label is an error (default: kept as written, added to voices)
+  --unlabelled <mode>           text without a label: continue (the speaker before; default),
+                                unattributed ("Unknown speaker") or audience ("Audience member")
+
+Front matter:
+  --provenance <${PROVENANCES.join('|')}>  --origin <text>  --language <BCP 47>
+  --source "<Label>=<URL>"      add a link to the original (repeatable)
+
+Running:
+  --check                       report what would be imported; write nothing
+  --force                       replace a transcript that is already there
+  --content <dir>               the content folder (default: $ARCHIVE_CONTENT_DIR or ./content)
+  --help                        this text
+
+Exit codes: 0 done, 1 the input or a check failed (nothing written), 2 the command line is wrong.`;
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const consoleIo: Io = { out: (line) => console.log(line), err: (line) => console.error(line) };
+
+/** Runs the importer; returns the exit code. Never throws for a user's mistake. */
+export function runImport(argv: readonly string[], io: Io = consoleIo): number {
+  try {
+    const options = readOptions(argv);
+    if (options.help) {
+      io.out(HELP);
+      return 0;
+    }
+    for (const line of importFile(options)) io.out(line);
+    return 0;
+  } catch (error) {
+    if (error instanceof ImportError) {
+      io.err(`error: ${error.describe()}`);
+      if (error.exitCode === 2) io.err('Run with --help for the options.');
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+interface Options {
+  help: boolean;
+  file: string;
+  format?: FormatName;
+  talk?: string;
+  newTalk?: NewTalk;
+  parts: { start: number; slug: string }[];
+  maps: Map<string, string>;
+  strict: boolean;
+  unlabelled: Unlabelled;
+  check: boolean;
+  force: boolean;
+  transcript: TranscriptFields;
+  sources: Link[];
+  contentDir: string;
+}
+
+interface NewTalk {
+  slug: string;
+  title: string;
+  kind: string;
+  speakers: { speaker: string; role: string }[];
+  event?: string;
+  session?: string;
+  order?: number;
+  date?: string;
+}
+
+const usage = (message: string) => new ImportError(message, { exitCode: 2 });
+
+function readOptions(argv: readonly string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        format: { type: 'string' },
+        talk: { type: 'string' },
+        slug: { type: 'string' },
+        title: { type: 'string' },
+        kind: { type: 'string' },
+        speaker: { type: 'string', multiple: true },
+        event: { type: 'string' },
+        session: { type: 'string' },
+        order: { type: 'string' },
+        date: { type: 'string' },
+        part: { type: 'string', multiple: true },
+        map: { type: 'string', multiple: true },
+        strict: { type: 'boolean' },
+        unlabelled: { type: 'string' },
+        check: { type: 'boolean' },
+        force: { type: 'boolean' },
+        provenance: { type: 'string' },
+        origin: { type: 'string' },
+        language: { type: 'string' },
+        source: { type: 'string', multiple: true },
+        content: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw usage(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { help: true } as Options;
+  if (positionals.length !== 1) throw usage(positionals.length === 0 ? 'name the transcript file to import' : `expected one transcript file, got ${positionals.length}: ${positionals.join(', ')}`);
+  if (values.format !== undefined && !isFormatName(values.format)) throw usage(`unknown --format "${values.format}"; expected one of ${FORMATS.join(', ')}`);
+  const unlabelled = values.unlabelled ?? 'continue';
+  if (!(UNLABELLED as readonly string[]).includes(unlabelled)) throw usage(`--unlabelled must be one of ${UNLABELLED.join(', ')}, not "${unlabelled}"`);
+  if (values.provenance !== undefined && !(PROVENANCES as readonly string[]).includes(values.provenance)) throw usage(`--provenance must be one of ${PROVENANCES.join(', ')}`);
+
+  const modes = [values.talk !== undefined, values.slug !== undefined, (values.part ?? []).length > 0].filter(Boolean).length;
+  if (modes !== 1) throw usage('say where the transcript goes: --talk <slug> (an existing talk), --slug <slug> with --title, --kind and --speaker (a new talk), or --part <time>=<slug> (several talks)');
+  const newTalk = values.slug === undefined ? undefined : readNewTalk(values);
+  if (newTalk === undefined && [values.title, values.kind, values.speaker, values.event, values.session, values.order, values.date].some((value) => value !== undefined)) {
+    throw usage('--title, --kind, --speaker, --event, --session, --order and --date describe a new talk; use them with --slug');
+  }
+  const transcript: TranscriptFields = {};
+  if (values.provenance !== undefined) transcript.provenance = values.provenance;
+  if (values.origin !== undefined) transcript.origin = values.origin;
+  if (values.language !== undefined) transcript.language = values.language;
+  return {
+    help: false,
+    file: positionals[0] as string,
+    ...(values.format !== undefined && { format: values.format as FormatName }),
+    ...(values.talk !== undefined && { talk: values.talk }),
+    ...(newTalk && { newTalk }),
+    parts: (values.part ?? []).map(readPart),
+    maps: new Map((values.map ?? []).map((pair) => splitPair(pair, '--map', '"Label=slug"'))),
+    strict: values.strict ?? false,
+    unlabelled: unlabelled as Unlabelled,
+    check: values.check ?? false,
+    force: values.force ?? false,
+    transcript,
+    sources: (values.source ?? []).map((pair) => {
+      const [label, url] = splitPair(pair, '--source', '"Label=https://…"');
+      if (!/^https?:\/\//.test(url)) throw usage(`--source "${pair}": the URL must start with http:// or https://`);
+      return { label, url };
+    }),
+    contentDir: values.content === undefined ? defaultContentDir() : resolve(values.content),
+  };
+}
+
+function readNewTalk(values: Record<string, string | boolean | string[] | undefined>): NewTalk {
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const [slug, title, kind] = [text('slug') as string, text('title'), text('kind')];
+  const speakers = ((values['speaker'] as string[] | undefined) ?? []).map((value) => {
+    const [speaker = '', role = 'speaker'] = value.split(':');
+    if (!(SPEAKER_ROLES as readonly string[]).includes(role)) throw usage(`--speaker "${value}": the role must be one of ${SPEAKER_ROLES.join(', ')}`);
+    return { speaker, role };
+  });
+  if (title === undefined || kind === undefined || speakers.length === 0) throw usage('a new talk (--slug) needs --title, --kind and at least one --speaker');
+  if (!(TALK_KINDS as readonly string[]).includes(kind)) throw usage(`--kind must be one of ${TALK_KINDS.join(', ')}, not "${kind}"`);
+  const order = text('order');
+  if (order !== undefined && !/^[1-9]\d*$/.test(order)) throw usage(`--order must be a whole number from 1, not "${order}"`);
+  const [event, session, date] = [text('event'), text('session'), text('date')];
+  return { slug, title, kind, speakers, ...(event && { event }), ...(session && { session }), ...(order && { order: Number(order) }), ...(date && { date }) };
+}
+
+function readPart(value: string): { start: number; slug: string } {
+  const [time, slug] = splitPair(value, '--part', '<m:ss>=<slug>');
+  const start = parseClock(time);
+  if (start === undefined) throw usage(`--part "${value}": "${time}" is not a time; write m:ss or h:mm:ss`);
+  return { start, slug };
+}
+
+function splitPair(value: string, option: string, shape: string): [string, string] {
+  const at = value.lastIndexOf('=');
+  const [left, right] = [value.slice(0, at).trim(), value.slice(at + 1).trim()];
+  if (at === -1 || left === '' || right === '') throw usage(`${option} "${value}": expected ${shape}`);
+  return [left, right];
+}
+
+/** One talk the transcript (or a part of it) goes to. */
+interface Target {
+  slug: string;
+  /** Path of the entry file. */
+  path: string;
+  speakers: SpeakerIdentity[];
+  voices: string[];
+  /** The entry as it is now; undefined for a new talk. */
+  existing?: CheckedEntry<TalkData>;
+  newTalk?: NewTalk;
+  /** For a part: its start in the recording. */
+  partStart?: number;
+}
+
+function importFile(options: Options): string[] {
+  const report = loadArchive(options.contentDir);
+  const speakerEntries = new Map(report.speakers.map((entry) => [entry.id, entry]));
+  const archive = report.speakers.map(identity);
+  const targets = resolveTargets(options, report, speakerEntries);
+  for (const target of targets) refuseToOverwrite(target, options.force);
+
+  const file = displayPath(options.file);
+  const text = readSource(options.file, file);
+  const format = options.format ?? detectFormat(basename(options.file), text);
+  if (format === undefined) {
+    throw new ImportError(`cannot tell the transcript format; expected one of ${FORMATS.join(', ')} (see README, "Importing transcripts"), or name it with --format`, { file, place: { line: 1 } });
+  }
+  const parsed = withFile(file, () => PARSERS[format](text, parseOptions(targets, options)));
+  withFile(file, () => auditCoverage(parsed));
+  if (!parsed.segments.some((segment) => countWords(plainText(segment, parsed.markup)) > 0)) {
+    throw new ImportError(`no transcript text found (read as ${format}, from line ${parsed.firstLine}); expected ${EXPECTED[format]}`, { file, place: { line: parsed.firstLine } });
+  }
+
+  const pieces = options.parts.length > 0 ? splitParts(parsed, targets, options, archive, file) : [{ target: targets[0] as Target, segments: parsed.segments, chapters: parsed.chapters, notes: [] as string[] }];
+  const outputs = pieces.map(({ target, segments, chapters, notes }) => {
+    const result = withFile(file, () =>
+      buildTranscript(
+        { segments, chapters, layout: parsed.layout, markup: parsed.markup },
+        target,
+        { archive, explicit: options.maps, strict: options.strict, unlabelled: options.unlabelled },
+      ),
+    );
+    return { target, result, notes, text: entryText(target, result, parsed, options) };
+  });
+
+  validateOutputs(options.contentDir, outputs.map(({ target, text: entry }) => ({ path: target.path, text: entry })));
+  if (!options.check) writeAtomically(outputs.map(({ target, text: entry }) => ({ path: target.path, text: entry })));
+
+  const lines = [`${file}: ${format}, transcript from line ${parsed.firstLine}`];
+  for (const note of parsed.notes) lines.push(`  note: ${note}`);
+  for (const output of outputs) lines.push(...summary(output.target, output.result, output.notes, options));
+  lines.push(options.check ? '--check: nothing was written.' : `Wrote ${outputs.length} file(s).`);
+  return lines;
+}
+
+const EXPECTED: Record<FormatName, string> = {
+  seed: 'paragraphs that open with the speaker\'s name ("rob wiblin hi listeners …")',
+  'name-colon': 'paragraphs such as "Name: what they said"',
+  'markdown-labels': 'paragraphs opening with a bold label such as "**Jan Leike:**"',
+  'caption-markdown': 'a "## Transcript" heading followed by "[m:ss] text" paragraphs',
+  vtt: 'cues with "00:00:01.000 --> 00:00:04.000" timings and text',
+  srt: 'numbered cues with "00:00:01,000 --> 00:00:04,000" timings and text',
+  'whisper-json': 'a "segments" array of {start, end, text} with words in the text',
+  'podcasting-html': '<cite>Name:</cite> <time>0:00</time> <p>text</p> runs',
+  'podcasting-json': 'a "segments" array of {speaker, startTime, endTime, body} with words in the body',
+};
+
+function loadArchive(contentDir: string): ArchiveReport {
+  if (!existsSync(contentDir)) throw new ImportError(`the content folder ${displayPath(contentDir)} does not exist; pass --content or set ARCHIVE_CONTENT_DIR`, { exitCode: 2 });
+  return validateArchive(contentDir);
+}
+
+function identity(entry: CheckedEntry<SpeakerData>): SpeakerIdentity {
+  return { slug: entry.id, name: entry.valid.name, aliases: entry.valid.aliases };
+}
+
+function resolveTargets(options: Options, report: ArchiveReport, speakers: Map<string, CheckedEntry<SpeakerData>>): Target[] {
+  const billed = (slugs: readonly string[], where: string) =>
+    slugs.map((slug) => {
+      const entry = speakers.get(slug);
+      if (!entry) throw new ImportError(`${where}: no speaker "${slug}"; add ${displayPath(join(options.contentDir, 'speakers', `${slug}.md`))} with at least a name first`);
+      return identity(entry);
+    });
+  const existing = (slug: string): Target => {
+    const talk = report.talks.find((entry) => entry.id === slug);
+    if (!talk) {
+      const invalid = report.issues.filter((issue) => basename(issue.file) === `${slug}.md`);
+      if (invalid.length > 0) throw new ImportError(`the talk "${slug}" has problems to fix first:\n  ${invalid.map(formatIssue).join('\n  ')}`);
+      throw new ImportError(`no talk "${slug}" in ${displayPath(join(options.contentDir, 'talks'))}; check the slug, or create the talk with --slug, --title, --kind and --speaker`, { exitCode: 2 });
+    }
+    return { slug, path: resolve(talk.file), speakers: billed(talk.valid.speakers.map(({ speaker }) => speaker), talk.file), voices: talk.valid.voices, existing: talk };
+  };
+  if (options.talk !== undefined) return [existing(options.talk)];
+  if (options.parts.length > 0) return options.parts.map((part) => ({ ...existing(part.slug), partStart: part.start }));
+  const talk = options.newTalk as NewTalk;
+  const clash = report.talks.find((entry) => entry.id === talk.slug) ?? report.issues.find((issue) => basename(issue.file) === `${talk.slug}.md`);
+  const path = join(options.contentDir, 'talks', `${talk.slug}.md`);
+  if (clash || existsSync(path)) throw new ImportError(`the talk "${talk.slug}" exists already (${displayPath(path)}); to replace its transcript use --talk ${talk.slug}`);
+  return [{ slug: talk.slug, path: resolve(path), speakers: billed(talk.speakers.map(({ speaker }) => speaker), '--speaker'), voices: [], newTalk: talk }];
+}
+
+function refuseToOverwrite(target: Target, force: boolean): void {
+  const body = target.existing?.body ?? '';
+  if (force || body.trim() === '') return;
+  throw new ImportError(`the talk "${target.slug}" has a transcript already (${countWords(body).toLocaleString('en')} words); pass --force to replace it`, { file: displayPath(target.path), place: { line: target.existing?.bodyStartLine ?? 1 } });
+}
+
+function readSource(path: string, file: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new ImportError(`cannot read the transcript: ${why}; expected a readable text file`, { file });
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    const line = loose.slice(0, loose.indexOf('\uFFFD')).split('\n').length;
+    throw new ImportError('the file is not UTF-8 text; expected a transcript saved as UTF-8 (re-save it, for example with iconv -f latin1 -t utf-8)', { file, place: { line } });
+  }
+}
+
+function withFile<T>(file: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw error instanceof ImportError ? error.inFile(file) : error;
+  }
+}
+
+/** Labels worth recognising inside text: the targets' speakers (names, first names, aliases, slugs), voices and mapped labels. */
+function parseOptions(targets: readonly Target[], options: Options): { isKnownLabel: (label: string) => boolean; names: string[] } {
+  const names = targets.flatMap((target) => target.speakers.flatMap((speaker) => [speaker.name, ...speaker.aliases]));
+  const keys = new Set(
+    [
+      ...names,
+      ...targets.flatMap((target) => target.speakers.flatMap((speaker) => [speaker.slug, speaker.name.split(/\s+/)[0] ?? ''])),
+      ...targets.flatMap((target) => target.voices),
+      ...options.maps.keys(),
+    ].map(labelKey),
+  );
+  return { isKnownLabel: (label) => keys.has(labelKey(label)), names };
+}
+
+function splitParts(parsed: ParsedSource, targets: readonly Target[], options: Options, archive: readonly SpeakerIdentity[], file: string) {
+  const specs = targets.map((target) => ({
+    start: target.partStart ?? 0,
+    slug: target.slug,
+    speakerNames: target.speakers.map((speaker) => speaker.name).join(' or '),
+    isSpeaker: (label: string) => {
+      const mapping = mapLabels([{ label, at: { line: 1 } }], { speakers: target.speakers, archive, voices: [], explicit: options.maps, strict: false }).get(labelKey(label));
+      return mapping?.slug !== undefined;
+    },
+  }));
+  const parts = withFile(file, () => splitIntoParts(parsed.segments, parsed.chapters, specs));
+  return parts.map((part, index) => ({
+    target: targets[index] as Target,
+    segments: part.segments,
+    chapters: part.chapters as Chapter[],
+    notes: [`part from ${placeLabel(part.at)}${part.segments[0]?.start === undefined ? '' : ` ([${formatClock(part.segments[0].start)}])`}`, ...part.notes],
+  }));
+}
+
+const TALK_FIELDS = Object.keys(talkSchema(slugReference).shape);
+
+/** The talk's file as it will be: front matter kept (or made for a new talk), transcript fields and voices set, the new body. */
+function entryText(target: Target, result: TranscriptResult, parsed: ParsedSource, options: Options): string {
+  const old = target.existing ? splitEntry(target.existing.text) : undefined;
+  const current = (target.existing?.data ?? {}) as Record<string, unknown>;
+  const recording = recordingLink(parsed.facts, target.partStart);
+  const sources = addLinks((current['sources'] as Link[] | undefined) ?? [], [...(recording ? [recording] : []), ...options.sources]);
+  const transcript = { ...((current['transcript'] as TranscriptFields | undefined) ?? {}), ...transcriptFromFacts(parsed.facts), ...options.transcript };
+  const changes: Record<string, unknown> = {
+    voices: result.voices.length > 0 ? result.voices : undefined,
+    sources: sources.length > 0 ? sources : undefined,
+    transcript: Object.keys(transcript).length > 0 ? transcript : undefined,
+  };
+  if (target.newTalk) {
+    const { slug: _slug, ...fields } = target.newTalk;
+    return renderEntry(frontMatterFor({ ...fields, ...changes }, TALK_FIELDS), result.body);
+  }
+  return renderEntry(editFrontMatter(old?.frontMatter ?? '', changes, TALK_FIELDS), result.body);
+}
+
+/** Validates the archive as it would be, in a copy of the content folder: problems in the new files stop the import. */
+function validateOutputs(contentDir: string, outputs: readonly { path: string; text: string }[]): void {
+  const copy = mkdtempSync(join(tmpdir(), 'import-check-'));
+  try {
+    cpSync(contentDir, copy, { recursive: true });
+    const inCopy = outputs.map((output) => resolve(copy, relative(contentDir, output.path)));
+    outputs.forEach((output, index) => writeFileSync(inCopy[index] as string, output.text));
+    const problems = validateArchive(copy).issues.filter((issue) => inCopy.includes(resolve(issue.file)));
+    if (problems.length > 0) {
+      const lines = problems.map((issue) => formatIssue({ ...issue, file: displayPath(resolve(contentDir, relative(copy, resolve(issue.file)))) }));
+      throw new ImportError(`the imported entry would not pass the archive's validation; nothing was written:\n  ${lines.join('\n  ')}`);
+    }
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+/** Every file is written beside its target and renamed over it only when all are written. */
+function writeAtomically(outputs: readonly { path: string; text: string }[]): void {
+  const temporary = outputs.map((output) => `${output.path}.import-${process.pid}.tmp`);
+  try {
+    outputs.forEach((output, index) => writeFileSync(temporary[index] as string, output.text));
+    outputs.forEach((output, index) => renameSync(temporary[index] as string, output.path));
+  } finally {
+    for (const path of temporary) rmSync(path, { force: true });
+  }
+}
+
+function summary(target: Target, result: TranscriptResult, notes: readonly string[], options: Options): string[] {
+  const { audit } = result;
+  const n = (value: number) => value.toLocaleString('en');
+  const action = target.newTalk ? 'new talk' : target.existing?.body.trim() ? 'transcript replaced' : 'transcript added';
+  const turnsBy = new Map<string, number>();
+  for (const block of result.blocks) if (block.kind === 'turn' && !block.continued) turnsBy.set(block.label, (turnsBy.get(block.label) ?? 0) + 1);
+  const continued = audit.turns - audit.labelsOut;
+  const span = result.span ? `, [${formatClock(result.span[0])}] to [${formatClock(result.span[1])}]` : '';
+  const lines = [
+    `→ ${displayPath(target.path)} (${action}${options.check ? ', not written' : ''})`,
+    ...notes.map((note) => `  ${note}`),
+    `  turns:      ${n(audit.labelsOut)}${continued > 0 ? ` (+${n(continued)} carried on after a chapter heading)` : ''} in ${n(audit.paragraphs)} paragraphs${audit.chapters > 0 ? `, ${n(audit.chapters)} chapter heading${audit.chapters === 1 ? '' : 's'}` : ''}`,
+    `  words:      ${n(audit.spokenIn)} spoken in, ${n(audit.spokenOut)} out; non-speech marks ${n(audit.marksIn)} in, ${n(audit.marksOut)} out; labels ${n(audit.labelsIn)} read, ${n(audit.labelsOut)} written`,
+    `  timestamps: ${n(audit.timestamps)} of ${n(audit.paragraphs)} paragraphs${span}`,
+    `  speakers:   ${[...turnsBy].map(([label, count]) => `${label} (${n(count)} turn${count === 1 ? '' : 's'})`).join(', ')}`,
+  ];
+  if (result.mappings.length === 0) lines.push('  labels:     none in the source');
+  result.mappings.forEach((mapping, index) => {
+    const head = index === 0 ? '  labels:     ' : '              ';
+    const where = mapping.slug ? `${mapping.slug} (${mapping.how})` : mapping.how === 'anonymous' ? 'anonymous voice' : mapping.how === 'voice' ? "one of the talk's voices" : 'NOT MAPPED';
+    lines.push(`${head}"${mapping.label}" ×${mapping.count} → ${where}${mapping.note ? `: ${mapping.label} ${mapping.note} (first at ${placeLabel(mapping.at)})` : ''}`);
+  });
+  if (result.unlabelledNote) lines.push(`  unlabelled: ${result.unlabelledNote}`);
+  if (result.voices.length > 0) lines.push(`  voices:     ${result.voices.join(', ')}`);
+  return lines;
+}
+
+function displayPath(path: string): string {
+  return relative(process.cwd(), resolve(path)) || path;
+}
+
+if (import.meta.main) process.exitCode = runImport(process.argv.slice(2));
