@@ -92,7 +92,7 @@ function joinUnfinished(run: readonly Segment[]): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let open: Paragraph | undefined;
   for (const segment of run) {
-    if (open && !endsSentence(open.text)) open.text = `${open.text} ${segment.text}`;
+    if (open && !(endsSentence(open.text) && startsSentence(segment.text))) open.text = `${open.text} ${segment.text}`;
     else {
       open = paragraph(segment.text, segment);
       paragraphs.push(open);
@@ -120,7 +120,7 @@ function mergeCues(run: readonly Segment[]): Paragraph[] {
     for (let chunk = 0; chunk < cuts.length - 1; chunk += 1) {
       const text = cue.text.slice(cuts[chunk], cuts[chunk + 1]).trim();
       if (text === '') continue;
-      if (chunk > 0 && words >= MAX_WORDS) flush();
+      if (chunk > 0 && words >= MAX_WORDS && quotesClosed(parts)) flush();
       first ??= cue;
       parts.push(text);
       words += countWords(text);
@@ -129,9 +129,21 @@ function mergeCues(run: readonly Segment[]): Paragraph[] {
     const next = run[index + 1];
     if (!next) return;
     const pause = next.start !== undefined && cue.end !== undefined ? next.start - cue.end : 0;
-    const atSentenceEnd = endsSentence(cue.text);
+    const atSentenceEnd = endsSentence(cue.text) && startsSentence(next.text) && quotesClosed(parts);
     if ((atSentenceEnd && (sentences >= TARGET_SENTENCES || words >= TARGET_WORDS || (pause >= LONG_PAUSE && words >= 20))) || words >= UNPUNCTUATED_WORDS) flush();
   });
   flush();
   return paragraphs;
+}
+
+/** Text that opens like a sentence: a capital or digit, perhaps after an opening quote or bracket. */
+function startsSentence(text: string): boolean {
+  return /^["'“‘(\[]?[\p{Lu}\p{N}]/u.test(text.trimStart());
+}
+
+/** No quotation is left open, so a paragraph break would not fall inside someone's quoted words. */
+function quotesClosed(parts: readonly string[]): boolean {
+  const text = parts.join(' ');
+  const straight = (text.match(/"/g) ?? []).length;
+  return straight % 2 === 0 && (text.match(/“/g) ?? []).length <= (text.match(/”/g) ?? []).length;
 }
