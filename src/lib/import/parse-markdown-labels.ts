@@ -26,7 +26,7 @@ export function parseMarkdownLabels(text: string): ParsedSource {
     const inline = block.filter((token) => token.type === 'inline');
     if (open.type === 'heading_open') {
       if (firstLine === undefined) continue;
-      const title = squeeze(inlineToText((inline[0]?.children ?? []).filter((child) => child.type !== 'html_inline')));
+      const title = squeeze(inlineToText(inline[0]?.children ?? []));
       chapters.push({ title, depth: open.tag === 'h2' || open.tag === 'h1' ? 2 : 3, before: segments.length, at: { line } });
       continue;
     }

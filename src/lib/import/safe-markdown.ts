@@ -1,8 +1,9 @@
 /**
  * Text the importer writes into a transcript body. Plain source text is
- * escaped so it shows exactly as written; non-speech marks stay readable as
- * `[laughs]`. Markdown sources keep their emphasis and web links, re-written
- * from markdown-it's tokens, so raw HTML and other syntax show as text.
+ * escaped so it shows exactly as written (HTML included); non-speech marks
+ * stay readable as `[laughs]`. Markdown sources keep their emphasis and web
+ * links, re-written from markdown-it's tokens; their inline HTML tags are
+ * markup and are dropped, their text kept, so nothing becomes live HTML.
  */
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
@@ -79,20 +80,22 @@ export function inlineToMarkdown(children: readonly Token[]): string {
       case 'image':
         out += escapeText(token.content);
         break;
+      case 'html_inline':
+        // A tag is markup, not words: the words between tags are text tokens of their own.
+        break;
       default:
-        // html_inline and anything unforeseen: shown as the source wrote it.
         out += escapeText(token.content);
     }
   }
   return out.trim();
 }
 
-/** The words a reader sees in inline tokens: text, code and raw HTML as text; link targets and markup not. */
+/** The words a reader sees in inline tokens: text and code; link targets, tags and other markup not. */
 export function inlineToText(children: readonly Token[]): string {
   return children
     .map((token) => {
       if (token.type === 'softbreak' || token.type === 'hardbreak') return ' ';
-      if (token.type === 'text' || token.type === 'code_inline' || token.type === 'html_inline' || token.type === 'image') return token.content;
+      if (token.type === 'text' || token.type === 'code_inline' || token.type === 'image') return token.content;
       return '';
     })
     .join('');
