@@ -244,7 +244,7 @@ function importFile(options: Options): string[] {
 
   const file = displayPath(options.file);
   const text = readSource(options.file, file);
-  const format = options.format ?? detectFormat(basename(options.file), text);
+  const format = options.format ?? withFile(file, () => detectFormat(basename(options.file), text));
   if (format === undefined) {
     throw new ImportError(`cannot tell the transcript format; expected one of ${FORMATS.join(', ')} (see README, "Importing transcripts"), or name it with --format`, { file, place: { line: 1 } });
   }

@@ -6,10 +6,23 @@ export function parseJson(text: string): unknown {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message)?.[1];
-    const line = position === undefined ? 1 : text.slice(0, Number(position)).split('\n').length;
-    throw new ImportError(`not valid JSON: ${message}`, { place: { line } });
+    const at = errorOffset(text, message);
+    const line = at === undefined ? 1 : text.slice(0, at).split('\n').length;
+    throw new ImportError(`not valid JSON: ${message.split('\n')[0]}`, { place: { line } });
   }
+}
+
+/**
+ * Where JSON.parse stopped: V8 gives a position for some errors, and for an
+ * unexpected token a snippet of about ten characters either side of it.
+ */
+function errorOffset(text: string, message: string): number | undefined {
+  const position = /position (\d+)/.exec(message)?.[1];
+  if (position !== undefined) return Number(position);
+  const snippet = /^Unexpected token .*?, "(\.\.\.)?([\s\S]*?)(?:\.\.\.)?" is not valid JSON$/.exec(message);
+  if (!snippet?.[2]) return undefined;
+  const found = text.indexOf(snippet[2]);
+  return found === -1 ? undefined : found + (snippet[1] ? 10 : 0);
 }
 
 /** Line numbers of each occurrence of a JSON key, in order. */
