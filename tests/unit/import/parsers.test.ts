@@ -1,0 +1,355 @@
+/** Each format reader on the quirks its corpus README lists, with small samples written here. */
+import { describe, expect, it } from 'vitest';
+import { auditCoverage } from '../../../src/lib/import/audit.ts';
+import { buildTranscript, type TranscriptTarget } from '../../../src/lib/import/import-transcript.ts';
+import type { ParsedSource } from '../../../src/lib/import/model.ts';
+import { parseCaptionMarkdown } from '../../../src/lib/import/parse-caption-markdown.ts';
+import { parseMarkdownLabels } from '../../../src/lib/import/parse-markdown-labels.ts';
+import { parseNameColon } from '../../../src/lib/import/parse-name-colon.ts';
+import { parsePodcastingHtml } from '../../../src/lib/import/parse-podcasting-html.ts';
+import { parsePodcastingJson } from '../../../src/lib/import/parse-podcasting-json.ts';
+import { parseSeedStyle } from '../../../src/lib/import/parse-seed-style.ts';
+import { parseSrt } from '../../../src/lib/import/parse-srt.ts';
+import { parseVtt } from '../../../src/lib/import/parse-vtt.ts';
+import { parseWhisperJson } from '../../../src/lib/import/parse-whisper-json.ts';
+import { turnsOf } from './helpers.ts';
+
+const labelsAndTexts = (parsed: ParsedSource) => parsed.segments.map((segment) => [segment.label ?? null, segment.text]);
+
+/** Imports a parsed sample for speakers with these names (slugs made from them), keeping unmapped labels as voices. */
+function imported(parsed: ParsedSource, names: string[], aliases: Record<string, string[]> = {}) {
+  auditCoverage(parsed);
+  const speakers = names.map((name) => ({ slug: name.toLowerCase().replace(/\W+/g, '-'), name, aliases: aliases[name] ?? [] }));
+  const target: TranscriptTarget = { speakers, voices: [] };
+  return buildTranscript(parsed, target, { archive: speakers, explicit: new Map(), strict: false, unlabelled: 'continue' });
+}
+
+describe('WebVTT', () => {
+  const sample = [
+    '\uFEFFWEBVTT',
+    '',
+    'NOTE exported by a podcast host',
+    '',
+    '00:00:00.179 --> 00:00:02.399',
+    '<v Travis> When you first get',
+    'started in podcasting, it&#39;s',
+    '',
+    '00:00:02.400 --> 00:00:04.799',
+    'almost guaranteed. So in this',
+    '',
+    'intro-3',
+    '00:00:04.801 --> 00:00:07.980',
+    'bonus episode , um , we talk.',
+    '',
+    '00:00:08.000 --> 00:00:09.000',
+    'Gilon: So is there an ideal',
+    '',
+    '00:00:09.000 --> 00:00:10.500',
+    'podcast length? <b>Nope</b>. <script>alert(1)</script>',
+    '',
+  ].join('\r\n');
+
+  it('reads a BOM and CRLF file, unclosed <v> tags, untagged continuation cues and a plain-text label', () => {
+    const parsed = parseVtt(sample);
+    expect(labelsAndTexts(parsed)).toEqual([
+      ['Travis', "When you first get started in podcasting, it's"],
+      [null, 'almost guaranteed. So in this'],
+      [null, 'bonus episode , um , we talk.'],
+      ['Gilon', 'So is there an ideal'],
+      [null, 'podcast length? Nope. alert(1)'],
+    ]);
+    expect(parsed.segments.map((segment) => segment.at)).toEqual([
+      { line: 5, cue: 1 },
+      { line: 9, cue: 2 },
+      { line: 13, cue: 3 },
+      { line: 16, cue: 4 },
+      { line: 19, cue: 5 },
+    ]);
+  });
+
+  it('merges the cues into one paragraph per turn here, with the first cue’s time', () => {
+    const { body } = imported(parseVtt(sample), ['Travis', 'Gilon']);
+    expect(body).toBe(
+      "**Travis:** [0:00] When you first get started in podcasting, it's almost guaranteed. So in this bonus episode , um , we talk.\n\n" +
+        '**Gilon:** [0:08] So is there an ideal podcast length? Nope. alert(1)',
+    );
+  });
+
+  it('reads Whisper’s VTT: timestamps without hours, no voices', () => {
+    const parsed = parseVtt('WEBVTT\n\n00:15.000 --> 00:23.560\nAndrej Karpathy Hi, everyone.\n\n59:59.000 --> 1:00:01.000\nThe end.\n');
+    expect(parsed.segments.map((segment) => [segment.label ?? null, segment.start])).toEqual([
+      [null, 15],
+      [null, 3599],
+    ]);
+  });
+
+  it('refuses a file without the WEBVTT signature, naming the line', () => {
+    expect(() => parseVtt('00:00.000 --> 00:01.000\nHi\n')).toThrow(/not valid WebVTT: .*signature/);
+  });
+});
+
+describe('SRT', () => {
+  const sample = [
+    '1',
+    '00:00:06,687 --> 00:00:08,216',
+    'Bekah Hawrot Weigel: Hello, and',
+    'welcome to Season 5, Episode 9',
+    '',
+    '2',
+    '00:00:08,216 --> 00:00:09,745',
+    'of the',
+    '',
+    '3',
+    '00:00:09,746 --> 00:00:12,400',
+    'Virtual Coffee podcast. [Bekah',
+    '',
+    '4',
+    '00:00:12,400 --> 00:00:13,000',
+    'laughs] <i>Dan</i>?',
+    '',
+    '5',
+    '00:00:33,567 --> 00:00:39,476',
+    'Dan: Hello! Welcome.',
+    '',
+    '6',
+    '00:00:40,000 --> 00:00:41,000',
+    'Bekah: Hi.',
+    '',
+  ].join('\n');
+
+  it('takes a label from a cue’s opening "Name: ", drops tags, and numbers cues', () => {
+    const parsed = parseSrt(sample);
+    expect(labelsAndTexts(parsed)).toEqual([
+      ['Bekah Hawrot Weigel', 'Hello, and welcome to Season 5, Episode 9'],
+      [null, 'of the'],
+      [null, 'Virtual Coffee podcast. [Bekah'],
+      [null, 'laughs] Dan?'],
+      ['Dan', 'Hello! Welcome.'],
+      ['Bekah', 'Hi.'],
+    ]);
+    expect(parsed.segments[4]?.at).toEqual({ line: 19, cue: 5 });
+  });
+
+  it('maps the full name and the later first name to one speaker, merges two-word cues, and keeps a mark split across cues', () => {
+    const { body } = imported(parseSrt(sample), ['Bekah Hawrot Weigel', 'Dan']);
+    expect(body).toBe(
+      '**Bekah Hawrot Weigel:** [0:06] Hello, and welcome to Season 5, Episode 9 of the Virtual Coffee podcast. [Bekah laughs] Dan?\n\n' +
+        '**Dan:** [0:33] Hello! Welcome.\n\n**Bekah Hawrot Weigel:** [0:40] Hi.',
+    );
+    expect(turnsOf(body)[0]?.passages[0]?.tokens.some((token) => token.children?.some((child) => child.type === 'non_speech'))).toBe(true);
+  });
+
+  it('names the cue and line of a block without timing', () => {
+    expect(() => parseSrt('1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\nno timing here\n')).toThrow(/cue 2 has no timing line; expected .*00:00:01,000 --> 00:00:04,000/);
+  });
+});
+
+describe('Whisper JSON', () => {
+  const sample = JSON.stringify({
+    text: '…',
+    segments: [
+      { id: 0, start: 0, end: 15, text: ' Please welcome Andrej Karpathy.' },
+      { id: 1, start: 88.16, end: 90, text: ' So the first stage is pre-training.' },
+      { id: 2, start: 90, end: 92, text: ' So the first stage is pre-training.' },
+      { id: 3, start: 2495.74, end: 2525.74, text: ' www.microsoft.com' },
+    ],
+    language: 'en',
+  });
+
+  it('reads segments as cues, keeps repeated ones and reports them', () => {
+    const parsed = parseWhisperJson(sample);
+    expect(parsed.segments.map((segment) => segment.text)).toEqual(['Please welcome Andrej Karpathy.', 'So the first stage is pre-training.', 'So the first stage is pre-training.', 'www.microsoft.com']);
+    expect(parsed.notes).toEqual(['segments 2–3 repeat "So the first stage is pre-training." (2×); kept, as the source has them']);
+    expect(parsed.facts.language).toBe('en');
+    const { body } = imported(parsed, ['Andrej Karpathy']);
+    expect(body.match(/So the first stage is pre-training\./g)).toHaveLength(2);
+    expect(body).toMatch(/pre-training\. www\.microsoft\.com$/);
+  });
+
+  it('takes WhisperX’s speaker field as a label', () => {
+    const parsed = parseWhisperJson(JSON.stringify({ segments: [{ start: 0, end: 1, text: ' Hi.', speaker: 'SPEAKER_00' }] }));
+    expect(parsed.segments[0]?.label).toBe('SPEAKER_00');
+  });
+
+  it('says where JSON is broken', () => {
+    expect(() => parseWhisperJson('{\n  "segments": [\n    {"text": }\n  ]\n}')).toThrow(/not valid JSON/);
+  });
+});
+
+describe('Podcasting 2.0', () => {
+  it('reads <cite>, <time> and <p> runs with entities decoded and markup kept as text', () => {
+    const parsed = parsePodcastingHtml('<cite>Travis:</cite>\n<time>0:00</time>\n<p>It&#39;s <em>key</em> &lt;b&gt;really&lt;/b&gt;.</p>\n<cite>Sarah:</cite>\n<time>1:02:03</time>\n<p>Yes.</p>\n');
+    expect(parsed.segments.map((segment) => [segment.label, segment.text, segment.start, segment.at.line])).toEqual([
+      ['Travis', "It's key <b>really</b>.", 0, 3],
+      ['Sarah', 'Yes.', 3723, 6],
+    ]);
+    const { body } = imported(parsed, ['Travis', 'Sarah']);
+    expect(body).toBe("**Travis:** [0:00] It's key \\<b\\>really\\</b\\>.\n\n**Sarah:** [1:02:03] Yes.");
+  });
+
+  it('reads JSON segments of {speaker, startTime, endTime, body}', () => {
+    const parsed = parsePodcastingJson(JSON.stringify({ version: '1.0.0', segments: [{ speaker: 'Travis', startTime: 0.18, endTime: 2.4, body: 'When you first get' }, { startTime: 2.4, endTime: 4.8, body: 'started.' }] }));
+    expect(labelsAndTexts(parsed)).toEqual([
+      ['Travis', 'When you first get'],
+      [null, 'started.'],
+    ]);
+    expect(imported(parsed, ['Travis']).body).toBe('**Travis:** [0:00] When you first get started.');
+  });
+});
+
+describe('Markdown with bold labels (AXRP)', () => {
+  const sample = [
+    '---',
+    'title: "24 - Superalignment"',
+    '---',
+    '',
+    '[YouTube link](https://www.youtube.com/watch?v=x)',
+    '',
+    'Topics we discuss:',
+    ' - [The team](#team)',
+    '',
+    '**Daniel Filan:**',
+    'Hello, everybody. See [this post](https://openai.com/blog/x) and _this_.',
+    '',
+    '**Jan Leike:**',
+    '',
+    'Thanks a lot for having me. <b>Raw</b> stays text.',
+    '',
+    '## The superalignment team <a name="superalignment-team"></a>',
+    '',
+    '**Daniel Filan** (00:09):',
+    'So, hello, Alan.',
+    '',
+    '(00:29):',
+    'A continuation. Email <feedback@axrp.net>.',
+    '',
+  ].join('\n');
+
+  it('reads labels alone on their line, labels with timestamps, and timestamp-only continuations', () => {
+    const parsed = parseMarkdownLabels(sample);
+    expect(parsed.firstLine).toBe(10);
+    expect(parsed.segments.map((segment) => [segment.label ?? null, segment.start ?? null])).toEqual([
+      ['Daniel Filan', null],
+      ['Jan Leike', null],
+      ['Daniel Filan', 9],
+      [null, 29],
+    ]);
+    expect(parsed.chapters).toEqual([{ title: 'The superalignment team', depth: 2, before: 2, at: { line: 17 } }]);
+  });
+
+  it('keeps emphasis and web links, and drops inline HTML tags (markup, not words)', () => {
+    const { body } = imported(parseMarkdownLabels(sample), ['Daniel Filan', 'Jan Leike']);
+    expect(body).toBe(
+      [
+        '**Daniel Filan:** Hello, everybody. See [this post](https://openai.com/blog/x) and *this*.',
+        '**Jan Leike:** Thanks a lot for having me. Raw stays text.',
+        '## The superalignment team',
+        '**Daniel Filan:** [0:09] So, hello, Alan.',
+        '[0:29] A continuation. Email [feedback@axrp.net](mailto:feedback@axrp.net).',
+      ].join('\n\n'),
+    );
+  });
+});
+
+describe('Name: text paragraphs (The Inside View)', () => {
+  const sample = ['---', 'title: "Phil Trammell"', '---', '', 'Intro with a [link](https://x.y).', '', '# Transcript', '', 'Michael: Hey Phil how are you', '', 'Phil: I\'m okay', '', 'Michal: great [inaudible]', '', 'Phi: right so', '', '[AI in technology production]', '', 'Micheal: so if we'].join('\n');
+
+  it('starts after the Transcript heading and takes each paragraph’s label', () => {
+    const parsed = parseNameColon(sample);
+    expect(parsed.firstLine).toBe(8);
+    expect(parsed.notes[0]).toMatch(/lines 1–7 come before the "# Transcript" heading/);
+    expect(parsed.segments.map((segment) => segment.label ?? null)).toEqual(['Michael', 'Phil', 'Michal', 'Phi', null, 'Micheal']);
+  });
+
+  it('maps misspelt labels through the speakers’ aliases and the host’s first name without its diaeresis', () => {
+    const { body, mappings } = imported(parseNameColon(sample), ['Michaël Trazzi', 'Phil Trammell'], { 'Michaël Trazzi': ['Michal', 'Micheal'], 'Phil Trammell': ['Phi'] });
+    expect(mappings.map((mapping) => [mapping.label, mapping.slug, mapping.how])).toEqual([
+      ['Michael', 'micha-l-trazzi', 'short name'],
+      ['Phil', 'phil-trammell', 'short name'],
+      ['Michal', 'micha-l-trazzi', 'alias'],
+      ['Phi', 'phil-trammell', 'alias'],
+      ['Micheal', 'micha-l-trazzi', 'alias'],
+    ]);
+    expect(turnsOf(body).map((turn) => turn.label)).toEqual(['Michaël Trazzi', 'Phil Trammell', 'Michaël Trazzi', 'Phil Trammell', 'Michaël Trazzi']);
+    expect(body).toContain('**Phil Trammell:** right so\n\n[AI in technology production]\n\n**Michaël Trazzi:** so if we');
+  });
+});
+
+describe('seed interview style', () => {
+  it('takes the speakers’ names that open paragraphs as labels, and reports a name glued to the next word', () => {
+    const sample = 'rob wiblin hi listeners\n\njan leike thanks\n\nmore from jan\n\nrob wiblin so\n\njan leikeit depends\n\nrob wiblin ok\n\njan leike yes';
+    const parsed = parseSeedStyle(sample, { names: ['Rob Wiblin', 'Jan Leike'] });
+    expect(parsed.segments.map((segment) => segment.label ?? null)).toEqual(['rob wiblin', 'jan leike', null, 'rob wiblin', null, 'rob wiblin', 'jan leike']);
+    expect(parsed.notes).toEqual(['line 9: the paragraph opens with "jan leikeit de…", a name glued to the next word; it is kept as text of the turn before'.replace('de…', 'dep…')]);
+    // Without names given, an opening shared by three paragraphs or more is taken for a name: only "rob wiblin" here.
+    expect(new Set(parseSeedStyle(sample).segments.map((segment) => segment.label))).toEqual(new Set(['rob wiblin', undefined]));
+  });
+});
+
+describe('caption Markdown (FAR.AI workshop files)', () => {
+  const sample = [
+    '---',
+    'id: "OPZxs6IXH00"',
+    'url: "https://www.youtube.com/watch?v=OPZxs6IXH00"',
+    'channel: "FAR․AI"',
+    'transcript: {"source": "manual", "language": "en-US"}',
+    '---',
+    '',
+    '## Transcript',
+    '',
+    '_Source: human-made captions (en-US). Timestamps are [m:ss] from the start of the video._',
+    '',
+    '### <Untitled Chapter 1>',
+    '',
+    '[0:01] Presenter: We start. And finally: (a talk about &quot;deception&quot;).',
+    '',
+    '[1:01] So if you start with the field of AI alignment',
+    '',
+    '### Al Alignment and AGI safety',
+    '',
+    '[1:09] and AGI safety, it has origins. Or with DNA: nothing. Jacob. Jacob Steinhardt: [Inaudible] Been Kim: We do.',
+    '',
+    '### Jascha Sohl-Dickstein - More intelligent agents',
+    '',
+    '[21:04] Thanks. Jascha Sohl-Dickstein: Hey there. Audience member: (Inaudible) Alexander Madre: OK.',
+    '',
+  ].join('\n');
+
+  it('reads inline labels mid-paragraph, but not "And finally:" or "Or with DNA:", and decodes entities', () => {
+    const parsed = parseCaptionMarkdown(sample);
+    expect(labelsAndTexts(parsed)).toEqual([
+      ['Presenter', 'We start. And finally: (a talk about "deception").'],
+      [null, 'So if you start with the field of AI alignment'],
+      [null, 'and AGI safety, it has origins. Or with DNA: nothing. Jacob.'],
+      ['Jacob Steinhardt', '[Inaudible]'],
+      ['Been Kim', 'We do.'],
+      [null, 'Thanks.'],
+      ['Jascha Sohl-Dickstein', 'Hey there.'],
+      ['Audience member', '(Inaudible)'],
+      ['Alexander Madre', 'OK.'],
+    ]);
+    expect(parsed.facts).toEqual({ url: 'https://www.youtube.com/watch?v=OPZxs6IXH00', channel: 'FAR․AI', language: 'en-US', captions: 'manual' });
+  });
+
+  it('moves a heading that cuts a sentence back to its start, and one before leftover words past them', () => {
+    const parsed = parseCaptionMarkdown(sample);
+    expect(parsed.chapters.map((chapter) => [chapter.title, chapter.before])).toEqual([
+      ['Al Alignment and AGI safety', 1],
+      ['Jascha Sohl-Dickstein - More intelligent agents', 6],
+    ]);
+    const { body } = imported(parsed, ['Been Kim', 'Jascha Sohl-Dickstein']);
+    // The presenter carries on after the heading, so the paragraph has no label of its own.
+    expect(body).toContain('deception").\n\n## Al Alignment and AGI safety\n\n[1:01] So if you start with the field of AI alignment and AGI safety, it has origins.');
+    expect(body).toContain('**Been Kim:** [1:09] We do.\n\n[21:04] Thanks.\n\n## Jascha Sohl-Dickstein - More intelligent agents\n\n**Jascha Sohl-Dickstein:** [21:04] Hey there.');
+  });
+
+  it('cuts a heading-split sentence inside a paragraph at the sentence’s start', () => {
+    const parsed = parseCaptionMarkdown('## Transcript\n\n[9:06] It helps. Hopefully we take a step towards making\n\n### Make AGI safety mainstream\n\n[9:12] AGI safety mainstream in ML. There are lots.\n');
+    const { body } = imported(parsed, ['Ilya Sutskever']);
+    expect(body).toBe('**Ilya Sutskever:** [9:06] It helps.\n\n## Make AGI safety mainstream\n\n[9:06] Hopefully we take a step towards making AGI safety mainstream in ML. There are lots.');
+  });
+
+  it('needs the "## Transcript" heading', () => {
+    expect(() => parseCaptionMarkdown('# Title\n\n[0:00] Hi.\n')).toThrow(/expected a "## Transcript" heading/);
+  });
+});
