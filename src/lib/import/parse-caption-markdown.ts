@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { LEADING_TIMESTAMP, parseTimestamp } from '../transcript/timestamp.ts';
 import { splitAtInlineLabels } from './label-text.ts';
 import type { Chapter, ParsedSource, ParseOptions, Segment, SourceFacts } from './model.ts';
-import { endsSentence, sentenceStarts } from './sentences.ts';
+import { endsSentence, sentenceStarts, splitSentences } from './sentences.ts';
 import { blocksOf, decodeEntities, frontMatterOf, sourceLines, squeeze } from './text.ts';
 import { ImportError } from './import-error.ts';
 
@@ -19,7 +19,7 @@ const CHAPTER_HEADING = /^###\s+(.+?)\s*$/;
 const UNTITLED = /^<Untitled Chapter \d+>$/;
 /** The line under `## Transcript` that says where the captions come from. */
 const SOURCE_NOTE = /^_Source: (.*)_$/;
-/** Words left after a heading that still belong to the turn before: "Thanks." */
+/** At most this many words, one sentence, left after a heading that still belong to the turn before: "Thanks." */
 const LEFTOVER_WORDS = 8;
 
 export function parseCaptionMarkdown(text: string, options: ParseOptions = {}): ParsedSource {
@@ -68,7 +68,7 @@ function placeChapters(segments: Segment[], chapters: Chapter[], notes: string[]
     const after = segments[chapter.before];
     const next = segments[chapter.before + 1];
     const before = segments[chapter.before - 1];
-    if (after && next && after.label === undefined && next.label !== undefined && next.at.line === after.at.line && endsSentence(after.text) && after.text.split(' ').length <= LEFTOVER_WORDS) {
+    if (after && next && after.label === undefined && next.label !== undefined && next.at.line === after.at.line && endsSentence(after.text) && splitSentences(after.text).length === 1 && after.text.split(' ').length <= LEFTOVER_WORDS) {
       notes.push(`line ${chapter.at.line}: the heading "${chapter.title}" moves past "${after.text}", the end of the turn before`);
       chapter.before += 1;
       continue;
