@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeEntities } from '../../../src/lib/import/text.ts';
 import { NON_SPEECH } from '../../../src/lib/transcript/non-speech.ts';
-import { CORPUS, ROOT, bodySpokenWords, entry, importer, scratchArchive, spokenWords, turnCounts, turnsOf } from './helpers.ts';
+import { CORPUS, ROOT, SAMPLES, bodySpokenWords, entry, importer, scratchArchive, spokenWords, turnCounts, turnsOf } from './helpers.ts';
 
 interface CorpusCase {
   file: string;
@@ -180,13 +180,18 @@ describe('cue formats become readable paragraphs', () => {
     expect(passages.filter((passage) => /^[a-z]/.test(passage.text)).length).toBe(0);
   });
 
-  it('gives the VTT and the HTML of one episode the same words and turns', () => {
+  it('gives the VTT, the HTML and the JSON of one episode the same words and turns', () => {
     const content = scratchArchive();
     const speakers = ['--speaker', 'travis', '--speaker', 'sarah', '--speaker', 'gilon'];
-    importer(join(CORPUS, 'podcasting20-buzzsprout-10-things.vtt'), '--slug', 'a', '--title', 'A', '--kind', 'talk', ...speakers, '--content', content);
-    importer(join(CORPUS, 'podcasting20-buzzsprout-10-things.html'), '--slug', 'b', '--title', 'B', '--kind', 'talk', ...speakers, '--content', content);
-    const [vtt, html] = ['a', 'b'].map((slug) => entry(join(content, `talks/${slug}.md`)).body);
-    expect(bodySpokenWords(vtt as string)).toEqual(bodySpokenWords(html as string));
-    expect(turnsOf(vtt as string).map((turn) => turn.label)).toEqual(turnsOf(html as string).map((turn) => turn.label));
+    const files = [join(CORPUS, 'podcasting20-buzzsprout-10-things.vtt'), join(CORPUS, 'podcasting20-buzzsprout-10-things.html'), join(SAMPLES, 'podcasting20-buzzsprout-10-things.json')];
+    const bodies = files.map((file, index) => {
+      expect(importer(file, '--slug', `episode-${index}`, '--title', 'Episode', '--kind', 'talk', ...speakers, '--content', content).err).toBe('');
+      return entry(join(content, `talks/episode-${index}.md`)).body;
+    });
+    const [vtt, ...others] = bodies as [string, ...string[]];
+    for (const other of others) {
+      expect(bodySpokenWords(other)).toEqual(bodySpokenWords(vtt));
+      expect(turnsOf(other).map((turn) => turn.label)).toEqual(['Travis', 'Sarah', 'Travis', 'Gilon', 'Travis', 'Gilon', 'Travis', 'Sarah', 'Gilon', 'Travis']);
+    }
   });
 });
