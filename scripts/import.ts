@@ -6,9 +6,9 @@
  * carries exactly the source's words, and passes the archive's validation;
  * files are then written atomically. Run with --help for the options.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatIssue } from '../src/lib/content/content-issue.ts';
 import { contentDir as defaultContentDir } from '../src/lib/content/content-dir.ts';
@@ -414,7 +414,10 @@ function validateOutputs(contentDir: string, outputs: readonly { path: string; t
   try {
     cpSync(contentDir, copy, { recursive: true });
     const inCopy = outputs.map((output) => resolve(copy, relative(contentDir, output.path)));
-    outputs.forEach((output, index) => writeFileSync(inCopy[index] as string, output.text));
+    outputs.forEach((output, index) => {
+      mkdirSync(dirname(inCopy[index] as string), { recursive: true });
+      writeFileSync(inCopy[index] as string, output.text);
+    });
     const problems = validateArchive(copy).issues.filter((issue) => inCopy.includes(resolve(issue.file)));
     if (problems.length > 0) {
       const lines = problems.map((issue) => formatIssue({ ...issue, file: displayPath(resolve(contentDir, relative(copy, resolve(issue.file)))) }));
@@ -429,7 +432,10 @@ function validateOutputs(contentDir: string, outputs: readonly { path: string; t
 function writeAtomically(outputs: readonly { path: string; text: string }[]): void {
   const temporary = outputs.map((output) => `${output.path}.import-${process.pid}.tmp`);
   try {
-    outputs.forEach((output, index) => writeFileSync(temporary[index] as string, output.text));
+    outputs.forEach((output, index) => {
+      mkdirSync(dirname(output.path), { recursive: true });
+      writeFileSync(temporary[index] as string, output.text);
+    });
     outputs.forEach((output, index) => renameSync(temporary[index] as string, output.path));
   } finally {
     for (const path of temporary) rmSync(path, { force: true });

@@ -1,5 +1,5 @@
 /** Shared by the importer's tests: temporary archives, running the command in-process, reading results. */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll } from 'vitest';
@@ -20,11 +20,12 @@ afterAll(() => {
   for (const path of made.splice(0)) rmSync(path, { recursive: true, force: true });
 });
 
-/** A scratch copy of an archive's content folder, removed after the test file. */
+/** A scratch copy of an archive's content folder, removed after the test file. The fixture has no talks: git keeps no empty talks/ folder. */
 export function scratchArchive(from = FIXTURE_ARCHIVE): string {
   const folder = mkdtempSync(join(tmpdir(), 'import-test-'));
   made.push(folder);
   cpSync(from, folder, { recursive: true });
+  mkdirSync(join(folder, 'talks'), { recursive: true });
   return folder;
 }
 
