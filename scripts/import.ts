@@ -19,7 +19,7 @@ import { editFrontMatter, frontMatterFor, renderEntry, splitEntry } from '../src
 import { ImportError, placeLabel } from '../src/lib/import/import-error.ts';
 import { buildTranscript, UNLABELLED, type TranscriptResult, type Unlabelled } from '../src/lib/import/import-transcript.ts';
 import { mapLabels } from '../src/lib/import/map-labels.ts';
-import { FORMATS, type Chapter, type FormatName, type ParsedSource } from '../src/lib/import/model.ts';
+import { FORMATS, type FormatName, type ParsedSource } from '../src/lib/import/model.ts';
 import { addLinks, recordingLink, transcriptFromFacts, type Link, type TranscriptFields } from '../src/lib/import/sources-and-provenance.ts';
 import { splitIntoParts } from '../src/lib/import/split-parts.ts';
 import { formatClock, parseClock } from '../src/lib/import/text.ts';
@@ -382,7 +382,7 @@ function splitParts(parsed: ParsedSource, targets: readonly Target[], options: O
   return parts.map((part, index) => ({
     target: targets[index] as Target,
     segments: part.segments,
-    chapters: part.chapters as Chapter[],
+    chapters: part.chapters,
     notes: [`part from ${placeLabel(part.at)}${part.segments[0]?.start === undefined ? '' : ` ([${formatClock(part.segments[0].start)}])`}`, ...part.notes],
   }));
 }
