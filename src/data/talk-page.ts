@@ -4,6 +4,7 @@ import { anonymousVoice, createLabelResolver } from '../lib/transcript/speaker-l
 import { relatedTalks } from '../lib/related-talks.ts';
 import { tableOfContents, type TocItem } from '../lib/table-of-contents.ts';
 import { routes } from '../lib/routes.ts';
+import { joinNames, kindLabel } from '../lib/format.ts';
 import type { Archive, Talk } from './archive.ts';
 
 export interface TalkPageData {
@@ -19,16 +20,32 @@ export function talkPageData(archive: Archive, talk: Talk): TalkPageData {
   const parsed = parseTranscript(talk.body);
   const resolve = speakerResolver(talk);
   const labelNames = new Map<string, string>();
-  const transcriptHtml = renderTranscript(parsed, (label) => {
-    const speaker = resolve(label);
-    if (speaker) labelNames.set(label, speaker.name);
-    return speaker;
-  });
+  const authors = joinNames(talk.speakers.map(({ speaker }) => speaker.data.name));
+  const transcriptHtml = renderTranscript(
+    parsed,
+    (label) => {
+      const speaker = resolve(label);
+      if (speaker) labelNames.set(label, speaker.name);
+      return speaker;
+    },
+    authors,
+  );
   return {
     transcriptHtml,
     toc: tableOfContents(parsed, talk.wordCount),
     related: relatedTalks(relatable(talk), archive.talks.map((other) => Object.assign(relatable(other), { talk: other }))).map(({ talk: other }) => other),
     labelNames,
+  };
+}
+
+/** The talk's search filters: everyone billed, its topics, event, kind and year. */
+export function searchFacets(talk: Talk) {
+  return {
+    speaker: talk.speakers.map(({ speaker }) => speaker.data.name),
+    topic: talk.topics.map((topic) => topic.data.title),
+    event: talk.event ? [talk.event.data.name] : [],
+    kind: [kindLabel(talk.data.kind)],
+    year: talk.date ? [talk.date.slice(0, 4)] : [],
   };
 }
 

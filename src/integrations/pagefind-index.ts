@@ -1,19 +1,17 @@
-import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefindApi from 'pagefind';
-import type { SearchRecord } from '../lib/search/search-records.ts';
-
-/** The file `src/pages/search-records.json.ts` writes into the build output. */
-export const RECORDS_FILE = 'search-records.json';
 
 type Pagefind = Pick<typeof pagefindApi, 'createIndex' | 'close'>;
 
 /**
- * Builds the Pagefind index from the archive's search records after Astro
- * has written the site, through Pagefind's Node API. Any error Pagefind
- * reports fails the build: a site whose search silently misses pages is
- * worse than no deploy (the astro-pagefind package only logs them).
+ * Builds the Pagefind index over the written site, through Pagefind's Node
+ * API. Pages mark what is indexed with data-pagefind-body, their filters
+ * with data-pagefind-filter, and each transcript passage with
+ * data-pagefind-title (its speaker), which Pagefind turns into passage
+ * sub-results. Any error Pagefind reports fails the build: a site whose
+ * search silently misses pages is worse than no deploy (the astro-pagefind
+ * package only logs them).
  */
 export function pagefindIndex(pagefind: Pagefind = pagefindApi): AstroIntegration {
   return {
@@ -21,32 +19,28 @@ export function pagefindIndex(pagefind: Pagefind = pagefindApi): AstroIntegratio
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const count = await buildSearchIndex(fileURLToPath(dir), pagefind);
-        logger.info(`indexed ${count} search records in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        const pages = await buildSearchIndex(fileURLToPath(dir), pagefind);
+        logger.info(`indexed ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       },
     },
   };
 }
 
-/** Indexes `<outDir>/search-records.json` into `<outDir>/pagefind/`; returns the record count. */
+/** Indexes the HTML under `outDir` into `<outDir>/pagefind/`; returns the number of pages indexed. */
 export async function buildSearchIndex(outDir: string, pagefind: Pagefind): Promise<number> {
-  const recordsPath = `${outDir}/${RECORDS_FILE}`;
-  const records = JSON.parse(await readFile(recordsPath, 'utf8')) as SearchRecord[];
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
     failOn(errors, 'creating the index');
-    for (const record of records) {
-      const { errors: recordErrors } = await index.addCustomRecord(record);
-      failOn(recordErrors, `indexing ${record.url}`);
-    }
-    const { errors: writeErrors } = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
-    failOn(writeErrors, 'writing the index');
+    const added = await index.addDirectory({ path: outDir });
+    failOn(added.errors, `indexing ${outDir}`);
+    if (added.page_count === 0) throw new Error(`Pagefind found no page with data-pagefind-body in ${outDir}`);
+    const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
+    failOn(written.errors, 'writing the index');
+    return added.page_count;
   } finally {
     await pagefind.close();
   }
-  await rm(recordsPath);
-  return records.length;
 }
 
 function failOn(errors: readonly string[], during: string): void {

@@ -1,14 +1,9 @@
-/** The parts of Pagefind's browser API the search page uses (pagefind.js is generated at build time). */
-export interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-  filters: Record<string, string[] | undefined>;
-}
+import type { PageHit } from '../lib/search/page-results.ts';
 
+/** The parts of Pagefind's browser API the search page uses (pagefind.js is generated at build time). */
 export interface PagefindResult {
   id: string;
-  data(): Promise<PagefindResultData>;
+  data(): Promise<PageHit>;
 }
 
 export type FilterCounts = Record<string, Record<string, number>>;

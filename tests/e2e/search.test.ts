@@ -4,7 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { serveStatic } from './static-server.ts';
 
-const DIST = resolve(import.meta.dirname, '../../dist');
+/** The built site; ARCHIVE_DIST_DIR tests a build made elsewhere (astro build --outDir). */
+const DIST = process.env['ARCHIVE_DIST_DIR'] ?? resolve(import.meta.dirname, '../../dist');
 let site: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let context: BrowserContext;
@@ -35,18 +36,19 @@ describe('search', () => {
     expect(await page.locator('.result').count()).toBeGreaterThan(3);
     expect(await page.locator('#search-status').textContent()).toMatch(/^\d+ matching/);
     expect(new URL(page.url()).searchParams.get('q')).toBe('interpretability');
-    expect(await page.locator('.result mark').first().textContent()).toMatch(/interpretability/i);
+    expect(await page.locator('.result mark').first().textContent()).toMatch(/^interpret/i);
   });
 
   it('filters by the speaker of each passage, and Back undoes the filter', async () => {
     await search('interpretability');
     const before = await page.locator('.result-speaker').allTextContents();
     expect(new Set(before).size).toBeGreaterThan(1);
-    await page.getByLabel(/Jan Leike/).check();
+    await page.locator('details[data-filter="speaker"] > summary').click();
+    await page.getByRole('checkbox', { name: /Jan Leike/ }).check();
     await page.waitForURL(/speaker=Jan\+Leike/);
     await page.waitForFunction(() => [...document.querySelectorAll('.result-speaker')].every((element) => element.textContent === 'Jan Leike'));
     const after = await page.locator('.result-speaker').allTextContents();
-    expect(after.length).toBeGreaterThan(3);
+    expect(after.length).toBeGreaterThanOrEqual(3);
     expect(new Set(after)).toEqual(new Set(['Jan Leike']));
     await page.goBack();
     await page.waitForFunction(() => new Set([...document.querySelectorAll('.result-speaker')].map((element) => element.textContent)).size > 1);

@@ -7,7 +7,8 @@ import { validateArchive, type ArchiveReport } from '../../src/lib/content/valid
 import { firstWordDifference, normalizedWords } from '../../src/lib/words.ts';
 import { repairGluedLabels } from '../../scripts/convert-seeds.ts';
 
-const DIST = resolve(import.meta.dirname, '../../dist');
+/** The built site; ARCHIVE_DIST_DIR tests a build made elsewhere (astro build --outDir). */
+const DIST = process.env['ARCHIVE_DIST_DIR'] ?? resolve(import.meta.dirname, '../../dist');
 const SEEDS = resolve(import.meta.dirname, '../../sources/seeds');
 const INTERVIEW = 'jan-leike-superalignment-interview';
 

@@ -52,12 +52,12 @@ describe('parseTranscript', () => {
 describe('renderTranscript', () => {
   const speaker = (label: string) => (label === 'Ada' ? { slug: 'ada-lovelace', name: 'Ada Lovelace', href: '/speakers/ada-lovelace/' } : undefined);
 
-  it('marks each turn with its speaker and each passage with its id', () => {
+  it('marks each turn with its speaker and each passage with its id and speaker for search', () => {
     const parsed = parseTranscript('**Ada:** It weaves patterns.');
     const html = renderTranscript(parsed, speaker);
     const turn = parsed.blocks[0] as Turn;
     expect(html).toContain(`<div class="turn" id="${turn.id}" data-speaker="ada-lovelace" data-speaker-name="Ada Lovelace">`);
-    expect(html).toContain(`<p id="${turn.passages[0]?.id}">It weaves patterns.</p>`);
+    expect(html).toContain(`<div class="passage" id="${turn.passages[0]?.id}" data-pagefind-title="Ada Lovelace"><p>It weaves patterns.</p>\n</div>`);
   });
 
   it('never turns markup in a transcript into live HTML', () => {

@@ -106,7 +106,6 @@ export function parseTranscript(body: string, markdown: MarkdownIt = sharedMarkd
       blocks.push(currentTurn);
     }
     const passage: Passage = { id: ids.take(contentId('p', text)), line, text, tokens: block, ...(timestamp && { timestamp }) };
-    open.attrSet('id', passage.id);
     if (currentTurn) {
       for (const inline of block.filter((token) => token.type === 'inline')) markNonSpeech(inline);
       currentTurn.passages.push(passage);

@@ -1,14 +1,13 @@
-import type { SearchCatalogue } from '../../lib/search/search-records.ts';
 import type { Pagefind } from '../pagefind-types.ts';
 
 /**
- * Ranking tuned for passages rather than whole pages. Pagefind's default
- * (pageLength 0.75) favours short records; a transcript's passages run from
- * a dozen words to a few hundred, so full length normalisation would rank a
- * one-line aside above the passage that discusses the term at length. A
- * lower value keeps a mild preference for focused passages.
+ * Ranking for transcripts. Pagefind's default page-length normalisation
+ * (0.75) ranks a short page that mentions a term once above a long transcript
+ * that discusses it at length; archives are mostly long transcripts, so
+ * length counts for little here (0.1), and repeated mentions keep adding
+ * weight a little longer than by default (termSaturation 1.6).
  */
-const RANKING = { pageLength: 0.3, termFrequency: 1, termSaturation: 1.6, termSimilarity: 1 };
+const RANKING = { pageLength: 0.1, termFrequency: 1, termSaturation: 1.6, termSimilarity: 1 };
 
 let pagefind: Promise<Pagefind> | undefined;
 
@@ -19,15 +18,10 @@ export function loadPagefind(base: string): Promise<Pagefind> {
     const module = (await import(/* @vite-ignore */ url)) as Pagefind;
     await module.options({ ranking: RANKING, excerptLength: 30 });
     await module.init();
+    // Filter values and counts are small (one entry per page, not per passage): load them up front,
+    // so every search reports counts for every filter.
+    await module.filters();
     return module;
   })();
   return pagefind;
-}
-
-let catalogue: Promise<SearchCatalogue> | undefined;
-
-/** The talks' titles, kinds, dates and events, fetched once, alongside the first search. */
-export function loadCatalogue(base: string): Promise<SearchCatalogue> {
-  catalogue ??= fetch(`${base.replace(/\/$/, '')}/search-catalogue.json`).then((response) => response.json() as Promise<SearchCatalogue>);
-  return catalogue;
 }

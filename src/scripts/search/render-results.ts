@@ -1,5 +1,5 @@
 import { escapeHtml } from '../../lib/html.ts';
-import { passageHref, type HitGroup } from '../../lib/search/group-results.ts';
+import { passageHref, type ResultView } from '../../lib/search/page-results.ts';
 import type { FilterCounts } from '../pagefind-types.ts';
 import { FILTER_KEYS, type SearchState } from '../../lib/search/search-state.ts';
 
@@ -15,23 +15,23 @@ export function safeExcerpt(excerpt: string): string {
     .replace(/&lt;\/mark&gt;/g, '</mark>');
 }
 
-/** One result: a talk with its matching passages, or a speaker, topic or event page. */
-export function renderGroup(group: HitGroup, terms: readonly string[]): string {
-  const facts = group.facts.map(escapeHtml);
-  if (group.passages.length > 1) facts.push(`${group.passages.length} passages`);
-  const passages = group.passages
-    .map((hit) => {
-      const speakers = hit.filters['speaker'] ?? [];
-      const who = speakers.length > 0 ? `<span class="result-speaker">${escapeHtml(speakers.join(', '))}</span>` : '';
-      return `<li><a class="result-link" href="${escapeHtml(passageHref(hit, terms))}">${who}<span class="result-excerpt">${safeExcerpt(hit.excerpt)}</span></a></li>`;
+/** One result: a talk with its best passages, or a speaker, topic or event page. */
+export function renderResult(result: ResultView, terms: readonly string[]): string {
+  const facts = result.facts.map(escapeHtml);
+  const passages = result.passages
+    .map((passage) => {
+      const label = passage.speaker ?? passage.heading;
+      const who = label ? `<span class="result-speaker">${passage.heading ? 'Section: ' : ''}${escapeHtml(label)}</span>` : '';
+      return `<li><a class="result-link" href="${escapeHtml(passageHref(passage.url, terms))}">${who}<span class="result-excerpt">${safeExcerpt(passage.excerpt)}</span></a></li>`;
     })
     .join('');
-  const pageExcerpt = group.pageHit && group.passages.length === 0 ? `<p class="result-excerpt">${safeExcerpt(group.pageHit.excerpt)}</p>` : '';
+  const more = result.morePassages > 0 ? `<p class="meta result-more">${result.morePassages} more matching passage${result.morePassages === 1 ? '' : 's'} in this ${result.url.includes('/talks/') ? 'talk' : 'page'}</p>` : '';
   return (
-    `<li class="result"><h2 class="result-title"><a class="result-link" href="${escapeHtml(group.url)}">${escapeHtml(group.title)}</a></h2>` +
+    `<li class="result"><h2 class="result-title"><a class="result-link" href="${escapeHtml(passageHref(result.url, terms))}">${escapeHtml(result.title)}</a></h2>` +
     `<p class="meta">${facts.join(' · ')}</p>` +
-    pageExcerpt +
+    (result.excerpt ? `<p class="result-excerpt">${safeExcerpt(result.excerpt)}</p>` : '') +
     (passages ? `<ul class="result-passages">${passages}</ul>` : '') +
+    more +
     `</li>`
   );
 }

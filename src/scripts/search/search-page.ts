@@ -1,25 +1,32 @@
-import { groupHits, highlightTerms, type Hit } from '../../lib/search/group-results.ts';
-import { pagefindFilters, paramsFromState, stateFromParams, FILTER_KEYS, type SearchState } from '../../lib/search/search-state.ts';
+import { highlightTerms, resultView, type ResultView } from '../../lib/search/page-results.ts';
+import { FILTER_KEYS, pagefindFilters, paramsFromState, stateFromParams, type SearchState } from '../../lib/search/search-state.ts';
 import type { FilterCounts, Pagefind, PagefindResult } from '../pagefind-types.ts';
-import { loadCatalogue, loadPagefind } from './load-pagefind.ts';
-import { renderFilters, renderGroup } from './render-results.ts';
+import { loadPagefind } from './load-pagefind.ts';
+import { renderFilters, renderResult } from './render-results.ts';
 
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
+/** With a speaker filter, talks without a passage by that speaker drop out: read this many to count them. */
+const SPEAKER_FILTER_SCAN = 60;
+
+interface Elements {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  filtersBox: HTMLElement;
+  status: HTMLElement;
+  list: HTMLOListElement;
+  more: HTMLButtonElement;
+}
 
 /** Wires the search page: query and filters live in the URL, results follow each keystroke. */
 export function startSearchPage(base: string): void {
-  const form = document.querySelector<HTMLFormElement>('#search-form');
-  const input = document.querySelector<HTMLInputElement>('#search-input');
-  const filtersBox = document.querySelector<HTMLElement>('#search-filters');
-  const status = document.querySelector<HTMLElement>('#search-status');
-  const list = document.querySelector<HTMLOListElement>('#search-results');
-  const more = document.querySelector<HTMLButtonElement>('#search-more');
-  if (!form || !input || !filtersBox || !status || !list || !more) return;
-
+  const elements = findElements();
+  if (!elements) return;
+  const { form, input, list, more } = elements;
   let generation = 0;
   let pending: PagefindResult[] = [];
-  let shownHits: Hit[] = [];
+  let shown: ResultView[] = [];
   let terms: string[] = [];
+  let speakers = new Set<string>();
 
   const readForm = (): SearchState => stateFromParams(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
   const writeUrl = (state: SearchState, push: boolean) => {
@@ -28,53 +35,44 @@ export function startSearchPage(base: string): void {
     if (url !== `${location.pathname}${location.search}`) history[push ? 'pushState' : 'replaceState'](null, '', url);
   };
 
-  /** Re-rendering the filters must not throw away the focus of the checkbox just toggled. */
-  const renderFilterBox = (html: string) => {
-    const active = document.activeElement;
-    const focused = active instanceof HTMLInputElement && filtersBox.contains(active) ? { name: active.name, value: active.value } : undefined;
-    const open = new Set([...filtersBox.querySelectorAll<HTMLElement>('details[open]')].map((details) => details.dataset['filter']));
-    filtersBox.innerHTML = html;
-    for (const details of filtersBox.querySelectorAll<HTMLDetailsElement>('details')) if (open.has(details.dataset['filter'])) details.open = true;
-    if (focused) filtersBox.querySelector<HTMLInputElement>(`input[name="${focused.name}"][value="${CSS.escape(focused.value)}"]`)?.focus();
-  };
-
   async function run(state: SearchState): Promise<void> {
     const current = ++generation;
     const pagefind = await loadPagefind(base);
     const hasFilters = Object.keys(pagefindFilters(state)).length > 0;
     if (state.query === '' && !hasFilters) {
-      renderFilterBox(renderFilters(await pagefind.filters(), state));
-      list!.innerHTML = '';
-      status!.textContent = 'Type to search every transcript, essay and topic.';
-      more!.hidden = true;
+      renderFilterBox(elements!, '');
+      list.innerHTML = '';
+      more.hidden = true;
+      showStatus(elements!, 'Type to search every transcript, essay and topic.', false);
       return;
     }
     const search = await pagefind.search(state.query === '' ? null : state.query, { filters: pagefindFilters(state) });
     if (!search || current !== generation) return;
     terms = highlightTerms(state.query);
-    renderFilterBox(renderFilters(await facetCounts(pagefind, state, search.filters), state));
-    const count = search.results.length;
+    speakers = new Set(state.filters.speaker ?? []);
     pending = [...search.results];
-    shownHits = [];
-    list!.innerHTML = '';
-    await showMore(current);
+    shown = [];
+    const counts = await facetCounts(pagefind, state, search.filters);
     if (current !== generation) return;
-    status!.textContent =
-      count === 0
-        ? `Nothing matches “${state.query}”${hasFilters ? ' with these filters' : ''}. Check the spelling, try fewer or other words${hasFilters ? ', or remove a filter' : ''}.`
-        : `${count} matching ${count === 1 ? 'passage or page' : 'passages and pages'}.`;
-    status!.classList.toggle('empty', count === 0);
+    renderFilterBox(elements!, renderFilters(counts, state));
+    await showMore(current, speakers.size > 0 ? SPEAKER_FILTER_SCAN : PAGE_SIZE);
+    if (current !== generation) return;
+    const count = speakers.size > 0 && pending.length === 0 ? shown.length : search.results.length;
+    if (count === 0) {
+      const remedy = hasFilters ? ', or remove a filter' : '';
+      showStatus(elements!, `Nothing matches “${state.query}”${hasFilters ? ' with these filters' : ''}. Check the spelling, try fewer or other words${remedy}.`, true);
+    } else {
+      showStatus(elements!, `${count}${pending.length > 0 && speakers.size > 0 ? '+' : ''} matching ${count === 1 ? 'page' : 'pages'}.`, false);
+    }
   }
 
-  async function showMore(current: number): Promise<void> {
-    const batch = pending.splice(0, PAGE_SIZE);
-    const loaded = await Promise.all(batch.map((result) => result.data()));
+  async function showMore(current: number, howMany = PAGE_SIZE): Promise<void> {
+    const batch = pending.splice(0, howMany);
+    const pages = await Promise.all(batch.map((result) => result.data()));
     if (current !== generation) return;
-    const catalogue = await loadCatalogue(base);
-    if (current !== generation) return;
-    shownHits = [...shownHits, ...loaded.map(({ url, excerpt, meta, filters }) => ({ url, excerpt, meta, filters }))];
-    list!.innerHTML = groupHits(shownHits, catalogue).map((group) => renderGroup(group, terms)).join('');
-    more!.hidden = pending.length === 0;
+    shown = [...shown, ...pages.flatMap((page) => resultView(page, speakers) ?? [])];
+    list.innerHTML = shown.map((result) => renderResult(result, terms)).join('');
+    more.hidden = pending.length === 0;
   }
 
   const restore = () => {
@@ -82,34 +80,54 @@ export function startSearchPage(base: string): void {
     input.value = state.query;
     void run(state);
   };
+  const onChange = (push: boolean) => {
+    const state = readForm();
+    writeUrl(state, push);
+    void run(state);
+  };
 
-  input.addEventListener('input', () => {
-    const state = readForm();
-    writeUrl(state, false);
-    void run(state);
-  });
+  input.addEventListener('input', () => onChange(false));
   form.addEventListener('change', (event) => {
-    if (!(event.target instanceof HTMLInputElement) || !FILTER_KEYS.includes(event.target.name as never)) return;
-    const state = readForm();
-    writeUrl(state, true);
-    void run(state);
+    if (event.target instanceof HTMLInputElement && FILTER_KEYS.includes(event.target.name as never)) onChange(true);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const state = readForm();
-    writeUrl(state, true);
-    void run(state);
+    onChange(true);
   });
   more.addEventListener('click', () => void showMore(generation));
   window.addEventListener('popstate', restore);
   list.addEventListener('keydown', (event) => moveFocus(event, list, input));
   input.addEventListener('keydown', (event) => {
-    if (event.key === 'ArrowDown') {
-      list.querySelector<HTMLAnchorElement>('a.result-link')?.focus();
-      event.preventDefault();
-    }
+    if (event.key !== 'ArrowDown') return;
+    list.querySelector<HTMLAnchorElement>('a.result-link')?.focus();
+    event.preventDefault();
   });
   restore();
+}
+
+function findElements(): Elements | undefined {
+  const form = document.querySelector<HTMLFormElement>('#search-form');
+  const input = document.querySelector<HTMLInputElement>('#search-input');
+  const filtersBox = document.querySelector<HTMLElement>('#search-filters');
+  const status = document.querySelector<HTMLElement>('#search-status');
+  const list = document.querySelector<HTMLOListElement>('#search-results');
+  const more = document.querySelector<HTMLButtonElement>('#search-more');
+  return form && input && filtersBox && status && list && more ? { form, input, filtersBox, status, list, more } : undefined;
+}
+
+function showStatus({ status }: Elements, text: string, empty: boolean): void {
+  status.textContent = text;
+  status.classList.toggle('empty', empty);
+}
+
+/** Re-rendering the filters must keep the focus of the checkbox just toggled and the groups the reader opened. */
+function renderFilterBox({ filtersBox }: Elements, html: string): void {
+  const active = document.activeElement;
+  const focused = active instanceof HTMLInputElement && filtersBox.contains(active) ? { name: active.name, value: active.value } : undefined;
+  const open = new Set([...filtersBox.querySelectorAll<HTMLElement>('details[open]')].map((details) => details.dataset['filter']));
+  filtersBox.innerHTML = html;
+  for (const details of filtersBox.querySelectorAll<HTMLDetailsElement>('details')) if (open.has(details.dataset['filter'])) details.open = true;
+  if (focused) filtersBox.querySelector<HTMLInputElement>(`input[name="${focused.name}"][value="${CSS.escape(focused.value)}"]`)?.focus();
 }
 
 /**

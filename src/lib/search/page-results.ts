@@ -1,0 +1,93 @@
+/** A Pagefind sub-result: one passage (or chapter heading) of a page, at its anchor. */
+export interface SubResult {
+  /** The passage's speaker (its data-pagefind-title), a heading's text, or the page title. */
+  title: string;
+  url: string;
+  excerpt: string;
+  weighted_locations?: { weight: number }[];
+}
+
+/** What Pagefind returns for one page hit, reduced to what the results list uses. */
+export interface PageHit {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+  sub_results: SubResult[];
+}
+
+export interface PassageView {
+  url: string;
+  /** Who speaks the passage; absent for a chapter heading. */
+  speaker?: string;
+  /** The chapter heading's text, for heading hits. */
+  heading?: string;
+  excerpt: string;
+}
+
+/** One result: a talk with its best matching passages, or a speaker, topic or event page. */
+export interface ResultView {
+  url: string;
+  title: string;
+  facts: string[];
+  /** Excerpt of the page itself, when no passage is shown. */
+  excerpt: string | undefined;
+  passages: PassageView[];
+  /** Matching passages beyond those shown. */
+  morePassages: number;
+}
+
+export const PASSAGES_PER_RESULT = 3;
+const PAGE_TYPES: Record<string, string> = { speakers: 'Speaker', topics: 'Topic', events: 'Event' };
+
+/**
+ * Turns a page hit into a result. With speakers chosen, only passages those
+ * speakers say count: the page filter found talks they take part in, and this
+ * keeps their own passages, so a speaker filter is true per passage. A talk
+ * with no such passage yields no result.
+ */
+export function resultView(hit: PageHit, speakers: ReadonlySet<string>): ResultView | undefined {
+  const [path = hit.url] = hit.url.split('#');
+  const passages = hit.sub_results
+    .filter((sub) => sub.url.includes('#'))
+    .map((sub) => ({ sub, score: (sub.weighted_locations ?? []).reduce((sum, location) => sum + location.weight, 0) }))
+    .filter(({ sub }) => speakers.size === 0 || (isPassage(sub) && speakers.has(sub.title)))
+    .sort((a, b) => b.score - a.score)
+    .map(({ sub }) => passageView(sub));
+  if (speakers.size > 0 && passages.length === 0 && path.includes('/talks/')) return undefined;
+  const section = path.split('/').filter(Boolean)[0] ?? '';
+  const facts = PAGE_TYPES[section] ? [PAGE_TYPES[section]] : [hit.filters['kind'], hit.filters['year'], hit.filters['event']].flatMap((values) => values?.[0] ?? []);
+  return {
+    url: path,
+    title: hit.meta['title'] ?? path,
+    facts,
+    excerpt: passages.length === 0 ? hit.excerpt : undefined,
+    passages: passages.slice(0, PASSAGES_PER_RESULT),
+    morePassages: Math.max(0, passages.length - PASSAGES_PER_RESULT),
+  };
+}
+
+function isPassage(sub: SubResult): boolean {
+  return /#p-/.test(sub.url);
+}
+
+function passageView(sub: SubResult): PassageView {
+  return isPassage(sub) ? { url: sub.url, speaker: sub.title, excerpt: sub.excerpt } : { url: sub.url, heading: sub.title, excerpt: sub.excerpt };
+}
+
+/** Where a passage hit leads: the passage itself, with the words to highlight there. */
+export function passageHref(url: string, terms: readonly string[]): string {
+  const [path, fragment] = url.split('#');
+  if (terms.length === 0) return url;
+  const query = new URLSearchParams({ highlight: terms.join(' ') });
+  return `${path}?${query.toString()}${fragment ? `#${fragment}` : ''}`;
+}
+
+/** The words of a query worth highlighting on the landing page: quotes and operators removed. */
+export function highlightTerms(query: string): string[] {
+  return query
+    .replace(/["“”]/g, ' ')
+    .split(/\s+/)
+    .map((term) => term.replace(/^[-+]/, '').trim())
+    .filter((term) => term.length > 1);
+}
