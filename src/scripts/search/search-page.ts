@@ -4,7 +4,7 @@ import type { FilterCounts, Pagefind, PagefindResult } from '../pagefind-types.t
 import { loadPagefind } from './load-pagefind.ts';
 import { renderFilters, renderResult } from './render-results.ts';
 
-const PAGE_SIZE = 10;
+const PAGE_SIZE = 5;
 /** With a speaker filter, talks without a passage by that speaker drop out: read this many to count them. */
 const SPEAKER_FILTER_SCAN = 60;
 
@@ -37,7 +37,6 @@ export function startSearchPage(base: string): void {
 
   async function run(state: SearchState): Promise<void> {
     const current = ++generation;
-    const pagefind = await loadPagefind(base);
     const hasFilters = Object.keys(pagefindFilters(state)).length > 0;
     if (state.query === '' && !hasFilters) {
       renderFilterBox(elements!, '');
@@ -46,6 +45,7 @@ export function startSearchPage(base: string): void {
       showStatus(elements!, 'Type to search every transcript, essay and topic.', false);
       return;
     }
+    const pagefind = await loadPagefind(base);
     const search = await pagefind.search(state.query === '' ? null : state.query, { filters: pagefindFilters(state) });
     if (!search || current !== generation) return;
     terms = highlightTerms(state.query);
@@ -86,6 +86,8 @@ export function startSearchPage(base: string): void {
     void run(state);
   };
 
+  // Start fetching the index as soon as the reader reaches for the box, not on every page view.
+  input.addEventListener('focus', () => void loadPagefind(base), { once: true });
   input.addEventListener('input', () => onChange(false));
   form.addEventListener('change', (event) => {
     if (event.target instanceof HTMLInputElement && FILTER_KEYS.includes(event.target.name as never)) onChange(true);
