@@ -4,8 +4,8 @@
  * content format, words unchanged. Build it with
  *   ARCHIVE_CONTENT_DIR=<out>/content npm run build
  *
- * Usage: node scripts/synthetic-corpus.ts OUT [--talks N] [--words W] [--generator PATH]
- * The generator defaults to $ARCHIVE_CORPUS_GENERATOR or ../shared/tools/gen-corpus.mjs.
+ * Usage: node scripts/synthetic-corpus.ts OUT --generator PATH [--talks N] [--words W]
+ * PATH is the corpus generator script (gen-corpus.mjs); $ARCHIVE_CORPUS_GENERATOR may give it instead.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,11 +58,12 @@ function option(args: readonly string[], name: string): string | undefined {
 if (import.meta.main) {
   const args = process.argv.slice(2);
   const out = args[0];
-  if (!out || out.startsWith('--')) {
-    console.error('usage: node scripts/synthetic-corpus.ts OUT [--talks N] [--words W] [--generator PATH]');
+  const generatorPath = option(args, 'generator') ?? process.env['ARCHIVE_CORPUS_GENERATOR'];
+  if (!out || out.startsWith('--') || !generatorPath) {
+    console.error('usage: node scripts/synthetic-corpus.ts OUT --generator PATH/gen-corpus.mjs [--talks N] [--words W]');
     process.exit(2);
   }
-  const generator = resolve(option(args, 'generator') ?? process.env['ARCHIVE_CORPUS_GENERATOR'] ?? '../shared/tools/gen-corpus.mjs');
+  const generator = resolve(generatorPath);
   const content = writeSyntheticArchive(resolve(out), Number(option(args, 'talks') ?? 100), Number(option(args, 'words') ?? 8000), generator);
   console.log(`synthetic archive in ${content}; build it with ARCHIVE_CONTENT_DIR=${content} npm run build`);
 }
