@@ -4,6 +4,7 @@ import { anonymousVoice, createLabelResolver } from '../lib/transcript/speaker-l
 import { relatedTalks } from '../lib/related-talks.ts';
 import { tableOfContents, type TocItem } from '../lib/table-of-contents.ts';
 import { routes } from '../lib/routes.ts';
+import type { CitationSource } from '../lib/quotes/citation.ts';
 import { joinNames, kindLabel } from '../lib/format.ts';
 import type { Archive, Talk } from './archive.ts';
 
@@ -35,6 +36,18 @@ export function talkPageData(archive: Archive, talk: Talk): TalkPageData {
     toc: tableOfContents(parsed, talk.wordCount),
     related: relatedTalks(relatable(talk), archive.talks.map((other) => Object.assign(relatable(other), { talk: other }))).map(({ talk: other }) => other),
     labelNames,
+  };
+}
+
+/** What a citation of the talk says, with the talk page's absolute URL. */
+export function citationSource(talk: Talk, site: URL | undefined): CitationSource {
+  return {
+    title: talk.data.title,
+    speakers: talk.speakers.map(({ speaker }) => speaker.data.name),
+    kind: kindLabel(talk.data.kind),
+    url: new URL(routes.talk(talk.id), site ?? 'http://localhost/').toString(),
+    ...(talk.event && { event: talk.event.data.name }),
+    ...(talk.date && { date: talk.date }),
   };
 }
 

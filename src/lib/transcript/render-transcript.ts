@@ -45,7 +45,7 @@ function renderTurn(turn: Turn, speaker: ResolvedSpeaker | undefined, render: Re
   const passages = turn.passages.map((passage) => renderPassage(passage, name, turn.timestamp, render)).join('');
   return (
     `<div class="turn" id="${turn.id}"${data} data-speaker-name="${escapeHtml(name)}">` +
-    `<p class="turn-label">${who}${continued}${time}</p>${passages}</div>`
+    `<p class="turn-label">${who}${continued}${time}${permalink(turn.id, 'turn')}</p>${passages}</div>`
   );
 }
 
@@ -54,7 +54,12 @@ function renderPassage(passage: Passage, voice: string, turnTimestamp: Timestamp
   const timed = passage.timestamp && passage.timestamp !== turnTimestamp;
   const time = timed && passage.timestamp ? renderTimestamp(passage.timestamp, passage.id) : '';
   const title = voice ? ` data-pagefind-title="${escapeHtml(voice)}"` : '';
-  return `<div class="passage${timed ? ' passage-timed' : ''}" id="${passage.id}"${title}>${time}${render(passage.tokens)}</div>`;
+  return `<div class="passage${timed ? ' passage-timed' : ''}" id="${passage.id}"${title}>${time}${render(passage.tokens)}${permalink(passage.id, 'passage')}</div>`;
+}
+
+/** The permanent link of a turn or passage; shown on hover and keyboard focus. */
+function permalink(id: string, what: 'turn' | 'passage'): string {
+  return `<a class="permalink" href="#${id}" aria-label="Link to this ${what}" data-pagefind-ignore>${what === 'turn' ? '#' : '¶'}</a>`;
 }
 
 function renderTimestamp(timestamp: Timestamp, anchor: string): string {

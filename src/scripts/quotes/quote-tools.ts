@@ -1,0 +1,184 @@
+import { bibtex, escapeBibtex, markdownQuote, type CitationSource } from '../../lib/quotes/citation.ts';
+import { collapseWhitespace, quoteUrl, type QuoteSelector } from '../../lib/quotes/quote-url.ts';
+import { readPageText } from './page-text.ts';
+
+/** Placeholders in the build-time (Shiki-highlighted) citation templates; see QuoteTools.astro. */
+export const PLACEHOLDERS = { text: 'QUOTETEXTPLACEHOLDER', speaker: 'QUOTESPEAKERPLACEHOLDER', link: 'QUOTELINKPLACEHOLDER' };
+const CONTEXT_WORDS = 6;
+
+interface Quote {
+  selector: QuoteSelector;
+  speaker: string;
+}
+
+/**
+ * Quote tools on a talk page: selecting transcript text (mouse, touch or
+ * keyboard) offers "Copy link to quote" and "Cite quote"; Alt+Q reaches them
+ * from the keyboard; clicking a permalink copies it.
+ */
+export function startQuoteTools(transcript: HTMLElement): void {
+  const toolbar = document.querySelector<HTMLElement>('#quote-toolbar');
+  const dialog = document.querySelector<HTMLDialogElement>('#quote-dialog');
+  const status = document.querySelector<HTMLElement>('#quote-status');
+  const source = JSON.parse(document.querySelector('#citation-data')?.textContent ?? 'null') as (CitationSource & { authors: string }) | null;
+  if (!toolbar || !dialog || !status || !source) return;
+  let current: Quote | undefined;
+
+  const announce = (message: string) => {
+    status.textContent = message;
+    status.classList.add('visible');
+    window.setTimeout(() => status.classList.remove('visible'), 2500);
+  };
+
+  const update = () => {
+    const quote = quoteFromSelection(transcript, source.authors);
+    if (!quote) {
+      // Reaching for the toolbar by keyboard keeps the quote it was opened for.
+      if (!toolbar.contains(document.activeElement)) toolbar.hidden = true;
+      return;
+    }
+    current = quote;
+    const selection = window.getSelection();
+    const rect = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).getBoundingClientRect() : undefined;
+    toolbar.hidden = false;
+    if (rect) {
+      // Below the selection: touch browsers put their own selection menu above it.
+      toolbar.style.top = `${window.scrollY + rect.bottom + 8}px`;
+      toolbar.style.left = `${Math.max(8, Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - toolbar.offsetWidth - 8))}px`;
+    }
+  };
+
+  let timer = 0;
+  document.addEventListener('selectionchange', () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(update, 120);
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.altKey && event.key.toLowerCase() === 'q') {
+      update();
+      if (!toolbar.hidden) toolbar.querySelector('button')?.focus();
+      event.preventDefault();
+    } else if (event.key === 'Escape' && !toolbar.hidden) {
+      toolbar.hidden = true;
+    }
+  });
+
+  // Pressing a toolbar button must not clear the selection it acts on.
+  toolbar.addEventListener('mousedown', (event) => event.preventDefault());
+  toolbar.addEventListener('click', async (event) => {
+    const action = (event.target as HTMLElement).closest('button')?.dataset['action'];
+    if (!current || !action) return;
+    const link = quoteUrl(location.href, current.selector);
+    if (action === 'link') {
+      await copy(link);
+      announce('Link to the quote copied.');
+    } else {
+      fillCitation(dialog, source, current, link);
+      dialog.showModal();
+    }
+  });
+
+  dialog.addEventListener('click', async (event) => {
+    const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-copy]');
+    if (!button) return;
+    await copy(dialog.querySelector<HTMLElement>(`[data-citation="${button.dataset['copy']}"]`)?.dataset['text'] ?? '');
+    announce(`${button.dataset['copy'] === 'bibtex' ? 'BibTeX' : 'Markdown'} citation copied.`);
+  });
+
+  document.addEventListener('click', async (event) => {
+    const target = event.target as HTMLElement;
+    const copyButton = target.closest<HTMLButtonElement>('.cite-talk button[data-copy-code]');
+    if (copyButton) {
+      await copy(copyButton.parentElement?.querySelector('pre')?.textContent ?? '');
+      announce('Citation copied.');
+      return;
+    }
+    const permalink = target.closest<HTMLAnchorElement>('a.permalink');
+    if (permalink) {
+      await copy(new URL(permalink.getAttribute('href') ?? '', location.href.split('#')[0]).toString());
+      announce('Link to this passage copied.');
+    }
+  });
+}
+
+/** The quote the reader has selected in the transcript, with context and speaker; undefined otherwise. */
+function quoteFromSelection(transcript: HTMLElement, authors: string): Quote | undefined {
+  const selection = window.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return undefined;
+  const range = selection.getRangeAt(0);
+  if (!transcript.contains(range.commonAncestorContainer)) return undefined;
+  const text = readPageText(transcript);
+  const startNode = firstText(range.startContainer, range.startOffset);
+  const endNode = lastText(range.endContainer, range.endOffset);
+  const start = startNode && text.offsetOf(startNode.node, startNode.index, 'start');
+  const end = endNode && text.offsetOf(endNode.node, endNode.index, 'end');
+  if (start === undefined || end === undefined || end <= start) return undefined;
+  const joined = text.passages.map((passage) => passage.text).join(' ');
+  const exact = collapseWhitespace(joined.slice(start, end));
+  if (exact === '') return undefined;
+  const passage = (range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement)?.closest<HTMLElement>('.passage[id]');
+  const firstPassage = passage ?? transcript.querySelector<HTMLElement>('.passage[id]');
+  const prefix = joined.slice(Math.max(0, start - 200), start).split(' ').slice(-CONTEXT_WORDS).join(' ').trim();
+  const suffix = joined.slice(end, end + 200).split(' ').slice(0, CONTEXT_WORDS + 1).join(' ').trim();
+  const speaker = firstPassage?.closest<HTMLElement>('.turn')?.dataset['speakerName'] ?? authors;
+  return { selector: { passageId: firstPassage?.id ?? '', exact, prefix, suffix }, speaker };
+}
+
+/** The text position a range boundary stands for, when the boundary sits between elements. */
+function firstText(container: Node, offset: number): { node: Node; index: number } | undefined {
+  if (container instanceof Text) return { node: container, index: offset };
+  const start = container.childNodes[offset] ?? container;
+  const walker = document.createTreeWalker(start, NodeFilter.SHOW_TEXT);
+  const node = start instanceof Text ? start : walker.nextNode();
+  return node ? { node, index: 0 } : undefined;
+}
+
+function lastText(container: Node, offset: number): { node: Node; index: number } | undefined {
+  if (container instanceof Text) return { node: container, index: offset };
+  const before = container.childNodes[offset - 1];
+  if (!before) return undefined;
+  const texts: Text[] = [];
+  const walker = document.createTreeWalker(before, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
+  const last = before instanceof Text ? before : texts.at(-1);
+  return last ? { node: last, index: last.data.length } : undefined;
+}
+
+/** Fills the dialog's Shiki-highlighted templates with this quote, keeping plain text for copying. */
+function fillCitation(dialog: HTMLDialogElement, source: CitationSource, quote: Quote, link: string): void {
+  const texts = {
+    markdown: markdownQuote(quote.selector.exact, quote.speaker, source, link),
+    bibtex: bibtex(source, { text: quote.selector.exact, speaker: quote.speaker, url: link }),
+  };
+  const escape = { markdown: (value: string) => value, bibtex: escapeBibtex };
+  for (const kind of ['markdown', 'bibtex'] as const) {
+    const block = dialog.querySelector<HTMLElement>(`[data-citation="${kind}"]`);
+    const template = block?.querySelector<HTMLTemplateElement>('template');
+    if (!block || !template) continue;
+    block.dataset['text'] = texts[kind];
+    const html = template.innerHTML
+      .replaceAll(PLACEHOLDERS.text, escapeHtml(escape[kind](quote.selector.exact)))
+      .replaceAll(PLACEHOLDERS.speaker, escapeHtml(escape[kind](quote.speaker)))
+      .replaceAll(PLACEHOLDERS.link, escapeHtml(link));
+    block.querySelector('.citation-view')?.remove();
+    block.insertAdjacentHTML('afterbegin', `<div class="citation-view">${html}</div>`);
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+async function copy(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // Older browsers and insecure origins: copy through a temporary selection.
+    const area = document.createElement('textarea');
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+  }
+}

@@ -1,0 +1,145 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { serveStatic } from '../../scripts/lib/static-server.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const TALK = '/talks/the-engine-quoted/';
+const PARAGRAPHS = [
+  '**Ada Lovelace:** The engine weaves algebraic patterns just as the loom weaves flowers and leaves.',
+  'It has no pretensons whatever to originate anything. It can do whatever we know how to order it to perform.',
+  'Its province is to assist us in making available what we are already acquainted with.',
+];
+const QUOTE = 'no pretensons whatever to originate anything';
+
+const work = mkdtempSync(join(tmpdir(), 'quote-links-'));
+const content = join(work, 'content');
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+/** Writes the talk with the given paragraphs and builds the site into a fresh folder; returns its URL. */
+async function buildWith(paragraphs: readonly string[], name: string) {
+  writeFileSync(join(content, 'talks/the-engine-quoted.md'), `---\ntitle: The Engine, Quoted\nkind: talk\nspeakers:\n  - speaker: ada-lovelace\n---\n${paragraphs.join('\n\n')}\n`);
+  const out = join(work, name);
+  // The running Node (24), not whatever `node` the PATH finds first.
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], { cwd: ROOT, env: { ...process.env, ARCHIVE_CONTENT_DIR: content }, stdio: 'pipe' });
+  return serveStatic(out);
+}
+
+async function selectText(page: Page, text: string) {
+  await page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.querySelector('.transcript') as Node, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node as Text).data.indexOf(wanted);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = window.getSelection() as Selection;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`text not on the page: ${wanted}`);
+  }, text);
+}
+
+async function expectMarkedInView(page: Page, text: string) {
+  const mark = page.locator('mark.quote-mark');
+  await mark.first().waitFor();
+  expect((await mark.allTextContents()).join('')).toBe(text);
+  // Scrolling may be smooth: wait for the mark to arrive in view.
+  await page.waitForFunction(() => {
+    const box = document.querySelector('mark.quote-mark')?.getBoundingClientRect();
+    return box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight;
+  }, null, { timeout: 5000 });
+}
+
+beforeAll(async () => {
+  cpSync(join(ROOT, 'tests/fixtures/mini-archive'), content, { recursive: true });
+  browser = await launchBrowser();
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('quote links', () => {
+  let link = '';
+
+  it('copies a link to selected text, which opens with the quote marked and in view', async () => {
+    const site = await buildWith(PARAGRAPHS, 'first');
+    try {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 1000, height: 400 });
+      await page.goto(`${site.url}${TALK}`);
+      await selectText(page, QUOTE);
+      await page.locator('#quote-toolbar').waitFor({ state: 'visible' });
+      await page.getByRole('button', { name: 'Copy link to quote' }).click();
+      await page.waitForFunction(() => document.querySelector('#quote-status')?.textContent === 'Link to the quote copied.');
+      link = await page.evaluate(() => navigator.clipboard.readText());
+      expect(link).toContain(`${TALK}?quote=`);
+      expect(link).toMatch(/#p-[a-z0-9]+:~:text=/);
+
+      const fresh = await browser.context.newPage();
+      await fresh.setViewportSize({ width: 1000, height: 400 });
+      await fresh.goto(link);
+      await expectMarkedInView(fresh, QUOTE);
+    } finally {
+      await site.close();
+    }
+  }, 60_000);
+
+  it('offers the quote tools from the keyboard and cites the quote in Markdown and BibTeX', async () => {
+    const site = await buildWith(PARAGRAPHS, 'keyboard');
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${site.url}${TALK}`);
+      await selectText(page, 'algebraic patterns');
+      await page.keyboard.press('Alt+q');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Copy link to quote');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      const dialog = page.locator('#quote-dialog');
+      await dialog.waitFor({ state: 'visible' });
+      const markdown = await dialog.locator('[data-citation="markdown"] pre').textContent();
+      expect(markdown).toMatch(/^> algebraic patterns\n>\n> — Ada Lovelace, “The Engine, Quoted”, Talk\. <http/);
+      expect(await dialog.locator('[data-citation="markdown"] pre span[style]').count()).toBeGreaterThan(0);
+      await dialog.getByRole('button', { name: 'Copy BibTeX' }).click();
+      await page.waitForFunction(() => document.querySelector('#quote-status')?.textContent === 'BibTeX citation copied.');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^@misc\{lovelaceengine,[\s\S]*note = \{Ada Lovelace: ``algebraic patterns''\}/);
+    } finally {
+      await site.close();
+    }
+  }, 60_000);
+
+  it('still finds the quote after a paragraph is inserted before it and a word inside it is corrected', async () => {
+    const edited = [PARAGRAPHS[0]!, 'A paragraph inserted later, before the quote.', PARAGRAPHS[1]!.replace('pretensons', 'pretensions'), PARAGRAPHS[2]!];
+    const site = await buildWith(edited, 'edited');
+    try {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 1000, height: 400 });
+      await page.goto(link.replace(/^http:\/\/[^/]+/, site.url));
+      await expectMarkedInView(page, 'no pretensions whatever to originate anything');
+    } finally {
+      await site.close();
+    }
+  }, 60_000);
+
+  it('says so, and shows the closest passage, when the quote is gone', async () => {
+    const site = await buildWith([PARAGRAPHS[0]!, 'It can do whatever we know how to order it to perform, and it originates nothing.', PARAGRAPHS[2]!], 'gone');
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(link.replace(/^http:\/\/[^/]+/, site.url));
+      await expect(page.locator('.quote-notice').textContent()).resolves.toContain('are no longer in this transcript');
+      expect(await page.locator('.quote-closest').count()).toBe(1);
+    } finally {
+      await site.close();
+    }
+  }, 60_000);
+});
