@@ -126,7 +126,7 @@ function assignTurnIds(blocks: TranscriptBlock[], ids: IdAllocator): void {
 }
 
 /** Splits the token stream into top-level blocks, each from its opening token to its closing one. */
-function topLevelBlocks(tokens: Token[]): Token[][] {
+export function topLevelBlocks(tokens: Token[]): Token[][] {
   const blocks: Token[][] = [];
   let depth = 0;
   let current: Token[] = [];
@@ -159,7 +159,7 @@ function childText(token: Token): string {
  * Removes a leading `**Label:**` or `**Label**:` from the block's first inline
  * token and returns the label, or undefined when the paragraph has none.
  */
-function takeLabel(block: Token[]): string | undefined {
+export function takeLabel(block: Token[]): string | undefined {
   const children = block.find((token) => token.type === 'inline')?.children;
   if (!children) return undefined;
   let start = 0;
