@@ -38,7 +38,7 @@ describe('validateArchive', () => {
 
   it('names file, line and field of a missing title', () => {
     const folder = archiveWith(TALK, (text) => text.replace('title: Notes on the Engine\n', ''));
-    expect(onlyProblem(folder)).toBe(`${TALK}:1: title: is required but missing`);
+    expect(onlyProblem(folder)).toBe(`${TALK}:1: title: is required but missing; add a "title:" line to the front matter`);
   });
 
   it('names the line of an unknown kind and lists the kinds', () => {
@@ -101,7 +101,7 @@ describe('validateArchive', () => {
 
   it('reports broken YAML at its line', () => {
     const folder = archiveWith(TALK, (text) => text.replace('order: 1', 'order: [1'));
-    expect(onlyProblem(folder)).toMatch(new RegExp(`^${TALK}:\\d+: front matter: YAML is not valid`));
+    expect(onlyProblem(folder)).toMatch(new RegExp(`^${TALK}:6: order: YAML is not valid: .*end with a \\]; check the indentation`));
   });
 
   it('reports a file without front matter', () => {

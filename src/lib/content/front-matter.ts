@@ -31,10 +31,25 @@ export function parseEntryFile(text: string, file: string): EntryFile | ContentI
   const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const firstError = document.errors[0];
   if (firstError) {
-    const yamlLine = lineCounter.linePos(firstError.pos[0]).line;
-    return { file, line: yamlLine + 1, field: 'front matter', message: `YAML is not valid: ${firstError.message.split('\n')[0]}` };
+    let yamlLine = lineCounter.linePos(firstError.pos[0]).line;
+    // An unclosed quote or bracket is noticed where the text ends; the line that opened it is the one to fix.
+    const opener = /quote/.test(firstError.message) ? '"' : /Flow sequence/.test(firstError.message) ? '[' : /Flow mapping/.test(firstError.message) ? '{' : undefined;
+    if (opener) yamlLine = unclosedLine(lines, yamlLine, opener) ?? yamlLine;
+    const key = /^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:/.exec(lines[yamlLine] ?? '')?.[1];
+    return {
+      file,
+      line: yamlLine + 1,
+      field: key ?? 'front matter',
+      message: `YAML is not valid: ${firstError.message.split('\n')[0]}; ${yamlHint(firstError.code)}`,
+    };
   }
-  const data: unknown = document.toJS() ?? {};
+  let data: unknown;
+  try {
+    data = document.toJS() ?? {};
+  } catch (error) {
+    // toJS refuses, for one, aliases that expand without bound.
+    return { file, line: 2, field: 'front matter', message: `YAML cannot be read: ${(error as Error).message}; write the values out instead of using anchors and aliases (& and *)` };
+  }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { file, line: 2, field: 'front matter', message: 'expected front matter to be a YAML mapping of fields (key: value)' };
   }
@@ -44,6 +59,26 @@ export function parseEntryFile(text: string, file: string): EntryFile | ContentI
     bodyStartLine: closing + 2,
     lineOf: (path) => 1 + lineInYaml(document, lineCounter, path),
   };
+}
+
+/** The first front-matter line (1-based, as YAML counts) up to `before` that opens a quote or bracket it does not close. */
+function unclosedLine(lines: readonly string[], before: number, opener: '"' | '[' | '{'): number | undefined {
+  const closer = opener === '[' ? ']' : opener === '{' ? '}' : '"';
+  for (let line = 1; line <= before; line += 1) {
+    const text = (lines[line] ?? '').replaceAll('\\"', '');
+    const opened = text.split(opener).length - 1;
+    const unclosed = opener === '"' ? opened % 2 === 1 : opened > text.split(closer).length - 1;
+    if (unclosed) return line;
+  }
+  return undefined;
+}
+
+/** What to do about a YAML error, by the parser's error code. */
+function yamlHint(code: string): string {
+  if (code === 'DUPLICATE_KEY') return 'a field appears twice; keep one of them';
+  if (code === 'MISSING_CHAR') return 'a quoted value needs its closing quote, and a key its colon';
+  if (code === 'TAB_AS_INDENT') return 'indent with spaces, not tabs';
+  return 'check the indentation (spaces, not tabs) and put in quotes any value that contains ": " or " #", or starts with one of [ ] { } " \' * & ! | > % @ `';
 }
 
 /** Walks the path as far as the YAML has it and returns that node's line (1 for the front matter's start). */

@@ -19,30 +19,52 @@ export interface RawEntry extends EntryFile {
 export interface ReadResult {
   entries: RawEntry[];
   issues: ContentIssue[];
+  /** Slugs of every `.md` file found, read or not: a reference to a broken file is not a reference to a missing one. */
+  slugs: Set<string>;
 }
 
 /** Reads every `.md` file under `<contentDir>/<collection>`, in subfolders too, in path order. */
 export function readCollection(contentDir: string, collection: CollectionName): ReadResult {
   const entries: RawEntry[] = [];
   const issues: ContentIssue[] = [];
+  const slugs = new Set<string>();
   const folder = join(contentDir, collection);
-  for (const path of listFiles(folder)) {
+  for (const path of listFiles(folder, issues)) {
     const file = relative(process.cwd(), path) || path;
-    if (extname(path) !== '.md') {
-      issues.push({ file, message: `only Markdown entries (.md) belong in ${collection}/; rename the file to .md or move it out of the content folder` });
+    if (extname(path).toLowerCase() === '.mdx') {
+      issues.push({
+        file,
+        field: 'file name',
+        message: `content entries cannot be MDX: MDX runs code, and is only for pages the maintainers write in src/pages/; rename the file to .md (any HTML or script in it is then shown as text, never run)`,
+      });
       continue;
     }
-    const text = decodeUtf8(readFileSync(path), file, issues);
+    if (extname(path) !== '.md') {
+      issues.push({ file, field: 'file name', message: `only Markdown entries (.md) belong in ${collection}/; rename the file to .md or move it out of the content folder` });
+      continue;
+    }
+    slugs.add(basename(path, '.md'));
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (error) {
+      issues.push({ file, message: `cannot be read (${systemReason(error)}); check that the file exists and is readable` });
+      continue;
+    }
+    const text = decodeUtf8(bytes, file, issues);
     if (text === undefined) continue;
     const parsed = parseEntryFile(text, file);
     if ('message' in parsed) issues.push(parsed);
     else entries.push({ ...parsed, id: basename(path, '.md'), file, text });
   }
-  return { entries, issues };
+  return { entries, issues, slugs };
 }
 
-/** Files below a folder, skipping hidden ones (.gitkeep, .DS_Store); none when the folder is missing. */
-export function listFiles(folder: string): string[] {
+/**
+ * Files below a folder, skipping hidden ones (.gitkeep, .DS_Store); none when the folder is missing.
+ * A path that cannot be examined (a broken symbolic link) is reported in `issues` when given.
+ */
+export function listFiles(folder: string, issues?: ContentIssue[]): string[] {
   let names: string[];
   try {
     names = readdirSync(folder).sort();
@@ -53,17 +75,60 @@ export function listFiles(folder: string): string[] {
     .filter((name) => !name.startsWith('.'))
     .flatMap((name) => {
       const path = join(folder, name);
-      return statSync(path).isDirectory() ? listFiles(path) : [path];
+      let isFolder: boolean;
+      try {
+        isFolder = statSync(path).isDirectory();
+      } catch (error) {
+        issues?.push({ file: relative(process.cwd(), path) || path, message: `cannot be read (${systemReason(error)}); a broken symbolic link? Remove it or point it at a file` });
+        return [];
+      }
+      return isFolder ? listFiles(path, issues) : [path];
     });
+}
+
+/** The operating system's reason, without the stack: "ENOENT: no such file or directory". */
+function systemReason(error: unknown): string {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return typeof code === 'string' ? `${code}: ${String(message).split(',')[0]?.replace(/^\w+: /, '')}` : String(message);
 }
 
 function decodeUtf8(bytes: Buffer, file: string, issues: ContentIssue[]): string | undefined {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const loose = new TextDecoder('utf-8').decode(bytes);
-    const line = loose.slice(0, loose.indexOf('\uFFFD')).split('\n').length;
-    issues.push({ file, line, message: 'the file is not valid UTF-8; re-save it as UTF-8 (for example with iconv -f latin1 -t utf-8)' });
+    const offset = firstInvalidUtf8(bytes);
+    const line = bytes.subarray(0, offset).toString('latin1').split('\n').length;
+    const byte = bytes[offset] ?? 0;
+    // A Latin-1 or Windows-1252 file has letters such as é (0xE9) where UTF-8 needs two bytes.
+    const guess = byte >= 0xa0 ? ` ("${Buffer.from([byte]).toString('latin1')}" in Latin-1)` : '';
+    issues.push({
+      file,
+      line,
+      message: `the file is not valid UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}${guess} on this line is not UTF-8 text; re-save the file as UTF-8 (in an editor, or with iconv -f latin1 -t utf-8)`,
+    });
     return undefined;
   }
+}
+
+/** Offset of the first byte that is not part of a well-formed UTF-8 character (runs only for broken files). */
+function firstInvalidUtf8(bytes: Buffer): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index] as number;
+    if (lead < 0x80) {
+      index += 1;
+      continue;
+    }
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || index + length > bytes.length) return index;
+    // The second byte's range is narrower after some lead bytes (no overlong forms, no surrogates).
+    const second = bytes[index + 1] as number;
+    const [low, high] = lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    if (second < low || second > high) return index;
+    for (let next = 2; next < length; next += 1) {
+      if (((bytes[index + next] as number) & 0xc0) !== 0x80) return index;
+    }
+    index += length;
+  }
+  return 0;
 }

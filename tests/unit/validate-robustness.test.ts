@@ -1,0 +1,107 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatIssue } from '../../src/lib/content/content-issue.ts';
+import { MAX_BLOCK_CHARACTERS, validateArchive } from '../../src/lib/content/validate-archive.ts';
+
+// The edge cases around the broken fixtures (tests/fixtures/broken/): where the line between valid
+// and broken lies, and inputs that must give a message rather than an exception.
+const FIXTURE = resolve(import.meta.dirname, '../fixtures/mini-archive');
+const TALK = 'talks/notes-on-the-engine.md';
+const made: string[] = [];
+
+function archive(edit: (folder: string) => void = () => {}): string {
+  const folder = mkdtempSync(join(tmpdir(), 'archive-'));
+  made.push(folder);
+  cpSync(FIXTURE, folder, { recursive: true });
+  edit(folder);
+  return folder;
+}
+
+const rewrite = (file: string, change: (text: string) => string) => (folder: string) => writeFileSync(join(folder, file), change(readFileSync(join(folder, file), 'utf8')));
+const withBody = (body: string) => rewrite(TALK, (text) => text.slice(0, text.indexOf('---\n', 4) + 4) + body);
+
+function problems(folder: string): string[] {
+  return validateArchive(folder).issues.map((issue) => formatIssue({ ...issue, file: relative(folder, resolve(issue.file)) }));
+}
+
+afterEach(() => {
+  for (const folder of made.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('validation at the edges', () => {
+  it('accepts a talk with no body, or a body of blank lines: no transcript yet', () => {
+    expect(problems(archive(rewrite('talks/an-empty-talk.md', (text) => `${text}\n\n  \n`)))).toEqual([]);
+  });
+
+  it('accepts turns that hold only a non-speech mark, and a label standing alone before its text', () => {
+    expect(problems(archive(withBody('**Alan Turing:** [0:01] [inaudible]\n\n**Ada:**\n\nHer text.\n')))).toEqual([]);
+  });
+
+  it('reports a body of markup only as a transcript with no words', () => {
+    expect(problems(archive(withBody('---\n\n**Ada:** [0:05]\n')))).toEqual([
+      `${TALK}:17: transcript: the transcript has no words, only labels, timestamps or markup; add the text, or leave the body empty (the page then says no transcript is in the archive yet)`,
+    ]);
+  });
+
+  it('reports each empty turn at its label', () => {
+    expect(problems(archive(withBody('**Ada:** Fine.\n\n**Alan Turing:** [0:09]\n\n**Ada:** Fine again.\n')))).toEqual([
+      `${TALK}:19: transcript: the turn of "Alan Turing" has no words before the next label or heading; add what was said (or [inaudible]), or delete the label`,
+    ]);
+  });
+
+  it(`takes a paragraph of ${MAX_BLOCK_CHARACTERS.toLocaleString('en')} characters, not one more, in any collection`, () => {
+    const paragraph = (length: number) => `**Ada:** ${'x'.repeat(length - 9)}\n`;
+    expect(problems(archive(withBody(paragraph(MAX_BLOCK_CHARACTERS))))).toEqual([]);
+    expect(problems(archive(withBody(paragraph(MAX_BLOCK_CHARACTERS + 1))))).toEqual([expect.stringMatching(new RegExp(`^${TALK}:17: transcript: one paragraph of 20,001 characters \\(2 words\\)`))]);
+    const bio = problems(archive(rewrite('speakers/ada-lovelace.md', (text) => `${text}\nShort first paragraph.\n\n${'y '.repeat(MAX_BLOCK_CHARACTERS)}\n`)));
+    expect(bio).toEqual([expect.stringMatching(/^speakers\/ada-lovelace.md:8: body: one paragraph of 40,000 characters \(20,000 words\)/)]);
+  });
+
+  it('reports an entry file at the top of the content folder with the folder it belongs in', () => {
+    const folder = archive((root) => cpSync(join(root, TALK), join(root, 'notes-on-the-engine.md')));
+    expect(problems(folder)).toContain('notes-on-the-engine.md: folder: is not in a collection folder and would be ignored; it reads as a talk entry, so move it to talks/');
+  });
+
+  it('reports a folder whose name is a collection’s in another case', () => {
+    const folder = archive((root) => mkdirSync(join(root, 'Speakers')));
+    expect(problems(folder)).toEqual(['Speakers: folder: is not a collection folder; did you mean speakers/? Move its files to speakers/ (collections: talks/, speakers/, events/, topics/)']);
+  });
+
+  it('refuses MDX in any collection, whatever the case of its extension', () => {
+    const folder = archive((root) => writeFileSync(join(root, 'speakers/grace-hopper.MDX'), '---\nname: Grace Hopper\n---\n'));
+    expect(problems(folder)).toEqual([expect.stringMatching(/^speakers\/grace-hopper.MDX: file name: content entries cannot be MDX/)]);
+  });
+
+  it('reports a broken symbolic link instead of stopping', () => {
+    const folder = archive((root) => symlinkSync(join(root, 'nowhere.md'), join(root, 'speakers/grace-hopper.md')));
+    expect(problems(folder)).toEqual(['speakers/grace-hopper.md: cannot be read (ENOENT: no such file or directory); a broken symbolic link? Remove it or point it at a file']);
+  });
+
+  it('names the byte and the line of a file that is not UTF-8, after valid multi-byte text', () => {
+    const folder = archive((root) => writeFileSync(join(root, 'speakers/ada-lovelace.md'), Buffer.concat([Buffer.from('---\nname: Ada — “Lovelace”\n---\nLine one.\nCaf'), Buffer.from([0xe9]), Buffer.from('\n')])));
+    expect(problems(folder)).toEqual(['speakers/ada-lovelace.md:5: the file is not valid UTF-8: byte 0xE9 ("é" in Latin-1) on this line is not UTF-8 text; re-save the file as UTF-8 (in an editor, or with iconv -f latin1 -t utf-8)']);
+  });
+
+  it('points an unclosed quote or bracket in YAML at the line that opened it', () => {
+    expect(problems(archive(rewrite(TALK, (text) => text.replace('title: Notes on the Engine', 'title: "Notes on the Engine'))))).toEqual([
+      expect.stringMatching(new RegExp(`^${TALK}:2: title: YAML is not valid: Missing closing "quote; a quoted value needs its closing quote`)),
+    ]);
+    expect(problems(archive(rewrite(TALK, (text) => text.replace('topics: [engines]', 'topics: [engines'))))).toEqual([expect.stringMatching(new RegExp(`^${TALK}:13: topics: YAML is not valid`))]);
+  });
+
+  it('reports a field given twice, and YAML aliases that would expand without bound', () => {
+    expect(problems(archive(rewrite(TALK, (text) => text.replace('kind: interview', 'kind: interview\nkind: talk'))))).toEqual([`${TALK}:4: kind: YAML is not valid: Map keys must be unique; a field appears twice; keep one of them`]);
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefg'.split('').map((name, index) => `${name}: &${name} [${Array(9).fill(`*${'abcdefg'[index]}`).join(', ')}]`)].join('\n');
+    expect(problems(archive(rewrite(TALK, (text) => text.replace('---\n', `---\n${bomb}\n`))))).toEqual([
+      `${TALK}:2: front matter: YAML cannot be read: Excessive alias count indicates a resource exhaustion attack; write the values out instead of using anchors and aliases (& and *)`,
+    ]);
+  });
+
+  it('lists the allowed values of a field with a fixed set', () => {
+    expect(problems(archive(rewrite(TALK, (text) => text.replace('role: host', 'role: chair'))))).toEqual([
+      `${TALK}:10: speakers[0].role: "chair" is not allowed here; write one of "speaker", "host", "guest", "author", "moderator", "panelist"`,
+    ]);
+  });
+});
