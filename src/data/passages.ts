@@ -1,0 +1,40 @@
+import { joinNames } from '../lib/format.ts';
+import { passagesOf, speakerActivity, type PassageRef, type SpeakerActivity } from '../lib/passages.ts';
+import { parseTranscript } from '../lib/transcript/parse-transcript.ts';
+import type { Archive, Talk } from './archive.ts';
+import { speakerResolver } from './talk-page.ts';
+
+export interface ArchivePassages {
+  /** Every passage of every transcript, talks in archive order. */
+  all: PassageRef[];
+  /** Turns, words and passages per speaker slug. */
+  bySpeaker: Map<string, SpeakerActivity>;
+}
+
+const WRITTEN_KINDS: ReadonlySet<Talk['data']['kind']> = new Set(['essay', 'post']);
+const cache = new WeakMap<Archive, ArchivePassages>();
+
+/** The archive's transcripts, parsed once per build, as passages with their speakers. */
+export function archivePassages(archive: Archive): ArchivePassages {
+  let passages = cache.get(archive);
+  if (!passages) {
+    const all = archive.talks.filter((talk) => talk.hasTranscript).flatMap((talk) => passagesOf(transcriptSource(talk)));
+    passages = { all, bySpeaker: speakerActivity(all) };
+    cache.set(archive, passages);
+  }
+  return passages;
+}
+
+function transcriptSource(talk: Talk) {
+  const written = WRITTEN_KINDS.has(talk.data.kind);
+  const ids = talk.speakers.map(({ speaker }) => speaker.id);
+  return {
+    talkId: talk.id,
+    parsed: parseTranscript(talk.body),
+    resolve: speakerResolver(talk),
+    // Unlabelled speech belongs to someone only when one person gives the talk.
+    proseSpeakers: written || ids.length === 1 ? ids : [],
+    proseVoice: joinNames(talk.speakers.map(({ speaker }) => speaker.data.name)),
+    proseSpoken: !written,
+  };
+}

@@ -1,0 +1,186 @@
+import type { ParsedTranscript } from './transcript/parse-transcript.ts';
+import { NON_SPEECH } from './transcript/non-speech.ts';
+import { words } from './words.ts';
+
+/** Who a turn label stands for: an archive speaker (`href` set), a declared voice or the anonymous audience. */
+export interface LabelOwner {
+  slug: string;
+  name: string;
+  href?: string;
+}
+
+/** One talk's parsed transcript, with what its labels and its prose stand for. */
+export interface TranscriptSource {
+  talkId: string;
+  parsed: ParsedTranscript;
+  resolve: (label: string) => LabelOwner | undefined;
+  /** Speaker slugs of text outside any turn (an essay's or post's authors). */
+  proseSpeakers: readonly string[];
+  /** The name shown for that text. */
+  proseVoice: string;
+  /** True when text outside turns was spoken (a talk transcribed without labels), false when written. */
+  proseSpoken: boolean;
+}
+
+/** A passage of a transcript, with who says or wrote it. */
+export interface PassageRef {
+  talkId: string;
+  /** The passage's stable id on the talk page. */
+  id: string;
+  /** True for speech; false for written text (an essay's or post's prose). */
+  spoken: boolean;
+  /** Archive speakers it belongs to: the turn's speaker, or the prose's authors. */
+  speakers: readonly string[];
+  /** The name shown for it. */
+  voice: string;
+  text: string;
+  /** Words said, not counting non-speech marks such as [laughs]. */
+  words: number;
+  /** True for the first passage of a turn (a turn continued after a heading is not a new turn). */
+  opensTurn: boolean;
+}
+
+/** Every passage of a transcript in reading order, each with its speaker. */
+export function passagesOf(source: TranscriptSource): PassageRef[] {
+  const refs: PassageRef[] = [];
+  for (const block of source.parsed.blocks) {
+    if (block.kind === 'heading') continue;
+    if (block.kind === 'prose') {
+      const { passage } = block;
+      refs.push({ talkId: source.talkId, id: passage.id, spoken: source.proseSpoken, speakers: source.proseSpeakers, voice: source.proseVoice, text: passage.text, words: spokenWords(passage.text), opensTurn: false });
+      continue;
+    }
+    const owner = source.resolve(block.label);
+    const speakers = owner?.href ? [owner.slug] : [];
+    block.passages.forEach((passage, index) => {
+      refs.push({ talkId: source.talkId, id: passage.id, spoken: true, speakers, voice: owner?.name ?? block.label, text: passage.text, words: spokenWords(passage.text), opensTurn: index === 0 && !block.continued });
+    });
+  }
+  return refs;
+}
+
+function spokenWords(text: string): number {
+  return words(text.replace(NON_SPEECH, ' ')).length;
+}
+
+/** How much one person speaks (and writes) across the archive. */
+export interface SpeakerActivity {
+  turns: number;
+  /** Words spoken in their turns. */
+  words: number;
+  /** Talks in which they have at least one turn, in the order given. */
+  talkIds: string[];
+  /** Words of texts they wrote or co-wrote (prose outside turns). */
+  writtenWords: number;
+  writtenTalkIds: string[];
+  /** Their passages, spoken first, in reading order. */
+  passages: PassageRef[];
+}
+
+/** Turns, words and passages per archive speaker, from every transcript. */
+export function speakerActivity(passages: readonly PassageRef[]): Map<string, SpeakerActivity> {
+  const bySpeaker = new Map<string, SpeakerActivity>();
+  for (const passage of passages) {
+    for (const speaker of passage.speakers) {
+      let activity = bySpeaker.get(speaker);
+      if (!activity) {
+        activity = { turns: 0, words: 0, talkIds: [], writtenWords: 0, writtenTalkIds: [], passages: [] };
+        bySpeaker.set(speaker, activity);
+      }
+      activity.passages.push(passage);
+      if (passage.spoken) {
+        if (passage.opensTurn) activity.turns += 1;
+        activity.words += passage.words;
+        if (!activity.talkIds.includes(passage.talkId)) activity.talkIds.push(passage.talkId);
+      } else {
+        activity.writtenWords += passage.words;
+        if (!activity.writtenTalkIds.includes(passage.talkId)) activity.writtenTalkIds.push(passage.talkId);
+      }
+    }
+  }
+  for (const activity of bySpeaker.values()) activity.passages.sort((a, b) => Number(b.spoken) - Number(a.spoken));
+  return bySpeaker;
+}
+
+/** Passages shorter than this say too little out of context ("Yeah, exactly."). */
+const FEATURED_MIN_WORDS = 25;
+
+/**
+ * A few of a speaker's passages to show on their page: the longest passage of
+ * each talk, one talk after another in the order given, spoken before written.
+ */
+export function featuredPassages(passages: readonly PassageRef[], limit = 4): PassageRef[] {
+  const best = new Map<string, PassageRef>();
+  for (const passage of passages) {
+    if (passage.words < FEATURED_MIN_WORDS) continue;
+    const key = `${passage.talkId}\u0000${passage.spoken}`;
+    const current = best.get(key);
+    if (!current || passage.words > current.words) best.set(key, passage);
+  }
+  return [...best.values()].slice(0, limit);
+}
+
+/** The first `count` words of a text, with an ellipsis when it goes on. */
+export function excerpt(text: string, count = 40): string {
+  const parts = text.trim().split(/\s+/);
+  return parts.length <= count ? parts.join(' ') : `${parts.slice(0, count).join(' ')}…`;
+}
+
+/** A passage that mentions a phrase, with the words around the mention and the mention apart. */
+export interface Mention extends PassageRef {
+  excerpt: { before: string; match: string; after: string };
+}
+
+/**
+ * Passages that mention `phrase`, at most one per talk and `limit` in all, in
+ * the order given. Matching ignores case, spaces and hyphens ("in-context
+ * learning" finds "in context learning", "finetuning" finds "fine-tuning") and
+ * lets the last word run on ("evaluation" finds "evaluations"), as search does.
+ */
+export function passagesMentioning(phrase: string, passages: readonly PassageRef[], { limit = 5, excludeTalkIds = [] as readonly string[] } = {}): Mention[] {
+  const target = squash(phrase).replace(/s$/, '');
+  if (target.length < 3) return [];
+  const found: Mention[] = [];
+  const talks = new Set<string>();
+  for (const passage of passages) {
+    if (found.length >= limit) break;
+    if (talks.has(passage.talkId) || excludeTalkIds.includes(passage.talkId)) continue;
+    const tokens = passage.text.trim().split(/\s+/);
+    const at = mentionAt(tokens, target);
+    if (at === undefined) continue;
+    talks.add(passage.talkId);
+    found.push({ ...passage, excerpt: around(tokens, at) });
+  }
+  return found;
+}
+
+function squash(text: string): string {
+  return text.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The words (start inclusive, end exclusive) where the squashed target starts, if anywhere. */
+function mentionAt(tokens: readonly string[], target: string): { start: number; end: number } | undefined {
+  const squashed = tokens.map(squash);
+  for (let start = 0; start < tokens.length; start += 1) {
+    const first = squashed[start] ?? '';
+    if (first === '' || !target.startsWith(first.slice(0, target.length))) continue;
+    let joined = '';
+    let end = start;
+    while (end < tokens.length && joined.length < target.length) joined += squashed[end++];
+    if (joined.startsWith(target)) return { start, end };
+  }
+  return undefined;
+}
+
+const BEFORE = 12;
+const AFTER = 26;
+
+function around(tokens: readonly string[], { start, end }: { start: number; end: number }): Mention['excerpt'] {
+  const from = Math.max(0, start - BEFORE);
+  const to = Math.min(tokens.length, end + AFTER);
+  return {
+    before: `${from > 0 ? '…' : ''}${tokens.slice(from, start).join(' ')}${start > from ? ' ' : ''}`,
+    match: tokens.slice(start, end).join(' '),
+    after: `${to > end ? ' ' : ''}${tokens.slice(end, to).join(' ')}${to < tokens.length ? '…' : ''}`,
+  };
+}
