@@ -1,5 +1,17 @@
+import type { RepositorySettings } from '../lib/corrections.ts';
+
 /** Site-wide names and text; another archive changes these, not the pages. */
 export const SITE = {
   name: 'Alignment Talk Archive',
   description: 'Talks, interviews, essays and research-agenda sections on AI alignment and safety, with full transcripts you can search, read and quote.',
+};
+
+/**
+ * Where the content's files live, for each talk page's "correct this page"
+ * link. Set ARCHIVE_REPOSITORY_URL when building (empty: no link), and
+ * ARCHIVE_REPOSITORY_BRANCH when the branch is not "main".
+ */
+export const REPOSITORY: RepositorySettings = {
+  url: process.env['ARCHIVE_REPOSITORY_URL'] ?? '',
+  branch: process.env['ARCHIVE_REPOSITORY_BRANCH'] || 'main',
 };

@@ -17,4 +17,9 @@ export const routes = {
   event: (id: string) => withBase(`/events/${id}/`),
   about: () => withBase('/about/'),
   search: () => withBase('/search/'),
+  /** Search for a phrase, as a topic page links to passages about it. */
+  searchFor: (query: string) => withBase(`/search/?q=${encodeURIComponent(query)}`),
+  feed: () => withBase('/rss.xml'),
+  catalogue: () => withBase('/catalogue.json'),
+  sitemap: () => withBase('/sitemap-index.xml'),
 };

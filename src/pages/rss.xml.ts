@@ -1,0 +1,19 @@
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { loadArchive } from '../data/archive.ts';
+import { absoluteUrls, buildCatalogue } from '../data/catalogue.ts';
+import { SITE } from '../data/site.ts';
+import { FEED_XMLNS, feedItems } from '../lib/feed.ts';
+
+/** Every talk, newest first. */
+export async function GET(context: APIContext) {
+  const catalogue = buildCatalogue(await loadArchive(), absoluteUrls(context.site));
+  return rss({
+    title: SITE.name,
+    description: SITE.description,
+    site: catalogue.url,
+    xmlns: FEED_XMLNS,
+    items: feedItems(catalogue.talks),
+    customData: '<language>en</language>',
+  });
+}
