@@ -1,6 +1,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 import { contentValidation } from './src/integrations/content-validation.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { contentDir } from './src/lib/content/content-dir.ts';
@@ -13,5 +14,5 @@ export default defineConfig({
     // Shiki colours code in both themes; global.css switches to the dark one with the system setting.
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
-  integrations: [contentValidation(contentDir()), mdx(), sitemap(), pagefindIndex()],
+  integrations: [contentValidation(contentDir()), mdx(), sitemap(), pagefindIndex(), contentSecurityPolicy()],
 });

@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import { parse, type HTMLElement } from 'node-html-parser';
+
+/**
+ * The site's Content-Security-Policy, made from the pages as they are written.
+ *
+ * Everything the site runs or styles comes from its own origin, except what a page has inline:
+ * Astro inlines small bundled scripts, a layout may have a small script in <head> (the theme), and
+ * Shiki colours code blocks with style attributes. Rather than allow inline code wholesale
+ * ('unsafe-inline'), each page's policy lists the SHA-256 hash of each inline script, style element
+ * and style attribute it has, computed from the written HTML, so editing a script can never leave
+ * a stale hash behind. Anything inline that was not in the page when it was built (an injected
+ * script, an onerror= attribute, a javascript: link) does not run.
+ *
+ * Search needs two more things: Pagefind compiles WebAssembly ('wasm-unsafe-eval', which allows
+ * compiling wasm but not eval of JavaScript) and runs in a web worker loaded from /pagefind/
+ * (worker-src 'self').
+ */
+export interface InlineHashes {
+  /** `'sha256-…'` of each inline script that runs (JSON-LD and other data blocks do not). */
+  scripts: Set<string>;
+  /** Of each <style> element. */
+  styles: Set<string>;
+  /** Of each style="…" attribute value; they need 'unsafe-hashes' next to them. */
+  styleAttributes: Set<string>;
+}
+
+/** Directives that hold whatever the page's hashes are. */
+const FIXED_DIRECTIVES = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+];
+
+/**
+ * Only an HTTP header can say who may frame the site; browsers ignore frame-ancestors in a <meta>
+ * element (and log a warning), so it is in the headers file only.
+ */
+const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"];
+
+/** Script types a browser runs; any other type (application/ld+json) is data. */
+const SCRIPT_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript', 'text/ecmascript', 'application/ecmascript']);
+
+export function hash(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+export function emptyHashes(): InlineHashes {
+  return { scripts: new Set(), styles: new Set(), styleAttributes: new Set() };
+}
+
+/** The hashes of everything inline in one page. */
+export function inlineHashes(html: string): InlineHashes {
+  const found = emptyHashes();
+  const root = parse(html, { comment: false, blockTextElements: { script: true, style: true } });
+  for (const script of root.querySelectorAll('script')) {
+    const type = (script.getAttribute('type') ?? '').trim().toLowerCase();
+    if (script.hasAttribute('src') || !SCRIPT_TYPES.has(type)) continue;
+    found.scripts.add(hash(script.rawText));
+  }
+  for (const style of root.querySelectorAll('style')) found.styles.add(hash(style.rawText));
+  for (const element of root.querySelectorAll('[style]')) found.styleAttributes.add(hash((element as HTMLElement).getAttribute('style') ?? ''));
+  return found;
+}
+
+export function mergeHashes(into: InlineHashes, from: InlineHashes): InlineHashes {
+  for (const key of ['scripts', 'styles', 'styleAttributes'] as const) for (const value of from[key]) into[key].add(value);
+  return into;
+}
+
+/** The policy for pages with these inline hashes; `header` adds what only an HTTP header may say. */
+export function policy(hashes: InlineHashes, { header = false } = {}): string {
+  const sorted = (set: Set<string>) => [...set].sort();
+  const scriptSrc = ["'self'", "'wasm-unsafe-eval'", ...sorted(hashes.scripts)];
+  const styleSrc = ["'self'", ...sorted(hashes.styles), ...(hashes.styleAttributes.size > 0 ? ["'unsafe-hashes'", ...sorted(hashes.styleAttributes)] : [])];
+  return [FIXED_DIRECTIVES[0], `script-src ${scriptSrc.join(' ')}`, `style-src ${styleSrc.join(' ')}`, ...FIXED_DIRECTIVES.slice(1), ...(header ? HEADER_ONLY_DIRECTIVES : [])].join('; ');
+}
+
+const CSP_META = /<meta http-equiv="content-security-policy"[^>]*>/i;
+
+/**
+ * The page with its policy in a <meta http-equiv> element: right after <meta charset> (which must
+ * come first), before anything the policy governs. A policy already there is replaced.
+ */
+export function withPolicyMeta(html: string, content: string): string {
+  const meta = `<meta http-equiv="content-security-policy" content="${content.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}">`;
+  if (CSP_META.test(html)) return html.replace(CSP_META, meta);
+  const charset = /<meta charset=[^>]*>/i.exec(html);
+  if (charset) return html.slice(0, charset.index + charset[0].length) + meta + html.slice(charset.index + charset[0].length);
+  const head = /<head(?:\s[^>]*)?>/i.exec(html);
+  if (!head) throw new Error('the page has no <head> to put a Content-Security-Policy in');
+  return html.slice(0, head.index + head[0].length) + meta + html.slice(head.index + head[0].length);
+}
+
+/**
+ * A `_headers` file, read by hosts such as Netlify and Cloudflare Pages: the policy for every path,
+ * with the hashes of all pages (each page's own <meta> narrows it to that page's), frame-ancestors,
+ * and two headers a <meta> element cannot set.
+ */
+export function headersFile(allHashes: InlineHashes): string {
+  return [
+    '# Written by the build (src/integrations/content-security-policy.ts); edit that, not this file.',
+    '/*',
+    `  Content-Security-Policy: ${policy(allHashes, { header: true })}`,
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: strict-origin-when-cross-origin',
+    '',
+  ].join('\n');
+}
