@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { serveStatic } from '../../scripts/lib/static-server.ts';
+
+/** The built site; ARCHIVE_DIST_DIR tests a build made elsewhere (astro build --outDir). */
+const DIST = process.env['ARCHIVE_DIST_DIR'] ?? resolve(import.meta.dirname, '../../dist');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** WCAG 2.0 to 2.2, levels A and AA, and axe's best practices (landmarks, heading order, one main, a level-one heading). */
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
+
+/** One page of every type, and the states a reader meets (a talk with and without a transcript, search with results). */
+const PAGES: { name: string; path: string; ready?: string }[] = [
+  { name: 'home', path: '/' },
+  { name: 'talks index', path: '/talks/' },
+  { name: 'talks index, filtered', path: '/talks/?speaker=jan-leike&sort=title' },
+  { name: 'talk with transcript and contents', path: '/talks/jan-leike-scaling-rlhf/' },
+  { name: 'interview', path: '/talks/jan-leike-superalignment-interview/' },
+  { name: 'essay with footnotes', path: '/talks/zac-hatfield-dodds-concrete-reasons-for-hope/' },
+  { name: 'talk without transcript', path: '/talks/chris-olah-mechanistic-interpretability/' },
+  { name: 'speakers index', path: '/speakers/' },
+  { name: 'speaker', path: '/speakers/jan-leike/' },
+  { name: 'topics index', path: '/topics/' },
+  { name: 'topic', path: '/topics/interpretability/' },
+  { name: 'events index', path: '/events/' },
+  { name: 'event', path: '/events/sf-alignment-workshop-2023/' },
+  { name: 'about', path: '/about/' },
+  { name: 'search with results', path: '/search/?q=interpretability', ready: '.result' },
+  { name: 'not found', path: '/no-such-page/' },
+];
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary: string | undefined }[];
+}
+
+let site: Awaited<ReturnType<typeof serveStatic>>;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  site = await serveStatic(DIST);
+  browser = await launchBrowser();
+  context = browser.context;
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function violations(page: Page): Promise<Violation[]> {
+  // Evaluated through the browser's debugging protocol: the site's Content-Security-Policy rightly blocks an injected <script>.
+  await page.evaluate(AXE);
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.slice(0, 5).map(({ target, failureSummary }) => ({ target, failureSummary })) }));
+  }, TAGS);
+}
+
+const describeViolations = (found: Violation[]) =>
+  found.map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n${violation.nodes.map((node) => `  ${node.target.join(' ')}: ${node.failureSummary ?? ''}`).join('\n')}`).join('\n');
+
+describe.each(['light', 'dark'] as const)('axe, %s theme', (scheme) => {
+  it.each(PAGES)('$name ($path) has no violations', async ({ path, ready }) => {
+    const page = await context.newPage();
+    try {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.goto(`${site.url}${path}`);
+      if (ready) await page.waitForSelector(ready);
+      const found = await violations(page);
+      expect(found, describeViolations(found)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('keyboard', () => {
+  it('reaches the skip link first, and it moves to the main content', async () => {
+    const page = await context.newPage();
+    try {
+      await page.goto(`${site.url}/talks/jan-leike-scaling-rlhf/`);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+      const box = await page.evaluate(() => document.activeElement?.getBoundingClientRect().left ?? -1);
+      expect(box).toBeGreaterThanOrEqual(0);
+      await page.keyboard.press('Enter');
+      expect(new URL(page.url()).hash).toBe('#main');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows where the focus is, on links, buttons and fields', async () => {
+    const page = await context.newPage();
+    try {
+      await page.goto(`${site.url}/talks/`);
+      for (let step = 0; step < 12; step += 1) {
+        await page.keyboard.press('Tab');
+        const outline = await page.evaluate(() => {
+          const element = document.activeElement as HTMLElement;
+          const style = getComputedStyle(element);
+          return { tag: element.tagName, width: parseFloat(style.outlineWidth), style: style.outlineStyle };
+        });
+        expect(outline.style, `${outline.tag} at step ${step}`).not.toBe('none');
+        expect(outline.width, `${outline.tag} at step ${step}`).toBeGreaterThanOrEqual(2);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+});
