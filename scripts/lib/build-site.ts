@@ -1,18 +1,26 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /**
- * Builds the site from another content folder into `outDir`, for tests that need a site of their
- * own (hostile markup, a small archive). Runs Astro in a child process with a cache folder of its
- * own, so it neither reads nor overwrites the content cache of the project's usual build.
+ * Builds the site from another content folder, for tests that need a site of their own (hostile
+ * markup, a small archive), and returns the folder it is in; the caller removes it.
+ *
+ * The site is built below node_modules/.cache/, not in the system's temporary folder: Astro renders
+ * pages from intermediate modules it writes into the output folder when that is inside the project
+ * (where they can import the project's packages), and into the project's shared .astro/ otherwise,
+ * where two builds at once delete each other's. Astro runs in a child process with a cache folder
+ * of its own, so it neither reads nor overwrites the content cache of the project's usual build.
  */
-export function buildSite(contentDir: string, outDir: string): Promise<void> {
-  const cacheDir = mkdtempSync(join(tmpdir(), 'archive-build-cache-'));
-  const program = `import { build } from 'astro'; await build({ root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(cacheDir)}, logLevel: 'error' });`;
+export function buildSite(contentDir: string): Promise<string> {
+  const parent = join(ROOT, 'node_modules', '.cache', 'archive-sites');
+  mkdirSync(parent, { recursive: true });
+  const work = mkdtempSync(join(parent, 'site-'));
+  const outDir = join(work, 'dist');
+  const cacheDir = join(work, 'cache');
+  const program = `import { build } from ${JSON.stringify(import.meta.resolve('astro'))}; await build({ root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(cacheDir)}, logLevel: 'error' });`;
   return new Promise((done, fail) => {
     execFile(
       process.execPath,
@@ -20,9 +28,16 @@ export function buildSite(contentDir: string, outDir: string): Promise<void> {
       { cwd: ROOT, env: { ...process.env, ARCHIVE_CONTENT_DIR: resolve(contentDir) }, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         rmSync(cacheDir, { recursive: true, force: true });
-        if (error) fail(new Error(`building ${contentDir} failed:\n${stdout}${stderr}`));
-        else done();
+        if (error) {
+          rmSync(work, { recursive: true, force: true });
+          fail(new Error(`building ${contentDir} failed:\n${stdout}${stderr}`));
+        } else done(outDir);
       },
     );
   });
+}
+
+/** Removes a site made by buildSite. */
+export function removeSite(outDir: string): void {
+  rmSync(resolve(outDir, '..'), { recursive: true, force: true });
 }

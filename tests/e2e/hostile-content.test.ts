@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
 import type { BrowserContext } from 'playwright-core';
@@ -7,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkHtml, formatProblem } from '../../scripts/check-html.ts';
 import { checkLinks, formatBroken } from '../../scripts/check-links.ts';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { buildSite } from '../../scripts/lib/build-site.ts';
+import { buildSite, removeSite } from '../../scripts/lib/build-site.ts';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
 import { htmlFiles } from '../../src/integrations/content-security-policy.ts';
 
@@ -18,7 +17,7 @@ import { htmlFiles } from '../../src/integrations/content-security-policy.ts';
 // Content-Security-Policy: the markup must stay text whether or not the policy is there.
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/hostile-archive');
 const TALK = '/talks/script-in-the-transcript/';
-const out = mkdtempSync(join(tmpdir(), 'hostile-site-'));
+let out: string;
 let site: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let context: BrowserContext;
@@ -27,7 +26,7 @@ const pages = () => htmlFiles(out).map((file) => `/${relative(out, file).split('
 const EXECUTABLE = new Set(['', 'module', 'text/javascript', 'application/javascript']);
 
 beforeAll(async () => {
-  await buildSite(FIXTURE, out);
+  out = await buildSite(FIXTURE);
   site = await serveStatic(out);
   browser = await launchBrowser();
   context = browser.context;
@@ -35,7 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await site?.close();
-  rmSync(out, { recursive: true, force: true });
+  if (out) removeSite(out);
 });
 
 describe('hostile markup in content', () => {
