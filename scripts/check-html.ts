@@ -7,8 +7,8 @@
  * Usage: node scripts/check-html.ts [dist]   (default: $ARCHIVE_DIST_DIR, else dist/)
  * Exit code 0: every page passes; 1: problems, each printed as file:line:column: rule: message.
  */
-import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 import { parse } from 'node-html-parser';
 import { htmlFiles } from '../src/integrations/content-security-policy.ts';
@@ -107,13 +107,13 @@ export function formatProblem({ file, line, column, rule, message }: PageProblem
 
 if (import.meta.main) {
   const dist = resolve(process.argv[2] ?? process.env['ARCHIVE_DIST_DIR'] ?? 'dist');
+  if (!existsSync(join(dist, 'index.html'))) {
+    console.error(`error: ${dist} holds no built site (no index.html); build the site first (npm run build)`);
+    process.exit(1);
+  }
   const started = performance.now();
   const { pages, problems } = await checkHtml(dist);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  if (pages === 0) {
-    console.error(`error: no HTML pages in ${dist}; build the site first (npm run build)`);
-    process.exit(1);
-  }
   for (const problem of problems) console.error(formatProblem(problem));
   if (problems.length > 0) {
     console.error(`\n${problems.length} problem(s) in ${pages} pages (${seconds} s); the rules and why some are relaxed are in scripts/check-html.ts`);
