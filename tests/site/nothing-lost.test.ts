@@ -43,6 +43,9 @@ function searchIndex(): Map<string, { content: string }> {
   return records;
 }
 
+/** Time for an archive of 1,000 talks of 8,000 words (about 10 s each); the seed archive takes well under one. */
+const LARGE_ARCHIVE = 120_000;
+
 let content: ArchiveReport;
 let index: Map<string, { content: string }>;
 
@@ -50,7 +53,7 @@ beforeAll(() => {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST} has no built site: run npm run build first (npm test does)`);
   content = validateArchive(contentDir());
   index = searchIndex();
-});
+}, LARGE_ARCHIVE);
 
 const withTranscript = () => content.talks.filter((talk) => talk.body.trim() !== '');
 const page = (path: string) => parse(readFileSync(join(DIST, path, 'index.html'), 'utf8'));
@@ -82,7 +85,7 @@ describe('nothing lost', () => {
       const at = firstWordOutOfOrder(source, shown);
       expect(at === -1 ? 'all there' : `${talk.file}: ${mismatch(source, at, 'the page')}`).toBe('all there');
     }
-  });
+  }, LARGE_ARCHIVE);
 
   it('every talk page without a transcript says so', () => {
     for (const talk of content.talks.filter((entry) => entry.body.trim() === '')) {
@@ -105,5 +108,5 @@ describe('nothing lost', () => {
       const at = firstWordOutOfOrder(source, indexed);
       expect(at === -1 ? 'all there' : `${talk.file}: ${mismatch(source, at, 'the search index')}`).toBe('all there');
     }
-  });
+  }, LARGE_ARCHIVE);
 });
