@@ -38,7 +38,13 @@ export function serveStatic(root: string, { gzip = false } = {}): Promise<{ url:
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) });
+      const close = () =>
+        new Promise<void>((done) => {
+          server.close(() => done());
+          // A page still open in the browser holds keep-alive connections, which close() alone waits for.
+          server.closeAllConnections();
+        });
+      resolve({ url: `http://127.0.0.1:${port}`, close });
     });
   });
 }
