@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { buildSite, removeSite } from '../../scripts/lib/build-site.ts';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -20,12 +20,13 @@ const work = mkdtempSync(join(tmpdir(), 'quote-links-'));
 const content = join(work, 'content');
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
-/** Writes the talk with the given paragraphs and builds the site into a fresh folder; returns its URL. */
-async function buildWith(paragraphs: readonly string[], name: string) {
+const sites: string[] = [];
+
+/** Writes the talk with the given paragraphs and builds the site on its own; returns it served. */
+async function buildWith(paragraphs: readonly string[]) {
   writeFileSync(join(content, 'talks/the-engine-quoted.md'), `---\ntitle: The Engine, Quoted\nkind: talk\nspeakers:\n  - speaker: ada-lovelace\n---\n${paragraphs.join('\n\n')}\n`);
-  const out = join(work, name);
-  // The running Node (24), not whatever `node` the PATH finds first.
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], { cwd: ROOT, env: { ...process.env, ARCHIVE_CONTENT_DIR: content }, stdio: 'pipe' });
+  const out = await buildSite(content);
+  sites.push(out);
   return serveStatic(out);
 }
 
@@ -66,6 +67,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  for (const site of sites) removeSite(site);
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -73,7 +75,7 @@ describe('quote links', () => {
   let link = '';
 
   it('copies a link to selected text, which opens with the quote marked and in view', async () => {
-    const site = await buildWith(PARAGRAPHS, 'first');
+    const site = await buildWith(PARAGRAPHS);
     try {
       const page = await browser.context.newPage();
       await page.setViewportSize({ width: 1000, height: 400 });
@@ -96,7 +98,7 @@ describe('quote links', () => {
   }, 60_000);
 
   it('offers the quote tools from the keyboard and cites the quote in Markdown and BibTeX', async () => {
-    const site = await buildWith(PARAGRAPHS, 'keyboard');
+    const site = await buildWith(PARAGRAPHS);
     try {
       const page = await browser.context.newPage();
       await page.goto(`${site.url}${TALK}`);
@@ -120,7 +122,7 @@ describe('quote links', () => {
 
   it('still finds the quote after a paragraph is inserted before it and a word inside it is corrected', async () => {
     const edited = [PARAGRAPHS[0]!, 'A paragraph inserted later, before the quote.', PARAGRAPHS[1]!.replace('pretensons', 'pretensions'), PARAGRAPHS[2]!];
-    const site = await buildWith(edited, 'edited');
+    const site = await buildWith(edited);
     try {
       const page = await browser.context.newPage();
       await page.setViewportSize({ width: 1000, height: 400 });
@@ -132,7 +134,7 @@ describe('quote links', () => {
   }, 60_000);
 
   it('says so, and shows the closest passage, when the quote is gone', async () => {
-    const site = await buildWith([PARAGRAPHS[0]!, 'It can do whatever we know how to order it to perform, and it originates nothing.', PARAGRAPHS[2]!], 'gone');
+    const site = await buildWith([PARAGRAPHS[0]!, 'It can do whatever we know how to order it to perform, and it originates nothing.', PARAGRAPHS[2]!]);
     try {
       const page = await browser.context.newPage();
       await page.goto(link.replace(/^http:\/\/[^/]+/, site.url));
