@@ -9,6 +9,7 @@ import type Token from 'markdown-it/lib/token.mjs';
 import { createSourceMarkdown, inlineToMarkdown, inlineToText } from './safe-markdown.ts';
 import type { Chapter, ParsedSource, Segment } from './model.ts';
 import { parseClock, sourceLines, squeeze } from './text.ts';
+import { topLevelBlocks } from '../transcript/parse-transcript.ts';
 
 /** `(00:09):` or `(1:02:03):`, as AXRP writes timestamps. */
 const PAREN_TIME = /^\s*\((\d{1,2}:\d{2}(?::\d{2})?)\):\s*/;
@@ -89,22 +90,6 @@ function takeOpening(children: Token[]): { label?: string; start?: number } {
 
 function softbreak(): Token {
   return { type: 'softbreak', content: '' } as Token;
-}
-
-/** Splits a token stream into top-level blocks. */
-function topLevelBlocks(tokens: readonly Token[]): Token[][] {
-  const blocks: Token[][] = [];
-  let depth = 0;
-  let current: Token[] = [];
-  for (const token of tokens) {
-    current.push(token);
-    depth += token.nesting;
-    if (depth === 0) {
-      blocks.push(current);
-      current = [];
-    }
-  }
-  return blocks;
 }
 
 /** The transcript's words without headings, tags, link targets and timestamps, found by plain text rules. */

@@ -126,7 +126,7 @@ function assignTurnIds(blocks: TranscriptBlock[], ids: IdAllocator): void {
 }
 
 /** Splits the token stream into top-level blocks, each from its opening token to its closing one. */
-export function topLevelBlocks(tokens: Token[]): Token[][] {
+export function topLevelBlocks(tokens: readonly Token[]): Token[][] {
   const blocks: Token[][] = [];
   let depth = 0;
   let current: Token[] = [];
