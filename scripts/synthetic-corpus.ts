@@ -17,7 +17,11 @@ interface GeneratedSpeaker {
   name: string;
 }
 
-export function writeSyntheticArchive(out: string, talks: number, words: number, generator: string): string {
+/**
+ * Writes the archive into OUT/content; with keepGenerated, the generator's own output stays in
+ * OUT/generated (talks/ and speakers.json), for tools that read that format, such as the baseline build.
+ */
+export function writeSyntheticArchive(out: string, talks: number, words: number, generator: string, keepGenerated = false): string {
   const raw = join(out, 'generated');
   const content = join(out, 'content');
   rmSync(out, { recursive: true, force: true });
@@ -46,7 +50,7 @@ export function writeSyntheticArchive(out: string, talks: number, words: number,
   [...topics].sort().forEach((topic, index) => {
     writeFileSync(join(content, 'topics', `${topic}.md`), `---\nnumber: "9.${index + 1}"\ntitle: ${topic.replaceAll('-', ' ')}\ncategory: Synthetic topics\n---\n`);
   });
-  rmSync(raw, { recursive: true, force: true });
+  if (!keepGenerated) rmSync(raw, { recursive: true, force: true });
   return content;
 }
 

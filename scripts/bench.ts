@@ -1,0 +1,205 @@
+/**
+ * Builds synthetic archives with the archive's real code (every page and the search index) and, side
+ * by side in the same run, the same corpus with the Hugo + Pagefind baseline, and prints for each size
+ * build time, pages per second, peak memory, output and index size, and bytes for a first search. It
+ * also times a rebuild after one transcript changes (same cache folder) against the full build.
+ *
+ * Usage: node scripts/bench.ts [--talks N] [--words W] [--tools DIR] [--keep]
+ *   --talks N   one size (default: 100, 1000 and 5000 in turn)
+ *   --tools DIR the shared tools folder holding gen-corpus.mjs and baseline-hugo/run.sh
+ *               ($ARCHIVE_BENCH_TOOLS may give it instead)
+ *   --keep      keep the corpora and the built sites (below node_modules/.cache/archive-bench/)
+ * Needs Hugo (Debian: apt-get install hugo) and Chromium (for the first-search bytes).
+ *
+ * Peak memory is the largest sum of resident memory (VmRSS) of the build process and all its
+ * descendants, sampled every 100 ms from /proc.
+ */
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { arch, platform } from 'node:os';
+import { join, resolve } from 'node:path';
+import { measureSearch } from './measure-search.ts';
+import { writeSyntheticArchive } from './synthetic-corpus.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const WORK = join(ROOT, 'node_modules', '.cache', 'archive-bench');
+
+interface Run {
+  seconds: number;
+  peakBytes: number;
+}
+
+/** Sum of VmRSS over a process and all its descendants, in bytes. */
+function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(name));
+      children.set(ppid, list);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let total = 0;
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.pop() as number;
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (match) total += Number(match[1]) * 1024;
+    } catch {
+      // ended
+    }
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Runs a command, timing it and sampling the memory of its process tree; fails on a non-zero exit. */
+function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv, log: string): Promise<Run> {
+  return new Promise((done, fail) => {
+    const start = performance.now();
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let peakBytes = 0;
+    const sample = () => {
+      if (child.pid !== undefined) peakBytes = Math.max(peakBytes, treeRss(child.pid));
+    };
+    const timer = setInterval(sample, 100);
+    sample();
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', (error) => {
+      clearInterval(timer);
+      fail(error);
+    });
+    child.on('close', (code) => {
+      const seconds = (performance.now() - start) / 1000;
+      clearInterval(timer);
+      appendFileSync(log, output);
+      if (code === 0) done({ seconds, peakBytes });
+      else fail(new Error(`${command} ${args.join(' ')} exited with ${code}; its output is in ${log}:\n${output.slice(-4000)}`));
+    });
+  });
+}
+
+/** The archive's own build: `astro build` in a process of its own, with its own output and cache folders. */
+function buildArchive(content: string, outDir: string, cacheDir: string, log: string): Promise<Run> {
+  const program = `import { build } from ${JSON.stringify(import.meta.resolve('astro'))}; await build({ root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(cacheDir)} });`;
+  return run(process.execPath, ['--input-type=module', '--eval', program], { ...process.env, ARCHIVE_CONTENT_DIR: content }, log);
+}
+
+/** Pagefind's extended binary, as the pagefind package itself finds it. */
+function pagefindBinary(): string {
+  if (process.env['PAGEFIND_BINARY_PATH']) return process.env['PAGEFIND_BINARY_PATH'];
+  const require = createRequire(import.meta.resolve('pagefind'));
+  const os = platform() === 'win32' ? 'windows' : platform();
+  for (const name of ['pagefind_extended', 'pagefind']) {
+    try {
+      return require.resolve(`@pagefind/${os}-${arch()}/bin/${name}`);
+    } catch {
+      // try the next
+    }
+  }
+  throw new Error(`no Pagefind binary for ${os}-${arch()} in node_modules/@pagefind/`);
+}
+
+function folderBytes(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.size;
+  return readdirSync(path).reduce((sum, name) => sum + folderBytes(join(path, name)), 0);
+}
+
+function countHtml(path: string): number {
+  let count = 0;
+  for (const entry of readdirSync(path, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name.endsWith('.html')) count += 1;
+  return count;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** Changes one talk's transcript: appends a sentence to the last paragraph of the first talk. */
+function editOneTranscript(content: string): string {
+  const talks = join(content, 'talks');
+  const file = join(talks, (readdirSync(talks).filter((name) => name.endsWith('.md')).sort()[0]) as string);
+  const text = readFileSync(file, 'utf8').trimEnd();
+  writeFileSync(file, `${text} And one more sentence for the rebuild benchmark.\n`);
+  return file;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function option(args: readonly string[], name: string): string | undefined {
+  const index = args.indexOf(`--${name}`);
+  return index === -1 ? undefined : args[index + 1];
+}
+
+async function benchSize(talks: number, words: number, tools: string, keep: boolean): Promise<{ ours: number; baseline: number }> {
+  const work = join(WORK, `talks-${talks}`);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const log = join(work, 'build.log');
+  console.log(`\n== ${talks} talks of ${words} words ==`);
+
+  const started = performance.now();
+  const content = writeSyntheticArchive(join(work, 'corpus'), talks, words, join(tools, 'gen-corpus.mjs'), true);
+  const generated = join(work, 'corpus', 'generated');
+  console.log(`corpus:    ${((performance.now() - started) / 1000).toFixed(1)} s to generate and convert (not timed below)`);
+
+  const baselineOut = join(work, 'baseline');
+  const baseline = await run('bash', [join(tools, 'baseline-hugo', 'run.sh'), generated, baselineOut, pagefindBinary()], process.env, log);
+  const baselinePages = countHtml(join(baselineOut, 'public'));
+
+  const outDir = join(work, 'dist');
+  const cacheDir = join(work, 'cache');
+  const ours = await buildArchive(content, outDir, cacheDir, log);
+  const ourPages = countHtml(outDir);
+
+  editOneTranscript(content);
+  const rebuild = await buildArchive(content, outDir, cacheDir, log);
+
+  const search = await measureSearch(outDir);
+  const firstSearch = [...search.firstQueryBytes.values()].map((bytes) => bytes + search.pageBytes);
+
+  const row = (name: string, result: Run, pages: number, out: string, index: string) =>
+    `${name.padEnd(9)}  build ${result.seconds.toFixed(1).padStart(6)} s  ${(pages / result.seconds).toFixed(1).padStart(7)} pages/s (${pages} pages)  peak ${mb(result.peakBytes).padStart(9)}  output ${mb(folderBytes(out)).padStart(9)}  index ${mb(folderBytes(index)).padStart(8)}`;
+  console.log(row('ours', ours, ourPages, outDir, join(outDir, 'pagefind')));
+  console.log(row('baseline', baseline, baselinePages, join(baselineOut, 'public'), join(baselineOut, 'public', 'pagefind')));
+  console.log(`ratio      ${(ours.seconds / baseline.seconds).toFixed(2)}x the baseline's build time`);
+  console.log(`rebuild    ${rebuild.seconds.toFixed(1)} s after changing one transcript (same cache folder), ${(rebuild.seconds / ours.seconds).toFixed(2)}x the full build; peak ${mb(rebuild.peakBytes)}`);
+  console.log(`search     first search on a fresh page (search page + first query, gzip): median ${kb(median(firstSearch))}, max ${kb(Math.max(...firstSearch))} over ${firstSearch.length} queries (ours; the baseline has no search page)`);
+
+  if (!keep) rmSync(work, { recursive: true, force: true });
+  else console.log(`kept:      ${work}`);
+  return { ours: ours.seconds, baseline: baseline.seconds };
+}
+
+if (import.meta.main) {
+  const args = process.argv.slice(2);
+  const toolsOption = option(args, 'tools') ?? process.env['ARCHIVE_BENCH_TOOLS'];
+  if (!toolsOption || !existsSync(join(toolsOption, 'gen-corpus.mjs')) || !existsSync(join(toolsOption, 'baseline-hugo', 'run.sh'))) {
+    console.error('usage: npm run bench -- --tools DIR [--talks N] [--words W] [--keep]\n  DIR holds gen-corpus.mjs and baseline-hugo/run.sh ($ARCHIVE_BENCH_TOOLS may give it)');
+    process.exit(2);
+  }
+  const tools = resolve(toolsOption);
+  const talksOption = option(args, 'talks');
+  const sizes = talksOption === undefined ? [100, 1000, 5000] : [Number(talksOption)];
+  const words = Number(option(args, 'words') ?? 8000);
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(words) || words < 1) {
+    console.error('--talks and --words take a positive whole number');
+    process.exit(2);
+  }
+  let last = { talks: 0, ours: 0, baseline: 0 };
+  for (const talks of sizes) last = { talks, ...(await benchSize(talks, words, tools, args.includes('--keep'))) };
+  console.log(`bench: talks=${last.talks} ours=${last.ours.toFixed(1)} baseline=${last.baseline.toFixed(1)} ratio=${(last.ours / last.baseline).toFixed(2)}`);
+}
