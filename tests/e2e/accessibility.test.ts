@@ -1,13 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { serveStatic } from '../../scripts/lib/static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from './built-site.ts';
 
-/** The built site; ARCHIVE_DIST_DIR tests a build made elsewhere (astro build --outDir). */
-const DIST = process.env['ARCHIVE_DIST_DIR'] ?? resolve(import.meta.dirname, '../../dist');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** WCAG 2.0 to 2.2, levels A and AA, and axe's best practices (landmarks, heading order, one main, a level-one heading). */
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
@@ -39,19 +35,7 @@ interface Violation {
   nodes: { target: string[]; failureSummary: string | undefined }[];
 }
 
-let site: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  site = await serveStatic(DIST);
-  browser = await launchBrowser();
-  context = browser.context;
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const built = useBuiltSite();
 
 async function violations(page: Page): Promise<Violation[]> {
   // Evaluated through the browser's debugging protocol: the site's Content-Security-Policy rightly blocks an injected <script>.
@@ -68,10 +52,10 @@ const describeViolations = (found: Violation[]) =>
 
 describe.each(['light', 'dark'] as const)('axe, %s theme', (scheme) => {
   it.each(PAGES)('$name ($path) has no violations', async ({ path, ready }) => {
-    const page = await context.newPage();
+    const page = await built.context.newPage();
     try {
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-      await page.goto(`${site.url}${path}`);
+      await page.goto(`${built.url}${path}`);
       if (ready) await page.waitForSelector(ready);
       const found = await violations(page);
       expect(found, describeViolations(found)).toEqual([]);
@@ -83,9 +67,9 @@ describe.each(['light', 'dark'] as const)('axe, %s theme', (scheme) => {
 
 describe('keyboard', () => {
   it('reaches the skip link first, and it moves to the main content', async () => {
-    const page = await context.newPage();
+    const page = await built.context.newPage();
     try {
-      await page.goto(`${site.url}/talks/jan-leike-scaling-rlhf/`);
+      await page.goto(`${built.url}/talks/jan-leike-scaling-rlhf/`);
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
       const box = await page.evaluate(() => document.activeElement?.getBoundingClientRect().left ?? -1);
@@ -98,9 +82,9 @@ describe('keyboard', () => {
   });
 
   it('shows where the focus is, on links, buttons and fields', async () => {
-    const page = await context.newPage();
+    const page = await built.context.newPage();
     try {
-      await page.goto(`${site.url}/talks/`);
+      await page.goto(`${built.url}/talks/`);
       for (let step = 0; step < 12; step += 1) {
         await page.keyboard.press('Tab');
         const outline = await page.evaluate(() => {

@@ -1,30 +1,14 @@
-import { resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { serveStatic } from '../../scripts/lib/static-server.ts';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useBuiltSite } from './built-site.ts';
 
-/** The built site; ARCHIVE_DIST_DIR tests a build made elsewhere (astro build --outDir). */
-const DIST = process.env['ARCHIVE_DIST_DIR'] ?? resolve(import.meta.dirname, '../../dist');
 const TALK = '/talks/jan-leike-scaling-rlhf/';
 const PALETTE = ['--bg', '--surface', '--text', '--muted', '--accent', '--accent-strong', '--border', '--focus'];
 
-let site: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
+const built = useBuiltSite();
 let page: Page;
-
-beforeAll(async () => {
-  site = await serveStatic(DIST);
-  browser = await launchBrowser();
-  context = browser.context;
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 beforeEach(async () => {
-  page = await context.newPage();
+  page = await built.context.newPage();
   await page.emulateMedia({ colorScheme: 'light' });
 });
 afterEach(async () => {
@@ -32,7 +16,7 @@ afterEach(async () => {
   await page.close();
 });
 
-const open = (path: string) => page.goto(`${site.url}${path}`);
+const open = (path: string) => page.goto(`${built.url}${path}`);
 const theme = () => page.evaluate(() => document.documentElement.dataset['theme'] ?? 'system');
 const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 const palette = () => page.evaluate((names) => names.map((name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim()), PALETTE);
@@ -69,7 +53,7 @@ describe('theme', () => {
     await open(TALK);
     await page.getByRole('button', { name: 'Dark theme' }).click();
     // Serve the page with every module script removed: only the inline snippet in <head> is left to apply the choice.
-    await page.route(`${site.url}${TALK}`, async (route) => {
+    await page.route(`${built.url}${TALK}`, async (route) => {
       const response = await route.fetch();
       const body = (await response.text()).replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/g, '');
       await route.fulfill({ response, body });
@@ -77,7 +61,7 @@ describe('theme', () => {
     await page.reload();
     expect(await page.locator('script[type="module"]').count()).toBe(0);
     expect(await theme()).toBe('dark');
-    await page.unroute(`${site.url}${TALK}`);
+    await page.unroute(`${built.url}${TALK}`);
   });
 
   it('follows the system theme until the reader chooses, and a chosen dark theme is the system dark theme', async () => {
@@ -142,7 +126,7 @@ describe('talks index', () => {
   });
 
   it('lists every talk without JavaScript, with no filter form to mislead', async () => {
-    const cdp = await context.newCDPSession(page);
+    const cdp = await built.context.newCDPSession(page);
     await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
     await open('/talks/');
     expect((await visibleTitles()).length).toBeGreaterThanOrEqual(29);

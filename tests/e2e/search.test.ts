@@ -1,31 +1,15 @@
-import { resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { serveStatic } from '../../scripts/lib/static-server.ts';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useBuiltSite } from './built-site.ts';
 
-/** The built site; ARCHIVE_DIST_DIR tests a build made elsewhere (astro build --outDir). */
-const DIST = process.env['ARCHIVE_DIST_DIR'] ?? resolve(import.meta.dirname, '../../dist');
-let site: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
+const built = useBuiltSite();
 let page: Page;
-
-beforeAll(async () => {
-  site = await serveStatic(DIST);
-  browser = await launchBrowser();
-  context = browser.context;
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 beforeEach(async () => {
-  page = await context.newPage();
+  page = await built.context.newPage();
 });
 
 const search = async (query: string) => {
-  await page.goto(`${site.url}/search/`);
+  await page.goto(`${built.url}/search/`);
   await page.fill('#search-input', query);
   await page.waitForFunction((text) => document.querySelector('#search-status')?.textContent?.includes(text) ?? false, query === '' ? 'Type' : 'match');
 };
@@ -87,13 +71,13 @@ describe('search', () => {
   });
 
   it('says so plainly when nothing matches', async () => {
-    await page.goto(`${site.url}/search/?q=zqwv`);
+    await page.goto(`${built.url}/search/?q=zqwv`);
     await page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.startsWith('Nothing matches') ?? false);
     expect(await page.locator('.result').count()).toBe(0);
   });
 
   it('focuses the header search box with "/" and Ctrl-K, and submits to the search page', async () => {
-    await page.goto(`${site.url}/talks/`);
+    await page.goto(`${built.url}/talks/`);
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('header-search-input');
     await page.locator('body').click();
