@@ -6,8 +6,17 @@
  * punctuation are not words.
  */
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.\-‐][\p{L}\p{M}\p{N}]+)*/gu;
+/**
+ * The same rule for text of ASCII characters, typographic apostrophes and hyphens only, where letters are
+ * A-Z and a-z, digits 0-9, there are no marks and NFC changes nothing. It finds the same words about three
+ * times faster than the Unicode rule; word counting and passage ids ran it over every transcript several
+ * times per build.
+ */
+const PLAIN_TEXT = /^[\x00-\x7f’‐]*$/;
+const PLAIN_WORD = /[A-Za-z0-9]+(?:['’.\-‐][A-Za-z0-9]+)*/g;
 
 export function words(text: string): string[] {
+  if (PLAIN_TEXT.test(text)) return text.match(PLAIN_WORD) ?? [];
   return text.normalize('NFC').match(WORD) ?? [];
 }
 

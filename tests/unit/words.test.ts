@@ -6,6 +6,17 @@ describe('words', () => {
     expect(words("**Jan:** don’t say 0.15 — it's ai-relevant [^1]")).toEqual(['Jan', 'don’t', 'say', '0.15', "it's", 'ai-relevant', '1']);
   });
 
+  it('finds the same words in plain ASCII text as the Unicode rule', () => {
+    const unicodeRule = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.\-‐][\p{L}\p{M}\p{N}]+)*/gu;
+    const samples = [
+      "**Jan:** [0:04] don’t say 0.15 -- it's ai-relevant, e.g. RLHF‐style [^1]; x-.y 'quoted' _a_b_ 3rd-party ...end.",
+      "a'b' ’c .5 5. --x-- ‐y‐ <b>tag</b> path/to/file_name.md https://example.org/a-b?c=d#e\ttab\nline",
+      Array.from({ length: 128 }, (_, code) => String.fromCharCode(code)).join('x'),
+    ];
+    for (const sample of samples) expect(words(sample)).toEqual(sample.match(unicodeRule) ?? []);
+    expect(words('café naïve')).toEqual(['café', 'naïve']);
+  });
+
   it('compares without regard to case or apostrophe style', () => {
     expect(normalizedWords('Don’t')).toEqual(normalizedWords("don't"));
   });
