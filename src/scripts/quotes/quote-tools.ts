@@ -1,5 +1,6 @@
 import { bibtex, escapeBibtex, markdownQuote, type CitationSource } from '../../lib/quotes/citation.ts';
 import { collapseWhitespace, quoteUrl, type QuoteSelector } from '../../lib/quotes/quote-url.ts';
+import { escapeHtml } from '../../lib/html.ts';
 import { readPageText } from './page-text.ts';
 
 /** Placeholders in the build-time (Shiki-highlighted) citation templates; see QuoteTools.astro. */
@@ -163,10 +164,6 @@ function fillCitation(dialog: HTMLDialogElement, source: CitationSource, quote: 
     block.querySelector('.citation-view')?.remove();
     block.insertAdjacentHTML('afterbegin', `<div class="citation-view">${html}</div>`);
   }
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 async function copy(text: string): Promise<void> {
