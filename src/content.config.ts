@@ -9,8 +9,8 @@ import { topicSchema } from './schemas/topic.ts';
 const root = contentDir();
 
 export const collections = {
-  talks: defineCollection({ loader: archiveLoader(root, 'talks'), schema: talkSchema(reference) }),
-  speakers: defineCollection({ loader: archiveLoader(root, 'speakers'), schema: speakerSchema() }),
-  events: defineCollection({ loader: archiveLoader(root, 'events'), schema: eventSchema() }),
-  topics: defineCollection({ loader: archiveLoader(root, 'topics'), schema: topicSchema(reference) }),
+  talks: defineCollection({ loader: archiveLoader(root, 'talks', { keepBody: false }), schema: talkSchema(reference) }),
+  speakers: defineCollection({ loader: archiveLoader(root, 'speakers', { keepBody: true }), schema: speakerSchema() }),
+  events: defineCollection({ loader: archiveLoader(root, 'events', { keepBody: true }), schema: eventSchema() }),
+  topics: defineCollection({ loader: archiveLoader(root, 'topics', { keepBody: true }), schema: topicSchema(reference) }),
 };

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { entryBody } from '../lib/content/front-matter.ts';
 import { formatPartialDate, sortNameOf } from '../lib/format.ts';
 import { transcriptWordCount } from '../lib/words.ts';
 
@@ -48,7 +51,7 @@ async function buildArchive(): Promise<Archive> {
   // References were checked by the content-validation integration, so lookups cannot miss.
   const talks = talkEntries.map((entry): Talk => {
     const event = entry.data.event ? eventById.get(entry.data.event.id) : undefined;
-    const body = entry.body ?? '';
+    const body = talkBody(entry);
     return {
       id: entry.id,
       data: entry.data,
@@ -68,6 +71,16 @@ async function buildArchive(): Promise<Archive> {
   events.sort((a, b) => (b.data.start ?? '').localeCompare(a.data.start ?? ''));
   topics.sort((a, b) => compareSectionNumbers(a.data.number, b.data.number));
   return { talks, speakers, events, topics, talkById: new Map(talks.map((talk) => [talk.id, talk])) };
+}
+
+/**
+ * A talk's transcript, read from its file: the talks collection keeps front
+ * matter only (see the archive loader). Content paths are relative to the
+ * folder the build runs in.
+ */
+function talkBody(entry: TalkEntry): string {
+  if (entry.body !== undefined) return entry.body;
+  return entry.filePath === undefined ? '' : entryBody(readFileSync(resolve(entry.filePath), 'utf8'));
 }
 
 /** Newest first; within an event, programme order; undated last, by title. */

@@ -1,6 +1,17 @@
 import type { Loader } from 'astro/loaders';
 import { readCollection, type CollectionName } from '../lib/content/read-collection.ts';
 
+export interface ArchiveLoaderOptions {
+  /**
+   * Keep each entry's Markdown body in Astro's data store. Talks leave it out
+   * and their pages read it from the entry's file (see src/data/archive.ts):
+   * Astro serialises the whole store into the build as JavaScript modules, and
+   * transcripts are nearly all of its size (46 MB at 1,000 talks of 8,000
+   * words), which cost seconds of bundling, compiling and parsing per build.
+   */
+  keepBody: boolean;
+}
+
 /**
  * Loads one collection folder of the archive. Unlike Astro's glob loader it
  * does not render Markdown at load time: talk pages render transcripts with
@@ -8,7 +19,7 @@ import { readCollection, type CollectionName } from '../lib/content/read-collect
  * would be wasted work on every entry. Problems were already reported, with
  * lines, by the content-validation integration before this runs.
  */
-export function archiveLoader(contentDir: string, collection: CollectionName): Loader {
+export function archiveLoader(contentDir: string, collection: CollectionName, { keepBody }: ArchiveLoaderOptions): Loader {
   return {
     name: 'archive-loader',
     async load({ store, parseData, generateDigest }) {
@@ -16,7 +27,8 @@ export function archiveLoader(contentDir: string, collection: CollectionName): L
       store.clear();
       for (const entry of entries) {
         const data = await parseData({ id: entry.id, data: entry.data, filePath: entry.file });
-        store.set({ id: entry.id, data, body: entry.body, filePath: entry.file, digest: generateDigest(entry.text) });
+        const digest = generateDigest(entry.text);
+        store.set({ id: entry.id, data, filePath: entry.file, digest, ...(keepBody && { body: entry.body }) });
       }
     },
   };

@@ -55,10 +55,25 @@ export function parseEntryFile(text: string, file: string): EntryFile | ContentI
   }
   return {
     data: data as Record<string, unknown>,
-    body: lines.slice(closing + 1).join('\n'),
+    body: bodyAfter(lines, closing),
     bodyStartLine: closing + 2,
     lineOf: (path) => 1 + lineInYaml(document, lineCounter, path),
   };
+}
+
+/**
+ * The Markdown body of an entry file that is known to be well formed (validated
+ * earlier in the build), without parsing its YAML: the same text as
+ * `parseEntryFile(text).body`.
+ */
+export function entryBody(text: string): string {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const closing = FENCE.test(lines[0] ?? '') ? lines.findIndex((line, index) => index > 0 && FENCE.test(line)) : -1;
+  return closing === -1 ? '' : bodyAfter(lines, closing);
+}
+
+function bodyAfter(lines: readonly string[], closing: number): string {
+  return lines.slice(closing + 1).join('\n');
 }
 
 /** The first front-matter line (1-based, as YAML counts) up to `before` that opens a quote or bracket it does not close. */
