@@ -1,7 +1,7 @@
 import { joinNames } from '../lib/format.ts';
 import { passagesOf, speakerActivity, type PassageRef, type SpeakerActivity } from '../lib/passages.ts';
-import { parseTranscript } from '../lib/transcript/parse-transcript.ts';
 import type { Archive, Talk } from './archive.ts';
+import { transcriptOf } from './transcripts.ts';
 import { speakerResolver } from './talk-page.ts';
 
 export interface ArchivePassages {
@@ -30,7 +30,7 @@ function transcriptSource(talk: Talk) {
   const ids = talk.speakers.map(({ speaker }) => speaker.id);
   return {
     talkId: talk.id,
-    parsed: parseTranscript(talk.body),
+    parsed: transcriptOf(talk),
     resolve: speakerResolver(talk),
     // Unlabelled speech belongs to someone only when one person gives the talk.
     proseSpeakers: written || ids.length === 1 ? ids : [],

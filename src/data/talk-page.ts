@@ -1,5 +1,4 @@
 import { renderTranscript, type ResolvedSpeaker } from '../lib/transcript/render-transcript.ts';
-import { parseTranscript } from '../lib/transcript/parse-transcript.ts';
 import { anonymousVoice, createLabelResolver } from '../lib/transcript/speaker-labels.ts';
 import { relatedTalks } from '../lib/related-talks.ts';
 import { tableOfContents, type TocItem } from '../lib/table-of-contents.ts';
@@ -7,6 +6,7 @@ import { routes } from '../lib/routes.ts';
 import type { CitationSource } from '../lib/quotes/citation.ts';
 import { joinNames, kindLabel } from '../lib/format.ts';
 import type { Archive, Talk } from './archive.ts';
+import { transcriptOf } from './transcripts.ts';
 
 export interface TalkPageData {
   transcriptHtml: string;
@@ -18,7 +18,7 @@ export interface TalkPageData {
 
 /** Everything a talk page shows beyond the talk's own fields: its rendered transcript, contents and related talks. */
 export function talkPageData(archive: Archive, talk: Talk): TalkPageData {
-  const parsed = parseTranscript(talk.body);
+  const parsed = transcriptOf(talk);
   const resolve = speakerResolver(talk);
   const labelNames = new Map<string, string>();
   const authors = joinNames(talk.speakers.map(({ speaker }) => speaker.data.name));
