@@ -1,4 +1,4 @@
-import { normalizedWords } from './words.ts';
+import { normalizedWordKey } from './words.ts';
 
 /**
  * cyrb53: a fast 53-bit string hash, public domain (bryc). Not cryptographic;
@@ -23,7 +23,7 @@ function cyrb53(text: string, seed = 0): number {
  * gives a new one. Text with no words keys on itself.
  */
 function contentKey(text: string): string {
-  const key = normalizedWords(text).join(' ');
+  const key = normalizedWordKey(text);
   return key === '' ? text.trim() : key;
 }
 

@@ -30,6 +30,16 @@ export function normalizedWords(text: string): string[] {
 }
 
 /**
+ * `normalizedWords(text).join(' ')`, the key of a passage's stable id. Plain text (see `words`) is
+ * lower-cased before it is split, which finds the same words (the plain rule ignores case) and
+ * saves mapping each word: passage ids hash every passage of every transcript once per build.
+ */
+export function normalizedWordKey(text: string): string {
+  if (!PLAIN_TEXT.test(text)) return normalizedWords(text).join(' ');
+  return (text.toLowerCase().match(PLAIN_WORD) ?? []).join(' ').replaceAll('’', "'");
+}
+
+/**
  * Index of the first word of `needle` that is missing from `haystack` when
  * both are read in order (a subsequence check), or -1 when all are present.
  */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { firstWordDifference, firstWordOutOfOrder, normalizedWords, transcriptWordCount, words } from '../../src/lib/words.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { firstWordDifference, firstWordOutOfOrder, normalizedWordKey, normalizedWords, transcriptWordCount, words } from '../../src/lib/words.ts';
 
 describe('words', () => {
   it('keeps contractions, decimals and hyphenated words whole and drops markup', () => {
@@ -19,6 +21,14 @@ describe('words', () => {
 
   it('compares without regard to case or apostrophe style', () => {
     expect(normalizedWords('Don’t')).toEqual(normalizedWords("don't"));
+  });
+
+  it('keys passages exactly as joining their normalised words does, plain or not', () => {
+    const talks = join(import.meta.dirname, '../../content/talks');
+    const paragraphs = readdirSync(talks).flatMap((name) => readFileSync(join(talks, name), 'utf8').split(/\n\s*\n/));
+    const samples = [...paragraphs, 'Don’t SAY “RLHF‐Style” 0.15', 'Ärger über İstanbul', ''];
+    expect(paragraphs.length).toBeGreaterThan(1000);
+    for (const sample of samples) expect(normalizedWordKey(sample)).toBe(normalizedWords(sample).join(' '));
   });
 
   it('finds the first word missing from an in-order reading', () => {
