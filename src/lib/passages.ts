@@ -145,6 +145,7 @@ export function passagesMentioning(phrase: string, passages: readonly PassageRef
   for (const passage of passages) {
     if (found.length >= limit) break;
     if (talks.has(passage.talkId) || excludeTalkIds.includes(passage.talkId)) continue;
+    if (!squashedText(passage).includes(target)) continue;
     const tokens = passage.text.trim().split(/\s+/);
     const at = mentionAt(tokens, target);
     if (at === undefined) continue;
@@ -152,6 +153,21 @@ export function passagesMentioning(phrase: string, passages: readonly PassageRef
     found.push({ ...passage, excerpt: around(tokens, at) });
   }
   return found;
+}
+
+const squashedTexts = new WeakMap<PassageRef, string>();
+
+/**
+ * The passage's words squashed and run together, kept for the passage's life: every topic page looks
+ * for its title in every passage, and a passage whose squashed text lacks the title cannot mention it.
+ */
+function squashedText(passage: PassageRef): string {
+  let squashed = squashedTexts.get(passage);
+  if (squashed === undefined) {
+    squashed = passage.text.trim().split(/\s+/).map(squash).join('');
+    squashedTexts.set(passage, squashed);
+  }
+  return squashed;
 }
 
 function squash(text: string): string {
