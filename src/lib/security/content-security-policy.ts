@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parse, type HTMLElement } from 'node-html-parser';
+import { findInlineCode } from './inline-code.ts';
 
 /**
  * The site's Content-Security-Policy, made from the pages as they are written.
@@ -58,14 +58,10 @@ export function emptyHashes(): InlineHashes {
 /** The hashes of everything inline in one page. */
 export function inlineHashes(html: string): InlineHashes {
   const found = emptyHashes();
-  const root = parse(html, { comment: false, blockTextElements: { script: true, style: true } });
-  for (const script of root.querySelectorAll('script')) {
-    const type = (script.getAttribute('type') ?? '').trim().toLowerCase();
-    if (script.hasAttribute('src') || !SCRIPT_TYPES.has(type)) continue;
-    found.scripts.add(hash(script.rawText));
-  }
-  for (const style of root.querySelectorAll('style')) found.styles.add(hash(style.rawText));
-  for (const element of root.querySelectorAll('[style]')) found.styleAttributes.add(hash((element as HTMLElement).getAttribute('style') ?? ''));
+  const code = findInlineCode(html);
+  for (const script of code.scripts) if (SCRIPT_TYPES.has(script.type.trim().toLowerCase())) found.scripts.add(hash(script.text));
+  for (const style of code.styles) found.styles.add(hash(style));
+  for (const style of code.styleAttributes) found.styleAttributes.add(hash(style));
   return found;
 }
 
