@@ -1,6 +1,6 @@
 import { renderTranscript, type ResolvedSpeaker } from '../lib/transcript/render-transcript.ts';
 import { anonymousVoice, createLabelResolver } from '../lib/transcript/speaker-labels.ts';
-import { relatedTalks } from '../lib/related-talks.ts';
+import { relatedTalksFinder, type Relatable } from '../lib/related-talks.ts';
 import { tableOfContents, type TocItem } from '../lib/table-of-contents.ts';
 import { routes } from '../lib/routes.ts';
 import type { CitationSource } from '../lib/quotes/citation.ts';
@@ -34,7 +34,7 @@ export function talkPageData(archive: Archive, talk: Talk): TalkPageData {
   return {
     transcriptHtml,
     toc: tableOfContents(parsed, talk.wordCount),
-    related: relatedTalks(relatable(talk), archive.talks.map((other) => Object.assign(relatable(other), { talk: other }))).map(({ talk: other }) => other),
+    related: relatedFinder(archive)(relatable(talk)).map(({ talk: other }) => other),
     labelNames,
   };
 }
@@ -76,6 +76,18 @@ export function speakerResolver(talk: Talk): (label: string) => ResolvedSpeaker 
   };
 }
 
-function relatable(talk: Talk) {
+const finders = new WeakMap<Archive, (talk: Relatable) => (Relatable & { talk: Talk })[]>();
+
+/** Related talks are looked up once per talk page, in an index made once per build. */
+function relatedFinder(archive: Archive): (talk: Relatable) => (Relatable & { talk: Talk })[] {
+  let finder = finders.get(archive);
+  if (!finder) {
+    finder = relatedTalksFinder(archive.talks.map((talk) => Object.assign(relatable(talk), { talk })));
+    finders.set(archive, finder);
+  }
+  return finder;
+}
+
+function relatable(talk: Talk): Relatable {
   return { id: talk.id, speakerIds: talk.speakers.map(({ speaker }) => speaker.id), topicIds: talk.topics.map((topic) => topic.id), eventId: talk.event?.id };
 }

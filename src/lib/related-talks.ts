@@ -9,18 +9,43 @@ export interface Relatable {
 const WEIGHTS = { speaker: 3, topic: 2, event: 1 };
 
 /**
- * Other talks sharing speakers, topics or an event with `talk`, best first:
- * a shared speaker weighs most, then a shared topic, then the same event.
- * Ties keep the order of `all`.
+ * Finds, for any talk of `all`, the other talks sharing speakers, topics or an
+ * event with it, best first: a shared speaker weighs most, then a shared
+ * topic, then the same event. Ties keep the order of `all`.
+ *
+ * Only talks that share something can score, so each lookup scores those
+ * (found through an index by speaker, topic and event) rather than the whole
+ * archive: a talk page per talk made the whole-archive scan quadratic.
  */
+export function relatedTalksFinder<T extends Relatable>(all: readonly T[]): (talk: Relatable, limit?: number) => T[] {
+  const byKey = new Map<string, number[]>();
+  all.forEach((talk, index) => {
+    for (const key of keysOf(talk)) {
+      const list = byKey.get(key);
+      if (list) list.push(index);
+      else byKey.set(key, [index]);
+    }
+  });
+  return (talk, limit = 5) => {
+    const candidates = new Set<number>();
+    for (const key of keysOf(talk)) for (const index of byKey.get(key) ?? []) candidates.add(index);
+    return [...candidates]
+      .map((index) => ({ index, other: all[index] as T }))
+      .filter(({ other }) => other.id !== talk.id)
+      .map(({ index, other }) => ({ other, index, score: relatedness(talk, other) }))
+      .sort((a, b) => b.score - a.score || a.index - b.index)
+      .slice(0, limit)
+      .map(({ other }) => other);
+  };
+}
+
+/** Other talks related to `talk`, as relatedTalksFinder finds them, for a single lookup. */
 export function relatedTalks<T extends Relatable>(talk: Relatable, all: readonly T[], limit = 5): T[] {
-  return all
-    .filter((other) => other.id !== talk.id)
-    .map((other, index) => ({ other, index, score: relatedness(talk, other) }))
-    .filter(({ score }) => score > 0)
-    .sort((a, b) => b.score - a.score || a.index - b.index)
-    .slice(0, limit)
-    .map(({ other }) => other);
+  return relatedTalksFinder(all)(talk, limit);
+}
+
+function keysOf(talk: Relatable): string[] {
+  return [...talk.speakerIds.map((id) => `speaker:${id}`), ...talk.topicIds.map((id) => `topic:${id}`), ...(talk.eventId === undefined ? [] : [`event:${talk.eventId}`])];
 }
 
 function relatedness(a: Relatable, b: Relatable): number {
