@@ -21,7 +21,6 @@ const TEXT_ELEMENTS = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'i
 
 // Character codes; the scanner compares codes rather than one-character strings, which keeps it fast
 // whatever mix of pages it is given.
-const LESS_THAN = 0x3c;
 const GREATER_THAN = 0x3e;
 const SLASH = 0x2f;
 const EQUALS = 0x3d;
