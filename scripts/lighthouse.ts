@@ -4,9 +4,10 @@
  * served with gzip like a static host, and Lighthouse (default mobile
  * configuration: a mid-range phone, simulated slow 4G, 4x slower CPU) drives
  * Debian's Chromium (CHROMIUM_PATH overrides). Prints each run, the median of
- * each figure, what Lighthouse found wanting, and the layout shift of a few
- * other kinds of page. A benchmark, not a test: it fails only when it cannot
- * measure. Not part of npm test.
+ * each figure, what Lighthouse found wanting, the layout shift of a few other
+ * kinds of page, and the layout shift while scrolling the long page to its
+ * end (Lighthouse measures the load only). A benchmark, not a test: it fails
+ * only when it cannot measure. Not part of npm test.
  *
  * Usage: node scripts/lighthouse.ts [DIST] [--runs N]
  */
@@ -16,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { CHROMIUM } from './lib/browser.ts';
 import { auditPage, openChromium, type PageAudit } from './lib/lighthouse-audit.ts';
 import { findLongestTranscript } from './lib/longest-transcript.ts';
+import { measureScrollShift } from './lib/scroll-layout-shift.ts';
 import { serveStatic } from './lib/static-server.ts';
 
 /** Other kinds of page, one run each, for their layout shift: the home page, the filtered talks list, search. */
@@ -56,6 +58,10 @@ export async function measureLighthouse({ dist, runs }: Options): Promise<void> 
       console.log(`other page ${path}: performance ${audit.scores.performance}, CLS ${audit.cls.toFixed(4)}, TBT ${audit.tbtMs.toFixed(0)} ms, LCP ${seconds(audit.lcpMs)}`);
       for (const culprit of audit.shiftCulprits) console.log(`  layout shift: ${culprit}`);
     }
+    for (const scroll of await measureScrollShift(site.url + longest.path)) {
+      console.log(`layout shift loading and scrolling ${longest.path} to its end at ${scroll.width} px (sum of shifts): ${scroll.total.toFixed(4)}`);
+      for (const source of scroll.sources.slice(0, 5)) console.log(`  moved: ${source}`);
+    }
     console.log(`lighthouse: page=${longest.path} performance=${typical.scores.performance} cls=${typical.cls.toFixed(4)}`);
   } finally {
     chromium.close();
@@ -73,6 +79,7 @@ function describe(audit: PageAudit): string {
     `SI ${seconds(audit.speedIndexMs)}`,
     `transferred ${(audit.transferBytes / 1024).toFixed(1)} KB`,
     `DOM ${audit.domElements.toLocaleString('en')} elements`,
+    `main thread ${audit.mainThreadMs.toFixed(0)} ms (style and layout ${audit.styleLayoutMs.toFixed(0)} ms)`,
   ].join(', ');
 }
 
@@ -97,6 +104,8 @@ function medianAudit(audits: readonly PageAudit[]): PageAudit {
     speedIndexMs: of((audit) => audit.speedIndexMs),
     transferBytes: of((audit) => audit.transferBytes),
     domElements: of((audit) => audit.domElements),
+    mainThreadMs: of((audit) => audit.mainThreadMs),
+    styleLayoutMs: of((audit) => audit.styleLayoutMs),
   };
 }
 

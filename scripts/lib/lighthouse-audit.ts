@@ -17,6 +17,9 @@ export interface PageAudit {
   /** Bytes over the network for the whole load (compressed where the server compressed). */
   transferBytes: number;
   domElements: number;
+  /** Main-thread work during the load, in simulated milliseconds, and its style-and-layout part. */
+  mainThreadMs: number;
+  styleLayoutMs: number;
   /** Main-thread tasks of 50 ms or more, in Lighthouse's simulated (throttled) milliseconds, longest first. */
   longTasksMs: number[];
   /** Performance audits that did not pass, with Lighthouse's own summary. */
@@ -61,6 +64,8 @@ export async function auditPage(url: string, port: number, categories: readonly 
     speedIndexMs: numeric(lhr, 'speed-index'),
     transferBytes: numeric(lhr, 'total-byte-weight'),
     domElements: numeric(lhr, 'dom-size-insight'),
+    mainThreadMs: numeric(lhr, 'mainthread-work-breakdown'),
+    styleLayoutMs: Number(tableItems(lhr, 'mainthread-work-breakdown').find((item) => item['group'] === 'styleLayout')?.['duration'] ?? 0),
     longTasksMs: tableItems(lhr, 'long-tasks')
       .map((item) => Number(item['duration']))
       .sort((a, b) => b - a),
