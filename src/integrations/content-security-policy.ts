@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { htmlFiles } from '../lib/site/html-files.ts';
 import { emptyHashes, headersFile, inlineHashes, mergeHashes, policy, withPolicyMeta } from '../lib/security/content-security-policy.ts';
 
 /**
@@ -29,13 +30,4 @@ export function contentSecurityPolicy(): AstroIntegration {
       },
     },
   };
-}
-
-/** HTML files below the output folder, leaving out Pagefind's. */
-export function htmlFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((path) => !path.slice(folder.length).split(/[\\/]/).includes('pagefind'))
-    .sort();
 }

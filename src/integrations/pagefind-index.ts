@@ -1,48 +1,37 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefindApi from 'pagefind';
-
-type Pagefind = Pick<typeof pagefindApi, 'createIndex' | 'close'>;
+import { receiveRenderedPages } from '../lib/search/rendered-pages.ts';
+import { SearchIndexer, type PagefindService } from '../lib/search/search-indexer.ts';
 
 /**
- * Builds the Pagefind index over the written site, through Pagefind's Node
- * API. Pages mark what is indexed with data-pagefind-body, their filters
- * with data-pagefind-filter, and each transcript passage with
- * data-pagefind-title (its speaker), which Pagefind turns into passage
- * sub-results. Any error Pagefind reports fails the build: a site whose
- * search silently misses pages is worse than no deploy (the astro-pagefind
+ * Builds the Pagefind index of the site through Pagefind's Node API. Pages mark what is indexed
+ * with data-pagefind-body, their filters with data-pagefind-filter, and each transcript passage
+ * with data-pagefind-title (its speaker), which Pagefind turns into passage sub-results.
+ *
+ * Pages reach the index as they are rendered (src/middleware.ts), so Pagefind's process parses
+ * them while Astro renders the rest; when the pages are written, any not seen that way is read from
+ * disk and the index is written. Any error Pagefind reports fails the build (the astro-pagefind
  * package only logs them).
  */
-export function pagefindIndex(pagefind: Pagefind = pagefindApi): AstroIntegration {
+export function pagefindIndex(pagefind: PagefindService = pagefindApi): AstroIntegration {
+  let indexer: SearchIndexer | undefined;
   return {
     name: 'archive:pagefind-index',
     hooks: {
+      'astro:build:start': async () => {
+        indexer = await SearchIndexer.open(pagefind);
+        const receiving = indexer;
+        receiveRenderedPages((file, html) => receiving.addPage(file, html));
+      },
       'astro:build:done': async ({ dir, logger }) => {
+        receiveRenderedPages(undefined);
         const started = performance.now();
-        const pages = await buildSearchIndex(fileURLToPath(dir), pagefind);
-        logger.info(`indexed ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        const current = indexer ?? (await SearchIndexer.open(pagefind));
+        indexer = undefined;
+        const pages = await current.finish(fileURLToPath(dir));
+        logger.info(`indexed ${pages} pages; the index took ${((performance.now() - started) / 1000).toFixed(1)} s after the last page was written`);
       },
     },
   };
-}
-
-/** Indexes the HTML under `outDir` into `<outDir>/pagefind/`; returns the number of pages indexed. */
-export async function buildSearchIndex(outDir: string, pagefind: Pagefind): Promise<number> {
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-    failOn(errors, 'creating the index');
-    const added = await index.addDirectory({ path: outDir });
-    failOn(added.errors, `indexing ${outDir}`);
-    if (added.page_count === 0) throw new Error(`Pagefind found no page with data-pagefind-body in ${outDir}`);
-    const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
-    failOn(written.errors, 'writing the index');
-    return added.page_count;
-  } finally {
-    await pagefind.close();
-  }
-}
-
-function failOn(errors: readonly string[], during: string): void {
-  if (errors.length > 0) throw new Error(`Pagefind failed while ${during}:\n  ${errors.join('\n  ')}`);
 }

@@ -8,7 +8,7 @@ import { checkLinks, formatBroken } from '../../scripts/check-links.ts';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { buildSite, removeSite } from '../../scripts/lib/build-site.ts';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
-import { htmlFiles } from '../../src/integrations/content-security-policy.ts';
+import { htmlFiles } from '../../src/lib/site/html-files.ts';
 
 // Content written to attack the site: <script>, onerror= and other handlers, javascript: links
 // (plain, in capitals, with spaces, entity-encoded), iframes, <style>, HTML in titles, names,
