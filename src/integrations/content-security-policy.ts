@@ -1,32 +1,48 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { htmlFiles } from '../lib/site/html-files.ts';
+import { transformRenderedPages } from '../lib/site/rendered-pages.ts';
 import { emptyHashes, headersFile, inlineHashes, mergeHashes, policy, withPolicyMeta } from '../lib/security/content-security-policy.ts';
 
+const NAME = 'archive:content-security-policy';
+
 /**
- * Gives every written page a Content-Security-Policy in a <meta http-equiv> element, with the
- * hashes of that page's own inline scripts and styles, and writes `_headers` with the same policy
- * for hosts that read one (see src/lib/security/content-security-policy.ts). Runs after the pages
- * are written, so it hashes exactly what is served; `astro dev` has no policy.
+ * Gives every page a Content-Security-Policy in a <meta http-equiv> element, with the hashes of that
+ * page's own inline scripts and styles, and writes `_headers` with the same policy for hosts that
+ * read one (see src/lib/security/content-security-policy.ts). Each page gets its policy as it is
+ * rendered, from the HTML that is then written (src/lib/site/rendered-pages.ts), so the hashes are
+ * of exactly what is served; a page the build wrote without rendering it is given its policy on disk
+ * when the build is done. `astro dev` has no policy.
  */
 export function contentSecurityPolicy(): AstroIntegration {
+  const all = emptyHashes();
+  const handled = new Set<string>();
+  const withPolicy = (file: string, html: string) => {
+    const hashes = inlineHashes(html);
+    mergeHashes(all, hashes);
+    handled.add(file);
+    return withPolicyMeta(html, policy(hashes));
+  };
   return {
-    name: 'archive:content-security-policy',
+    name: NAME,
     hooks: {
+      'astro:build:start': () => {
+        transformRenderedPages(NAME, withPolicy);
+      },
       'astro:build:done': ({ dir, logger }) => {
+        transformRenderedPages(NAME, undefined);
         const outDir = fileURLToPath(dir);
-        const all = emptyHashes();
         const pages = htmlFiles(outDir);
-        for (const file of pages) {
-          const html = readFileSync(file, 'utf8');
-          const hashes = inlineHashes(html);
-          mergeHashes(all, hashes);
-          writeFileSync(file, withPolicyMeta(html, policy(hashes)));
+        let onDisk = 0;
+        for (const path of pages) {
+          if (handled.has(relative(outDir, path).split('\\').join('/'))) continue;
+          writeFileSync(path, withPolicy('', readFileSync(path, 'utf8')));
+          onDisk += 1;
         }
         writeFileSync(join(outDir, '_headers'), headersFile(all));
-        logger.info(`policy in ${pages.length} pages (${all.scripts.size} inline scripts, ${all.styles.size + all.styleAttributes.size} inline styles hashed) and in _headers`);
+        logger.info(`policy in ${pages.length} pages (${onDisk} of them after writing; ${all.scripts.size} inline scripts, ${all.styles.size + all.styleAttributes.size} inline styles hashed) and in _headers`);
       },
     },
   };
