@@ -391,7 +391,8 @@ const TALK_FIELDS = Object.keys(talkSchema(slugReference).shape);
 
 /** The talk's file as it will be: front matter kept (or made for a new talk), transcript fields and voices set, the new body. */
 function entryText(target: Target, result: TranscriptResult, parsed: ParsedSource, options: Options): string {
-  const old = target.existing ? splitEntry(target.existing.text) : undefined;
+  // The file as it is now, read again: validation keeps each entry's fields and body, not its text.
+  const old = target.existing ? splitEntry(readFileSync(target.path, 'utf8')) : undefined;
   const current = (target.existing?.data ?? {}) as Record<string, unknown>;
   const recording = recordingLink(parsed.facts, target.partStart);
   const sources = addLinks((current['sources'] as Link[] | undefined) ?? [], [...(recording ? [recording] : []), ...options.sources]);

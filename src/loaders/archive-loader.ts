@@ -22,13 +22,12 @@ export interface ArchiveLoaderOptions {
 export function archiveLoader(contentDir: string, collection: CollectionName, { keepBody }: ArchiveLoaderOptions): Loader {
   return {
     name: 'archive-loader',
-    async load({ store, parseData, generateDigest }) {
+    async load({ store, parseData }) {
       const { entries } = readCollection(contentDir, collection);
       store.clear();
       for (const entry of entries) {
         const data = await parseData({ id: entry.id, data: entry.data, filePath: entry.file });
-        const digest = generateDigest(entry.text);
-        store.set({ id: entry.id, data, filePath: entry.file, digest, ...(keepBody && { body: entry.body }) });
+        store.set({ id: entry.id, data, filePath: entry.file, digest: entry.digest, ...(keepBody && { body: entry.body }) });
       }
     },
   };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import type { ContentIssue } from './content-issue.ts';
@@ -12,8 +13,8 @@ export interface RawEntry extends EntryFile {
   id: string;
   /** Path for messages, relative to the working directory. */
   file: string;
-  /** The whole file as text, for content digests. */
-  text: string;
+  /** A hash of the whole file, which changes whenever the file does (the content layer's digest). */
+  digest: string;
 }
 
 export interface ReadResult {
@@ -55,7 +56,9 @@ export function readCollection(contentDir: string, collection: CollectionName): 
     if (text === undefined) continue;
     const parsed = parseEntryFile(text, file);
     if ('message' in parsed) issues.push(parsed);
-    else entries.push({ ...parsed, id: basename(path, '.md'), file, text });
+    // The text itself is not kept: validation holds every entry at once, and at thousands of talks
+    // a second copy of every transcript made the garbage collector most of its time.
+    else entries.push({ ...parsed, id: basename(path, '.md'), file, digest: createHash('sha1').update(bytes).digest('base64url') });
   }
   return { entries, issues, slugs };
 }
