@@ -6,7 +6,7 @@ import { routes } from '../lib/routes.ts';
 import type { CitationSource } from '../lib/quotes/citation.ts';
 import { joinNames, kindLabel } from '../lib/format.ts';
 import type { Archive, Talk } from './archive.ts';
-import { transcriptOf } from './transcripts.ts';
+import { takeTranscript } from './transcripts.ts';
 
 export interface TalkPageData {
   transcriptHtml: string;
@@ -18,7 +18,7 @@ export interface TalkPageData {
 
 /** Everything a talk page shows beyond the talk's own fields: its rendered transcript, contents and related talks. */
 export function talkPageData(archive: Archive, talk: Talk): TalkPageData {
-  const parsed = transcriptOf(talk);
+  const parsed = takeTranscript(talk);
   const resolve = speakerResolver(talk);
   const labelNames = new Map<string, string>();
   const authors = joinNames(talk.speakers.map(({ speaker }) => speaker.data.name));
