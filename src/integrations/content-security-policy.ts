@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { htmlFiles } from '../lib/site/html-files.ts';
+import { htmlFiles, sitePath } from '../lib/site/html-files.ts';
 import { transformRenderedPages } from '../lib/site/rendered-pages.ts';
 import { emptyHashes, headersFile, inlineHashes, mergeHashes, policy, withPolicyMeta } from '../lib/security/content-security-policy.ts';
 
@@ -37,7 +37,7 @@ export function contentSecurityPolicy(): AstroIntegration {
         const pages = htmlFiles(outDir);
         let onDisk = 0;
         for (const path of pages) {
-          if (handled.has(relative(outDir, path).split('\\').join('/'))) continue;
+          if (handled.has(sitePath(outDir, path))) continue;
           writeFileSync(path, withPolicy('', readFileSync(path, 'utf8')));
           onDisk += 1;
         }

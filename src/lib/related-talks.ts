@@ -30,18 +30,12 @@ export function relatedTalksFinder<T extends Relatable>(all: readonly T[]): (tal
     const candidates = new Set<number>();
     for (const key of keysOf(talk)) for (const index of byKey.get(key) ?? []) candidates.add(index);
     return [...candidates]
-      .map((index) => ({ index, other: all[index] as T }))
+      .map((index) => ({ index, other: all[index] as T, score: relatedness(talk, all[index] as T) }))
       .filter(({ other }) => other.id !== talk.id)
-      .map(({ index, other }) => ({ other, index, score: relatedness(talk, other) }))
       .sort((a, b) => b.score - a.score || a.index - b.index)
       .slice(0, limit)
       .map(({ other }) => other);
   };
-}
-
-/** Other talks related to `talk`, as relatedTalksFinder finds them, for a single lookup. */
-export function relatedTalks<T extends Relatable>(talk: Relatable, all: readonly T[], limit = 5): T[] {
-  return relatedTalksFinder(all)(talk, limit);
 }
 
 function keysOf(talk: Relatable): string[] {

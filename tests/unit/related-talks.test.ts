@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relatedTalks, relatedTalksFinder, type Relatable } from '../../src/lib/related-talks.ts';
+import { relatedTalksFinder, type Relatable } from '../../src/lib/related-talks.ts';
 
 const talk = (id: string, speakerIds: string[], topicIds: string[] = [], eventId?: string): Relatable => ({ id, speakerIds, topicIds, eventId });
 
@@ -17,7 +17,7 @@ function everyTalkScored(subject: Relatable, all: readonly Relatable[], limit: n
 describe('related talks', () => {
   it('ranks a shared speaker over a shared topic over the same event, ties in archive order', () => {
     const all = [talk('a', ['x'], ['t1'], 'e'), talk('b', ['y'], [], 'e'), talk('c', ['z'], ['t1']), talk('d', ['x']), talk('e', ['w']), talk('f', ['q'], ['t1'])];
-    expect(relatedTalks(all[0] as Relatable, all).map(({ id }) => id)).toEqual(['d', 'c', 'f', 'b']);
+    expect(relatedTalksFinder(all)(all[0] as Relatable).map(({ id }) => id)).toEqual(['d', 'c', 'f', 'b']);
   });
 
   it('finds what scoring every talk finds, for every talk of a random archive', () => {

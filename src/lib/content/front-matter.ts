@@ -18,11 +18,10 @@ const FENCE = /^---[ \t]*$/;
  * problem can name its line. Returns issues instead of throwing.
  */
 export function parseEntryFile(text: string, file: string): EntryFile | ContentIssue {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const { lines, closing } = splitLines(text);
   if (!FENCE.test(lines[0] ?? '')) {
     return { file, line: 1, field: 'front matter', message: 'expected the file to start with a "---" line opening YAML front matter' };
   }
-  const closing = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
   if (closing === -1) {
     return { file, line: 1, field: 'front matter', message: 'front matter opened with "---" is never closed by a second "---" line' };
   }
@@ -67,9 +66,15 @@ export function parseEntryFile(text: string, file: string): EntryFile | ContentI
  * `parseEntryFile(text).body`.
  */
 export function entryBody(text: string): string {
+  const { lines, closing } = splitLines(text);
+  return closing === -1 ? '' : bodyAfter(lines, closing);
+}
+
+/** The file's lines, and the index of the "---" that closes its front matter (-1 when there is none). */
+function splitLines(text: string): { lines: string[]; closing: number } {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const closing = FENCE.test(lines[0] ?? '') ? lines.findIndex((line, index) => index > 0 && FENCE.test(line)) : -1;
-  return closing === -1 ? '' : bodyAfter(lines, closing);
+  return { lines, closing };
 }
 
 function bodyAfter(lines: readonly string[], closing: number): string {

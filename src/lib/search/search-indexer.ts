@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type * as pagefindApi from 'pagefind';
-import { htmlFiles } from '../site/html-files.ts';
+import { htmlFiles, sitePath } from '../site/html-files.ts';
 
 export type PagefindService = Pick<typeof pagefindApi, 'createIndex' | 'close'>;
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefindApi.createIndex>>['index']>;
@@ -38,8 +38,7 @@ export class SearchIndexer {
   }
 
   /** Adds a page by its file below the output folder (`talks/x/index.html`), from which Pagefind makes its URL. */
-  addPage(file: string, html: string): void {
-    const sourcePath = file.split('\\').join('/');
+  addPage(sourcePath: string, html: string): void {
     this.#added.add(sourcePath);
     this.#pending.push(
       this.#index.addHTMLFile({ sourcePath, content: html }).then(
@@ -60,7 +59,7 @@ export class SearchIndexer {
   async finish(outDir: string): Promise<number> {
     try {
       for (const path of htmlFiles(outDir)) {
-        const file = relative(outDir, path).split('\\').join('/');
+        const file = sitePath(outDir, path);
         if (!this.#added.has(file)) this.addPage(file, readFileSync(path, 'utf8'));
       }
       await Promise.all(this.#pending);

@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 /** HTML files below a built site's folder, in path order, leaving out Pagefind's. */
 export function htmlFiles(folder: string): string[] {
@@ -8,6 +8,11 @@ export function htmlFiles(folder: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name))
     .filter((path) => !path.slice(folder.length).split(/[\\/]/).includes('pagefind'))
     .sort();
+}
+
+/** A page's file below the output folder, with forward slashes: `talks/x/index.html`. */
+export function sitePath(outDir: string, path: string): string {
+  return relative(outDir, path).split('\\').join('/');
 }
 
 /**
