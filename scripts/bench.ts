@@ -4,8 +4,9 @@
  * build time, pages per second, peak memory, output and index size, and bytes for a first search. It
  * also times a rebuild after one transcript changes (same cache folder) against the full build.
  *
- * Usage: node scripts/bench.ts [--talks N] [--words W] [--tools DIR] [--keep]
+ * Usage: node scripts/bench.ts [--talks N] [--words W] [--runs R] [--tools DIR] [--keep]
  *   --talks N   one size (default: 100, 1000 and 5000 in turn)
+ *   --runs R    build each side R times, alternating, and report the median (default 1)
  *   --tools DIR the shared tools folder holding gen-corpus.mjs and baseline-hugo/run.sh
  *               ($ARCHIVE_BENCH_TOOLS may give it instead)
  *   --keep      keep the corpora and the built sites (below node_modules/.cache/archive-bench/)
@@ -127,6 +128,12 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+/** The run with the median time (the upper middle one for an even count), with its own peak memory. */
+function medianRun(runs: readonly Run[]): Run {
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  return sorted[Math.floor(sorted.length / 2)] as Run;
+}
+
 /** Changes one talk's transcript: appends a sentence to the last paragraph of the first talk. */
 function editOneTranscript(content: string): string {
   const talks = join(content, 'talks');
@@ -144,7 +151,7 @@ function option(args: readonly string[], name: string): string | undefined {
   return index === -1 ? undefined : args[index + 1];
 }
 
-async function benchSize(talks: number, words: number, tools: string, keep: boolean): Promise<{ ours: number; baseline: number }> {
+async function benchSize(talks: number, words: number, runs: number, tools: string, keep: boolean): Promise<{ ours: number; baseline: number }> {
   const work = join(WORK, `talks-${talks}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
@@ -156,13 +163,19 @@ async function benchSize(talks: number, words: number, tools: string, keep: bool
   const generated = join(work, 'corpus', 'generated');
   console.log(`corpus:    ${((performance.now() - started) / 1000).toFixed(1)} s to generate and convert (not timed below)`);
 
+  // Alternate the two builds, so a slow spell of a shared machine falls on both.
   const baselineOut = join(work, 'baseline');
-  const baseline = await run('bash', [join(tools, 'baseline-hugo', 'run.sh'), generated, baselineOut, pagefindBinary()], process.env, log);
-  const baselinePages = countHtml(join(baselineOut, 'public'));
-
   const outDir = join(work, 'dist');
   const cacheDir = join(work, 'cache');
-  const ours = await buildArchive(content, outDir, cacheDir, log);
+  const baselineRuns: Run[] = [];
+  const ourRuns: Run[] = [];
+  for (let index = 0; index < runs; index += 1) {
+    baselineRuns.push(await run('bash', [join(tools, 'baseline-hugo', 'run.sh'), generated, baselineOut, pagefindBinary()], process.env, log));
+    ourRuns.push(await buildArchive(content, outDir, cacheDir, log));
+  }
+  const baseline = medianRun(baselineRuns);
+  const ours = medianRun(ourRuns);
+  const baselinePages = countHtml(join(baselineOut, 'public'));
   const ourPages = countHtml(outDir);
 
   editOneTranscript(content);
@@ -171,10 +184,11 @@ async function benchSize(talks: number, words: number, tools: string, keep: bool
   const search = await measureSearch(outDir);
   const firstSearch = [...search.firstQueryBytes.values()].map((bytes) => bytes + search.pageBytes);
 
+  const spread = (results: Run[]) => (results.length > 1 ? ` (${results.length} runs: ${results.map(({ seconds }) => seconds.toFixed(1)).join(', ')} s)` : '');
   const row = (name: string, result: Run, pages: number, out: string, index: string) =>
     `${name.padEnd(9)}  build ${result.seconds.toFixed(1).padStart(6)} s  ${(pages / result.seconds).toFixed(1).padStart(7)} pages/s (${pages} pages)  peak ${mb(result.peakBytes).padStart(9)}  output ${mb(folderBytes(out)).padStart(9)}  index ${mb(folderBytes(index)).padStart(8)}`;
-  console.log(row('ours', ours, ourPages, outDir, join(outDir, 'pagefind')));
-  console.log(row('baseline', baseline, baselinePages, join(baselineOut, 'public'), join(baselineOut, 'public', 'pagefind')));
+  console.log(row('ours', ours, ourPages, outDir, join(outDir, 'pagefind')) + spread(ourRuns));
+  console.log(row('baseline', baseline, baselinePages, join(baselineOut, 'public'), join(baselineOut, 'public', 'pagefind')) + spread(baselineRuns));
   console.log(`ratio      ${(ours.seconds / baseline.seconds).toFixed(2)}x the baseline's build time`);
   console.log(`rebuild    ${rebuild.seconds.toFixed(1)} s after changing one transcript (same cache folder), ${(rebuild.seconds / ours.seconds).toFixed(2)}x the full build; peak ${mb(rebuild.peakBytes)}`);
   console.log(`search     first search on a fresh page (search page + first query, gzip): median ${kb(median(firstSearch))}, max ${kb(Math.max(...firstSearch))} over ${firstSearch.length} queries (ours; the baseline has no search page)`);
@@ -188,18 +202,19 @@ if (import.meta.main) {
   const args = process.argv.slice(2);
   const toolsOption = option(args, 'tools') ?? process.env['ARCHIVE_BENCH_TOOLS'];
   if (!toolsOption || !existsSync(join(toolsOption, 'gen-corpus.mjs')) || !existsSync(join(toolsOption, 'baseline-hugo', 'run.sh'))) {
-    console.error('usage: npm run bench -- --tools DIR [--talks N] [--words W] [--keep]\n  DIR holds gen-corpus.mjs and baseline-hugo/run.sh ($ARCHIVE_BENCH_TOOLS may give it)');
+    console.error('usage: npm run bench -- --tools DIR [--talks N] [--words W] [--runs R] [--keep]\n  DIR holds gen-corpus.mjs and baseline-hugo/run.sh ($ARCHIVE_BENCH_TOOLS may give it)');
     process.exit(2);
   }
   const tools = resolve(toolsOption);
   const talksOption = option(args, 'talks');
   const sizes = talksOption === undefined ? [100, 1000, 5000] : [Number(talksOption)];
   const words = Number(option(args, 'words') ?? 8000);
-  if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(words) || words < 1) {
-    console.error('--talks and --words take a positive whole number');
+  const runs = Number(option(args, 'runs') ?? 1);
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1) || ![words, runs].every((value) => Number.isInteger(value) && value >= 1)) {
+    console.error('--talks, --words and --runs take a positive whole number');
     process.exit(2);
   }
   let last = { talks: 0, ours: 0, baseline: 0 };
-  for (const talks of sizes) last = { talks, ...(await benchSize(talks, words, tools, args.includes('--keep'))) };
+  for (const talks of sizes) last = { talks, ...(await benchSize(talks, words, runs, tools, args.includes('--keep'))) };
   console.log(`bench: talks=${last.talks} ours=${last.ours.toFixed(1)} baseline=${last.baseline.toFixed(1)} ratio=${(last.ours / last.baseline).toFixed(2)}`);
 }
