@@ -12,6 +12,10 @@
  *   --keep      keep the corpora and the built sites (below node_modules/.cache/archive-bench/)
  * Needs Hugo (Debian: apt-get install hugo) and Chromium (for the first-search bytes).
  *
+ * Two floors are timed once per size, to show where the time goes: a bare Astro site over the same
+ * talk files (Markdown to HTML and nothing else, scripts/lib/bare-astro-site.ts), and Pagefind's own
+ * command-line indexer over our built pages.
+ *
  * Peak memory is the largest sum of resident memory (VmRSS) of the build process and all its
  * descendants, sampled every 100 ms from /proc.
  */
@@ -20,6 +24,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSyn
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { join, resolve } from 'node:path';
+import { bareSiteBuild, writeBareAstroSite } from './lib/bare-astro-site.ts';
 import { measureSearch } from './measure-search.ts';
 import { writeSyntheticArchive } from './synthetic-corpus.ts';
 
@@ -93,6 +98,11 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv, l
 function buildArchive(content: string, outDir: string, cacheDir: string, log: string): Promise<Run> {
   const program = `import { build } from ${JSON.stringify(import.meta.resolve('astro'))}; await build({ root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(cacheDir)} });`;
   return run(process.execPath, ['--input-type=module', '--eval', program], { ...process.env, ARCHIVE_CONTENT_DIR: content }, log);
+}
+
+/** The bare Astro site over the talk files in `talks` (see scripts/lib/bare-astro-site.ts). */
+function buildBareSite(root: string, talks: string, log: string): Promise<Run> {
+  return run(process.execPath, ['--input-type=module', '--eval', bareSiteBuild(root)], { ...process.env, BARE_SITE_TALKS: talks }, log);
 }
 
 /** Pagefind's extended binary, as the pagefind package itself finds it. */
@@ -178,6 +188,9 @@ async function benchSize(talks: number, words: number, runs: number, tools: stri
   const baselinePages = countHtml(join(baselineOut, 'public'));
   const ourPages = countHtml(outDir);
 
+  const bareSite = await buildBareSite(writeBareAstroSite(join(work, 'bare-astro'), ROOT), join(content, 'talks'), log);
+  const pagefindAlone = await run(pagefindBinary(), ['--site', outDir, '--output-path', join(work, 'pagefind-alone')], process.env, log);
+
   editOneTranscript(content);
   const rebuild = await buildArchive(content, outDir, cacheDir, log);
 
@@ -190,6 +203,11 @@ async function benchSize(talks: number, words: number, runs: number, tools: stri
   console.log(row('ours', ours, ourPages, outDir, join(outDir, 'pagefind')) + spread(ourRuns));
   console.log(row('baseline', baseline, baselinePages, join(baselineOut, 'public'), join(baselineOut, 'public', 'pagefind')) + spread(baselineRuns));
   console.log(`ratio      ${(ours.seconds / baseline.seconds).toFixed(2)}x the baseline's build time`);
+  console.log(
+    `floors     bare Astro over the same talk files (Markdown to HTML, nothing else) ${bareSite.seconds.toFixed(1)} s; ` +
+      `Pagefind's own indexer over our built pages ${pagefindAlone.seconds.toFixed(1)} s; together ${(bareSite.seconds + pagefindAlone.seconds).toFixed(1)} s, ` +
+      `against ${(1.5 * baseline.seconds).toFixed(1)} s for 1.5x the baseline`,
+  );
   console.log(`rebuild    ${rebuild.seconds.toFixed(1)} s after changing one transcript (same cache folder), ${(rebuild.seconds / ours.seconds).toFixed(2)}x the full build; peak ${mb(rebuild.peakBytes)}`);
   console.log(`search     first search on a fresh page (search page + first query, gzip): median ${kb(median(firstSearch))}, max ${kb(Math.max(...firstSearch))} over ${firstSearch.length} queries (ours; the baseline has no search page)`);
 
