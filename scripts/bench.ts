@@ -24,6 +24,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSyn
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { join, resolve } from 'node:path';
+import { astroBuildProgram } from './lib/astro-build-program.ts';
 import { bareSiteBuild, writeBareAstroSite } from './lib/bare-astro-site.ts';
 import { measureSearch } from './measure-search.ts';
 import { writeSyntheticArchive } from './synthetic-corpus.ts';
@@ -96,7 +97,7 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv, l
 
 /** The archive's own build: `astro build` in a process of its own, with its own output and cache folders. */
 function buildArchive(content: string, outDir: string, cacheDir: string, log: string): Promise<Run> {
-  const program = `import { build } from ${JSON.stringify(import.meta.resolve('astro'))}; await build({ root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(cacheDir)} });`;
+  const program = astroBuildProgram({ root: ROOT, outDir, cacheDir });
   return run(process.execPath, ['--input-type=module', '--eval', program], { ...process.env, ARCHIVE_CONTENT_DIR: content }, log);
 }
 

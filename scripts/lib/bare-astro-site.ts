@@ -1,5 +1,6 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { astroBuildProgram } from './astro-build-program.ts';
 
 /**
  * The least an Astro site over the same talks can do: one page per talk file, its Markdown body
@@ -41,5 +42,5 @@ const body = readFileSync(Astro.props.file, 'utf8').replace(/^---\\n[\\s\\S]*?\\
 
 /** A Node program that builds the bare site in `dir`, with Astro's cache inside it too. */
 export function bareSiteBuild(dir: string): string {
-  return `import { build } from ${JSON.stringify(import.meta.resolve('astro'))}; await build({ root: ${JSON.stringify(dir)}, cacheDir: ${JSON.stringify(join(dir, '.astro-cache'))}, logLevel: 'warn' });`;
+  return astroBuildProgram({ root: dir, cacheDir: join(dir, '.astro-cache'), logLevel: 'warn' });
 }

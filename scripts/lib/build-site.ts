@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { astroBuildProgram } from './astro-build-program.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -20,7 +21,7 @@ export function buildSite(contentDir: string): Promise<string> {
   const work = mkdtempSync(join(parent, 'site-'));
   const outDir = join(work, 'dist');
   const cacheDir = join(work, 'cache');
-  const program = `import { build } from ${JSON.stringify(import.meta.resolve('astro'))}; await build({ root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(cacheDir)}, logLevel: 'error' });`;
+  const program = astroBuildProgram({ root: ROOT, outDir, cacheDir, logLevel: 'error' });
   return new Promise((done, fail) => {
     execFile(
       process.execPath,
