@@ -1,5 +1,8 @@
 /** Small text helpers shared by the format parsers. */
 
+// Clock times are read and written the same way by the transcript parser; they live with it.
+export { formatClock, parseClock } from '../transcript/timestamp.ts';
+
 /** Lines of a file without BOM, whatever its line endings (LF, CRLF or CR). */
 export function sourceLines(text: string): string[] {
   return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -49,23 +52,6 @@ export function blocksOf(lines: readonly string[], from = 0): Block[] {
     current.lines.push(line);
   }
   return blocks;
-}
-
-/** `1:02:03`, `62:03`, `00:09`, `00:00:06,687`, `00:15.000` in seconds; undefined when it is no clock time. */
-export function parseClock(text: string): number | undefined {
-  const match = /^(?:(\d{1,3}):)?(\d{1,3}):(\d{2})(?:[.,](\d{1,3}))?$/.exec(text.trim());
-  if (!match) return undefined;
-  const [, hours = '0', minutes = '0', seconds = '0', fraction = ''] = match;
-  return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds) + (fraction ? Number(`0.${fraction}`) : 0);
-}
-
-/** `[m:ss]` under an hour, `[h:mm:ss]` from an hour on, whole seconds (rounded down). */
-export function formatClock(seconds: number): string {
-  const whole = Math.max(0, Math.floor(seconds + 1e-6));
-  const hours = Math.floor(whole / 3600);
-  const minutes = Math.floor((whole % 3600) / 60);
-  const rest = String(whole % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
 }
 
 /** YAML front matter at the top of a file: its lines (without the fences) and the index of the first line after it. */
