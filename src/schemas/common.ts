@@ -41,3 +41,9 @@ export const link = z.strictObject({
   /** Absolute http(s) URL. */
   url: z.url({ protocol: /^https?$/ }),
 });
+
+/**
+ * A time in a recording as people write it: "m:ss", "mm:ss" or "h:mm:ss" ("38:30", "1:00:31").
+ * Kept as written; src/lib/transcript/timestamp.ts reads it in seconds.
+ */
+export const clockTime = z.string().regex(/^(?:\d{1,3}:[0-5]\d|\d{1,3}):[0-5]\d$/, 'expected a time as m:ss or h:mm:ss, such as "38:30" or "1:00:31" (in quotes)');

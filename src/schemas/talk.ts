@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
-import { link, partialDate, slug, slugReference, type ReferenceFactory } from './common.ts';
+import { partialDate, slug, slugReference, type ReferenceFactory } from './common.ts';
+import { talkSource } from './talk-source.ts';
 
 export const TALK_KINDS = ['talk', 'lightning-talk', 'interview', 'panel', 'essay', 'post'] as const;
 export const SPEAKER_ROLES = ['speaker', 'host', 'guest', 'author', 'moderator', 'panelist'] as const;
@@ -38,8 +39,8 @@ export const talkSchema = <R extends z.ZodType>(reference: ReferenceFactory<R>) 
     voices: z.array(z.string().trim().min(1)).default([]),
     /** Research-agenda sections it evidently addresses. */
     topics: z.array(reference('topics')).default([]),
-    /** Where the original lives: recording, post, slides. */
-    sources: z.array(link).default([]),
+    /** Where the original lives: recording, post, slides; a recording's times where its source gives them. */
+    sources: z.array(talkSource).default([]),
     /** Where the transcript or text came from; omitted when the source does not say. */
     transcript: z
       .strictObject({
