@@ -231,8 +231,9 @@ interface Target {
   /** The entry as it is now; undefined for a new talk. */
   existing?: CheckedEntry<TalkData>;
   newTalk?: NewTalk;
-  /** For a part: its start in the recording. */
+  /** For a part: its start in the recording, and the next part's start. */
   partStart?: number;
+  partEnd?: number;
 }
 
 function importFile(options: Options): string[] {
@@ -314,7 +315,12 @@ function resolveTargets(options: Options, report: ArchiveReport, speakers: Map<s
     return { slug, path: resolve(talk.file), speakers: billed(talk.valid.speakers.map(({ speaker }) => speaker), talk.file), voices: talk.valid.voices, existing: talk };
   };
   if (options.talk !== undefined) return [existing(options.talk)];
-  if (options.parts.length > 0) return options.parts.map((part) => ({ ...existing(part.slug), partStart: part.start }));
+  if (options.parts.length > 0) {
+    return options.parts.map((part, index) => {
+      const next = options.parts[index + 1];
+      return { ...existing(part.slug), partStart: part.start, ...(next && { partEnd: next.start }) };
+    });
+  }
   const talk = options.newTalk as NewTalk;
   const clash = report.talks.find((entry) => entry.id === talk.slug) ?? report.issues.find((issue) => basename(issue.file) === `${talk.slug}.md`);
   const path = join(options.contentDir, 'talks', `${talk.slug}.md`);
@@ -394,7 +400,7 @@ function entryText(target: Target, result: TranscriptResult, parsed: ParsedSourc
   // The file as it is now, read again: validation keeps each entry's fields and body, not its text.
   const old = target.existing ? splitEntry(readFileSync(target.path, 'utf8')) : undefined;
   const current = (target.existing?.data ?? {}) as Record<string, unknown>;
-  const recording = recordingLink(parsed.facts, target.partStart);
+  const recording = recordingLink(parsed.facts, target.partStart === undefined ? undefined : { start: target.partStart, ...(target.partEnd !== undefined && { end: target.partEnd }) });
   const sources = addLinks((current['sources'] as Link[] | undefined) ?? [], [...(recording ? [recording] : []), ...options.sources]);
   const transcript = { ...((current['transcript'] as TranscriptFields | undefined) ?? {}), ...transcriptFromFacts(parsed.facts), ...options.transcript };
   const changes: Record<string, unknown> = {

@@ -3,10 +3,12 @@
  * `---` lines, then the body. Editing sets some fields and keeps every other
  * field, comment and quoting as it was, in the schema's field order.
  */
-import { Document, isMap, isScalar, parseDocument, Scalar, type Pair } from 'yaml';
+import { Document, isMap, isPair, isScalar, parseDocument, Scalar, visit, type Pair } from 'yaml';
 
 /** Fields that hold dates or section numbers, quoted so that no YAML reader takes them for numbers or timestamps. */
 const QUOTED_FIELDS = ['date', 'start', 'number'];
+/** Clock times of a recording (`start: "1:00:31"`), quoted at any depth: YAML 1.1 readers take 1:00:31 for a number. */
+const QUOTED_CLOCKS = new Set(['duration', 'start', 'end']);
 
 export interface EntryText {
   frontMatter: string;
@@ -56,5 +58,12 @@ export function editFrontMatter(yaml: string, changes: Record<string, unknown>, 
     const node = document.get(field, true);
     if (isScalar(node) && typeof node.value === 'string') node.type = Scalar.QUOTE_DOUBLE;
   }
+  visit(document, {
+    Pair(_, pair) {
+      if (isPair(pair) && isScalar(pair.key) && QUOTED_CLOCKS.has(String(pair.key.value)) && isScalar(pair.value) && typeof pair.value.value === 'string' && pair.value.value.includes(':')) {
+        pair.value.type = Scalar.QUOTE_DOUBLE;
+      }
+    },
+  });
   return document.toString({ lineWidth: 0 });
 }

@@ -29,6 +29,8 @@ export interface ChapterBlock {
   kind: 'chapter';
   title: string;
   depth: 2 | 3;
+  /** When the chapter starts in the recording, where the source says. */
+  start?: number;
 }
 
 export type Block = TurnBlock | ChapterBlock;
@@ -62,7 +64,7 @@ export function layOut(attributed: readonly Attributed[], chapters: readonly Cha
     const headings = chaptersAt(index);
     if (headings.length > 0) {
       flushRun();
-      for (const chapter of headings) blocks.push({ kind: 'chapter', title: chapter.title, depth: chapter.depth });
+      for (const chapter of headings) blocks.push(chapterBlock(chapter));
     }
     const interrupted = blocks.at(-1)?.kind === 'chapter';
     if (!turn || turn.label !== speaker || interrupted) {
@@ -73,8 +75,12 @@ export function layOut(attributed: readonly Attributed[], chapters: readonly Cha
     if (segment.text.trim() !== '') run.push(segment);
   });
   flushRun();
-  for (const chapter of chaptersAt(attributed.length)) blocks.push({ kind: 'chapter', title: chapter.title, depth: chapter.depth });
+  for (const chapter of chaptersAt(attributed.length)) blocks.push(chapterBlock(chapter));
   return blocks.filter((block) => block.kind === 'chapter' || block.paragraphs.length > 0);
+}
+
+function chapterBlock(chapter: Chapter): ChapterBlock {
+  return { kind: 'chapter', title: chapter.title, depth: chapter.depth, ...(chapter.start !== undefined && { start: chapter.start }) };
 }
 
 function paragraphsOf(run: readonly Segment[], layout: Layout): Paragraph[] {

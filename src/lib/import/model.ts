@@ -58,6 +58,8 @@ export interface SourceFacts {
   language?: string;
   /** Whether the captions are human-made (`manual`) or automatic. */
   captions?: 'manual' | 'auto';
+  /** Length of the recording in seconds. */
+  duration?: number;
 }
 
 export interface ParsedSource {

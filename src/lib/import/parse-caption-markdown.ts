@@ -10,7 +10,7 @@ import { LEADING_TIMESTAMP, parseTimestamp } from '../transcript/timestamp.ts';
 import { splitAtInlineLabels } from './label-text.ts';
 import type { Chapter, ParsedSource, ParseOptions, Segment, SourceFacts } from './model.ts';
 import { endsSentence, sentenceStarts, splitSentences } from './sentences.ts';
-import { blocksOf, decodeEntities, frontMatterOf, sourceLines, squeeze } from './text.ts';
+import { blocksOf, decodeEntities, frontMatterOf, parseClock, sourceLines, squeeze } from './text.ts';
 import { ImportError } from './import-error.ts';
 
 const TRANSCRIPT_HEADING = /^##\s+Transcript\s*$/;
@@ -52,6 +52,14 @@ export function parseCaptionMarkdown(text: string, options: ParseOptions = {}): 
       segments.push({ ...(piece.label !== undefined && { label: piece.label }), text: piece.text, ...(seconds !== undefined && { start: seconds }), at: { line } });
     }
   }
+  // A chapter starts when the file's list of chapters says, or else at its heading's place in the
+  // source, the time of the paragraph that follows it; moving the heading to a sentence's start
+  // below does not change when the chapter starts.
+  const listed = chapterList(lines, start);
+  for (const chapter of chapters) {
+    const time = listed.get(chapter.title) ?? segments[chapter.before]?.start;
+    if (time !== undefined) chapter.start = time;
+  }
   placeChapters(segments, chapters, notes);
   return { format: 'caption-markdown', layout: 'timed-paragraphs', markup: 'plain', segments, chapters, firstLine: start + 2, facts, notes, coverage: coverage.join('\n') };
 }
@@ -89,6 +97,20 @@ function placeChapters(segments: Segment[], chapters: Chapter[], notes: string[]
   }
 }
 
+/** `## Chapters` before the transcript: `- 1:32 Scalable oversight` lines, title to seconds. */
+function chapterList(lines: readonly string[], transcriptLine: number): Map<string, number> {
+  const times = new Map<string, number>();
+  const from = lines.findIndex((line, index) => index < transcriptLine && /^##\s+Chapters\s*$/.test(line));
+  if (from === -1) return times;
+  for (const line of lines.slice(from + 1, transcriptLine)) {
+    if (/^##\s/.test(line)) break;
+    const item = /^\s*[-*]\s+((?:\d{1,2}:)?\d{1,2}:\d{2})\s+(.+?)\s*$/.exec(line);
+    const seconds = item?.[1] === undefined ? undefined : parseClock(item[1]);
+    if (item?.[2] !== undefined && seconds !== undefined) times.set(decodeEntities(item[2]), seconds);
+  }
+  return times;
+}
+
 function factsOf(lines: readonly string[]): SourceFacts {
   const frontMatter = frontMatterOf(lines);
   if (!frontMatter) return {};
@@ -110,5 +132,7 @@ function factsOf(lines: readonly string[]): SourceFacts {
   if (channel) facts.channel = channel;
   if (language) facts.language = language;
   if (captions) facts.captions = captions;
+  const duration = record['duration_seconds'];
+  if (typeof duration === 'number' && Number.isInteger(duration) && duration > 0) facts.duration = duration;
   return facts;
 }

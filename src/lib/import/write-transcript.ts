@@ -1,4 +1,4 @@
-/** Writes blocks in the archive's transcript convention: `**Label:** [m:ss] text`, `[m:ss]` paragraphs, `##` chapters. */
+/** Writes blocks in the archive's transcript convention: `**Label:** [m:ss] text`, `[m:ss]` paragraphs, `## [m:ss]` chapters. */
 import { escapeMarkdown } from '../escape-markdown.ts';
 import type { Block } from './lay-out.ts';
 import { escapeText } from './safe-markdown.ts';
@@ -8,7 +8,8 @@ export function writeTranscript(blocks: readonly Block[], markup: 'plain' | 'mar
   const out: string[] = [];
   for (const block of blocks) {
     if (block.kind === 'chapter') {
-      out.push(`${'#'.repeat(block.depth)} ${escapeMarkdown(block.title)}`);
+      const time = block.start === undefined ? '' : `[${formatClock(block.start)}] `;
+      out.push(`${'#'.repeat(block.depth)} ${time}${escapeMarkdown(block.title)}`);
       continue;
     }
     block.paragraphs.forEach((paragraph, index) => {

@@ -4,7 +4,7 @@
  * --check writes nothing; --force is needed to replace a transcript; new
  * talks, --map, --unlabelled and --part do what they say.
  */
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -163,7 +163,8 @@ describe('a successful import', () => {
 describe('--part: one recording cut into several talks', () => {
   const recording = [
     '---',
-    'url: "https://www.youtube.com/watch?v=abc"',
+    'url: "https://www.youtube.com/watch?v=abcdefghijk"',
+    'duration_seconds: 150',
     'transcript: {"source": "manual", "language": "en-US"}',
     '---',
     '',
@@ -198,10 +199,13 @@ describe('--part: one recording cut into several talks', () => {
     const first = entry(join(content, 'talks/first.md'));
     const second = entry(join(content, 'talks/second.md'));
     expect(first.body).toBe(
-      '**Presenter:** [0:01] Welcome. Over to Michael.\n\n## Michael - First talk\n\n**Michaël Trazzi:** [0:30] My talk.\n\n**Audience member:** [0:30] [Inaudible]\n\n**Michaël Trazzi:** [0:30] Yes.\n\n**Presenter:** [1:00] Thanks. Next is Phil.\n\n[1:30] Thanks.\n',
+      '**Presenter:** [0:01] Welcome. Over to Michael.\n\n## [0:30] Michael - First talk\n\n**Michaël Trazzi:** [0:30] My talk.\n\n**Audience member:** [0:30] [Inaudible]\n\n**Michaël Trazzi:** [0:30] Yes.\n\n**Presenter:** [1:00] Thanks. Next is Phil.\n\n[1:30] Thanks.\n',
     );
     expect(second.body).toBe('**Phil Trammell:** [1:30] My talk, which goes on.\n\n**Presenter:** [2:00] Thank you all.\n');
-    expect(first.data['sources']).toEqual([{ label: 'Recording (YouTube), from 0:30', url: 'https://www.youtube.com/watch?v=abc&t=30s' }]);
+    // Each part knows where it lies in the recording: from its time to the next part's, the last to the end.
+    expect(first.data['sources']).toEqual([{ label: 'Recording (YouTube), from 0:30', url: 'https://www.youtube.com/watch?v=abcdefghijk&t=30s', duration: '2:30', start: '0:30', end: '1:30' }]);
+    expect(second.data['sources']).toEqual([{ label: 'Recording (YouTube), from 1:30', url: 'https://www.youtube.com/watch?v=abcdefghijk&t=90s', duration: '2:30', start: '1:30' }]);
+    expect(readFileSync(join(content, 'talks/second.md'), 'utf8')).toContain('    duration: "2:30"\n    start: "1:30"\n');
     expect(second.data['transcript']).toEqual({ provenance: 'captions', origin: 'Human-made captions of the recording', language: 'en-US' });
     expect(run.out).toContain('the chapter heading "Phil - Second talk" opens this part');
   });

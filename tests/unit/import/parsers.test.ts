@@ -333,20 +333,26 @@ describe('caption Markdown (FAR.AI workshop files)', () => {
 
   it('moves a heading that cuts a sentence back to its start, and one before leftover words past them', () => {
     const parsed = parseCaptionMarkdown(sample);
-    expect(parsed.chapters.map((chapter) => [chapter.title, chapter.before])).toEqual([
-      ['Al Alignment and AGI safety', 1],
-      ['Jascha Sohl-Dickstein - More intelligent agents', 6],
+    // A heading keeps the chapter's own time: the time of the paragraph it stood before in the file.
+    expect(parsed.chapters.map((chapter) => [chapter.title, chapter.before, chapter.start])).toEqual([
+      ['Al Alignment and AGI safety', 1, 69],
+      ['Jascha Sohl-Dickstein - More intelligent agents', 6, 1264],
     ]);
     const { body } = imported(parsed, ['Been Kim', 'Jascha Sohl-Dickstein']);
     // The presenter carries on after the heading, so the paragraph has no label of its own.
-    expect(body).toContain('deception").\n\n## Al Alignment and AGI safety\n\n[1:01] So if you start with the field of AI alignment and AGI safety, it has origins.');
-    expect(body).toContain('**Been Kim:** [1:09] We do.\n\n[21:04] Thanks.\n\n## Jascha Sohl-Dickstein - More intelligent agents\n\n**Jascha Sohl-Dickstein:** [21:04] Hey there.');
+    expect(body).toContain('deception").\n\n## [1:09] Al Alignment and AGI safety\n\n[1:01] So if you start with the field of AI alignment and AGI safety, it has origins.');
+    expect(body).toContain('**Been Kim:** [1:09] We do.\n\n[21:04] Thanks.\n\n## [21:04] Jascha Sohl-Dickstein - More intelligent agents\n\n**Jascha Sohl-Dickstein:** [21:04] Hey there.');
   });
 
   it('cuts a heading-split sentence inside a paragraph at the sentence’s start', () => {
     const parsed = parseCaptionMarkdown('## Transcript\n\n[9:06] It helps. Hopefully we take a step towards making\n\n### Make AGI safety mainstream\n\n[9:12] AGI safety mainstream in ML. There are lots.\n');
     const { body } = imported(parsed, ['Ilya Sutskever']);
-    expect(body).toBe('**Ilya Sutskever:** [9:06] It helps.\n\n## Make AGI safety mainstream\n\n[9:06] Hopefully we take a step towards making AGI safety mainstream in ML. There are lots.');
+    expect(body).toBe('**Ilya Sutskever:** [9:06] It helps.\n\n## [9:12] Make AGI safety mainstream\n\n[9:06] Hopefully we take a step towards making AGI safety mainstream in ML. There are lots.');
+  });
+
+  it('takes a chapter\'s time from the file\'s list of chapters, where it has one', () => {
+    const parsed = parseCaptionMarkdown('## Chapters\n\n- 0:00 Opening\n- 1:32 Scalable oversight\n\n## Transcript\n\n### Opening\n\n[0:04] Hello. It is\n\n### Scalable oversight\n\n[1:33] time. Go on.\n');
+    expect(parsed.chapters.map((chapter) => [chapter.title, chapter.start])).toEqual([['Opening', 0], ['Scalable oversight', 92]]);
   });
 
   it('needs the "## Transcript" heading', () => {

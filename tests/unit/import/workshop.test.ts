@@ -97,11 +97,18 @@ describe.each(RECORDINGS)('$file', ({ file, pages, labels }) => {
     expect(labelled.length - labelsInFile).toBe(pages.length === 1 && labels.length === 0 ? 1 : 0);
   });
 
-  it('states on each page where the transcript comes from, and links to the recording at the part’s start', () => {
+  it('states on each page where the transcript comes from, and links to the recording at the part’s start, with its length and span', () => {
+    const duration = Number(/^duration_seconds: (\d+)$/m.exec(raw)?.[1]);
+    const clock = (total: number) => [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60].map((part, index) => (index === 0 ? String(part) : String(part).padStart(2, '0'))).join(':').replace(/^0:0?/, '');
+    expect(clock(duration)).toMatch(/^\d+:\d\d(:\d\d)?$/);
     pages.forEach(([time, slug], index) => {
       const data = entries[index]?.data as Record<string, unknown>;
       expect(data['transcript'], slug).toEqual({ provenance: 'captions', origin: ORIGIN, language: 'en-US' });
-      const link = time === '' ? { label: 'Recording (YouTube)', url } : { label: `Recording (YouTube), from ${time}`, url: `${url}&t=${seconds(time)}s` };
+      const next = pages[index + 1]?.[0];
+      const link =
+        time === ''
+          ? { label: 'Recording (YouTube)', url, duration: clock(duration) }
+          : { label: `Recording (YouTube), from ${time}`, url: `${url}&t=${seconds(time)}s`, duration: clock(duration), start: time, ...(next && { end: next }) };
       expect(data['sources'], slug).toEqual([link]);
     });
   });
