@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTranscript, type Turn } from '../../src/lib/transcript/parse-transcript.ts';
+import { parseTranscript, type Heading, type Turn } from '../../src/lib/transcript/parse-transcript.ts';
 import { renderTranscript } from '../../src/lib/transcript/render-transcript.ts';
 
 const turns = (body: string) => parseTranscript(body).blocks.filter((block): block is Turn => block.kind === 'turn');
@@ -66,6 +66,32 @@ describe('renderTranscript', () => {
     expect(html).toContain('&lt;script&gt;');
   });
 
+  it('links each time to its own passage when the talk has no recording', () => {
+    const parsed = parseTranscript('**Ada:** [0:05] It weaves.\n\n[1:02:03] Patterns.');
+    const html = renderTranscript(parsed, speaker);
+    const turn = parsed.blocks[0] as Turn;
+    expect(html).toContain(`<a class="timestamp" href="#${turn.id}" data-pagefind-ignore><time datetime="PT5S">0:05</time></a>`);
+    expect(html).toContain(`<a class="timestamp" href="#${turn.passages[1]?.id}" data-pagefind-ignore><time datetime="PT1H2M3S">1:02:03</time></a>`);
+    expect(html).not.toContain('data-t=');
+  });
+
+  it('with a recording, plays every time from there: turns, passages and chapters', () => {
+    const parsed = parseTranscript('## Opening\n\n**Ada:** [0:05] It weaves.\n\nUntimed.\n\n[2:27] Patterns.\n\n## Questions\n\nNo time here.\n\n**Alan:** [1:02:03] Yes.');
+    const html = renderTranscript(parsed, speaker, { moment: (seconds) => `https://www.youtube.com/watch?v=abc&t=${seconds}s` });
+    const play = (seconds: number, label: string) =>
+      `<a class="timestamp" href="https://www.youtube.com/watch?v=abc&amp;t=${seconds}s" data-t="${seconds}" title="Play from ${label}" data-pagefind-ignore><span class="visually-hidden">Play from </span><time datetime="`;
+    const [opening, ada, questions, , alan] = parsed.blocks as [Heading, Turn, Heading, Turn, Turn];
+    // Chapters start with their first timed words; a chapter's untimed first turn waits for the next time.
+    expect(html).toContain(`<h2 id="${opening.id}">Opening ${play(5, '0:05')}PT5S">0:05</time></a></h2>`);
+    expect(html).toContain(`<h2 id="${questions.id}">Questions ${play(3723, '1:02:03')}`);
+    expect(html).toContain(`<p class="turn-label"><a class="turn-speaker" href="/speakers/ada-lovelace/">Ada Lovelace</a> ${play(5, '0:05')}`);
+    // The passage that opens a timed turn starts with it; an untimed passage carries no time of its own.
+    expect(html).toContain(`<div class="passage" id="${ada.passages[0]?.id}" data-pagefind-title="Ada Lovelace" data-t="5">`);
+    expect(html).toContain(`<div class="passage" id="${ada.passages[1]?.id}" data-pagefind-title="Ada Lovelace">`);
+    expect(html).toContain(`<div class="passage passage-timed" id="${ada.passages[2]?.id}" data-pagefind-title="Ada Lovelace" data-t="147">${play(147, '2:27')}`);
+    expect(html).toContain(`<div class="passage" id="${alan.passages[0]?.id}" data-pagefind-title="Alan" data-t="3723">`);
+  });
+
   it('renders footnotes as footnotes', () => {
     const html = renderTranscript(parseTranscript('A claim.[^1]\n\n[^1]: The evidence.'), speaker);
     expect(html).toMatch(/<sup class="footnote-ref"><a href="#fn1"/);
@@ -88,5 +114,15 @@ describe('non-speech marks', () => {
 
   it('escapes what a mark contains', () => {
     expect(render('**Ada:** [<b>x</b>]')).toContain('<span class="non-speech">[&lt;b&gt;x&lt;/b&gt;]</span>');
+  });
+});
+
+describe('chapter times', () => {
+  it('reads the time a heading opens with, apart from its text and id', () => {
+    const parsed = parseTranscript('## [1:32] Scalable oversight\n\n**Ada:** [0:56] Words before it. Words in it.');
+    const heading = parsed.blocks[0] as Heading;
+    expect(heading).toMatchObject({ text: 'Scalable oversight', id: 'h-scalable-oversight', timestamp: { label: '1:32', seconds: 92 } });
+    const html = renderTranscript(parsed, () => undefined, { moment: (seconds) => `#t=${seconds}` });
+    expect(html).toMatch(/<h2 id="h-scalable-oversight">Scalable oversight <a class="timestamp" href="#t=92" data-t="92"/);
   });
 });

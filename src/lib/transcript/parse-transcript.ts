@@ -35,7 +35,10 @@ export interface Heading {
   id: string;
   line: number;
   depth: number;
+  /** The heading's text, without the time it may open with. */
   text: string;
+  /** When the chapter starts in the recording, where the heading says (`## [1:32] Scalable oversight`). */
+  timestamp?: Timestamp;
   tokens: Token[];
 }
 
@@ -63,7 +66,8 @@ const sharedMarkdown = createMarkdown();
  * that opens with a bold label ending in a colon (`**Jan Leike:**` or
  * `**Jan Leike**:`) starts a turn, optionally followed by a timestamp
  * (`[12:34]`); paragraphs without a label continue the current turn. Any
- * paragraph may open with a timestamp of its own. Headings mark chapters.
+ * paragraph may open with a timestamp of its own. Headings mark chapters, and
+ * may open with the time the chapter starts (`## [1:32] Scalable oversight`).
  */
 export function parseTranscript(body: string, markdown: MarkdownIt = sharedMarkdown): ParsedTranscript {
   const env: Record<string, unknown> = {};
@@ -82,10 +86,11 @@ export function parseTranscript(body: string, markdown: MarkdownIt = sharedMarkd
     }
     const line = (open.map?.[0] ?? 0) + 1;
     if (open.type === 'heading_open') {
+      const timestamp = takeTimestamp(block);
       const text = inlineText(block);
       const id = ids.take(`h-${slugify(text)}`);
       open.attrSet('id', id);
-      blocks.push({ kind: 'heading', id, line, depth: Number(open.tag.slice(1)), text, tokens: block });
+      blocks.push({ kind: 'heading', id, line, depth: Number(open.tag.slice(1)), text, ...(timestamp && { timestamp }), tokens: block });
       currentTurn = undefined;
       continue;
     }
