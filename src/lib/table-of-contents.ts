@@ -1,4 +1,6 @@
+import { chapterTimes } from './transcript/chapter-times.ts';
 import type { ParsedTranscript } from './transcript/parse-transcript.ts';
+import type { Timestamp } from './transcript/timestamp.ts';
 import { words } from './words.ts';
 
 export interface TocItem {
@@ -6,7 +8,8 @@ export interface TocItem {
   label: string;
   /** Who speaks there, for turn-based entries. */
   speakerLabel?: string;
-  timestamp?: string;
+  /** When the part starts in the recording, where the transcript says. */
+  timestamp?: Timestamp;
 }
 
 /** Transcripts shorter than this read fine without a table of contents. */
@@ -21,7 +24,12 @@ const OPENING_WORDS = 8;
  */
 export function tableOfContents(parsed: ParsedTranscript, wordCount: number): TocItem[] {
   if (wordCount < TOC_MIN_WORDS) return [];
-  const headings = parsed.blocks.flatMap((block) => (block.kind === 'heading' && block.depth <= 3 ? [{ id: block.id, label: block.text }] : []));
+  const times = chapterTimes(parsed);
+  const headings = parsed.blocks.flatMap((block) => {
+    if (block.kind !== 'heading' || block.depth > 3) return [];
+    const timestamp = times.get(block.id);
+    return [{ id: block.id, label: block.text, ...(timestamp && { timestamp }) }];
+  });
   if (headings.length >= 2) return headings;
 
   const turns = parsed.blocks.flatMap((block) => (block.kind === 'turn' && block.passages.length > 0 ? [block] : []));
@@ -33,7 +41,7 @@ export function tableOfContents(parsed: ParsedTranscript, wordCount: number): To
   for (const turn of turns) {
     if (wordsSoFar >= nextMark) {
       const opening = words(turn.passages[0]?.text ?? '').slice(0, OPENING_WORDS).join(' ');
-      items.push({ id: turn.id, label: `${opening}…`, speakerLabel: turn.label, ...(turn.timestamp && { timestamp: turn.timestamp.label }) });
+      items.push({ id: turn.id, label: `${opening}…`, speakerLabel: turn.label, ...(turn.timestamp && { timestamp: turn.timestamp }) });
       nextMark += step;
     }
     wordsSoFar += turn.passages.reduce((sum, passage) => sum + words(passage.text).length, 0);
