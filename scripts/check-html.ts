@@ -12,7 +12,7 @@ import { join, relative, resolve } from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 import { parse } from 'node-html-parser';
 import { htmlFiles } from '../src/lib/site/html-files.ts';
-import { inlineHashes } from '../src/lib/security/content-security-policy.ts';
+import { inlineHashes, playerOrigins } from '../src/lib/security/content-security-policy.ts';
 
 export interface PageProblem {
   file: string;
@@ -68,6 +68,13 @@ export function safetyProblems(html: string, file: string): PageProblem[] {
     for (const [kind, set] of [['script', hashes.scripts], ['style', hashes.styles], ['style attribute', hashes.styleAttributes]] as const) {
       for (const value of set) {
         if (!content.includes(value)) problems.push({ file, rule: 'csp-hash', message: `an inline ${kind} (${value}) is not in the page's policy, so browsers will block it` });
+      }
+    }
+    const players = playerOrigins(html);
+    for (const [directive, set] of [['frame-src', players.frames], ['media-src', players.media]] as const) {
+      const allowed = new RegExp(`(?:^|;)\\s*${directive}\\s([^;]*)`).exec(content)?.[1]?.split(/\s+/) ?? [];
+      for (const origin of set) {
+        if (!allowed.includes(origin)) problems.push({ file, rule: 'csp-player', message: `the recording's player loads from ${origin}, which the page's policy does not allow in ${directive}` });
       }
     }
   }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { htmlFiles, sitePath } from '../lib/site/html-files.ts';
 import { transformRenderedPages } from '../lib/site/rendered-pages.ts';
-import { emptyHashes, headersFile, inlineHashes, mergeHashes, policy, withPolicyMeta } from '../lib/security/content-security-policy.ts';
+import { emptyHashes, emptyPlayerOrigins, headersFile, inlineHashes, mergeHashes, mergePlayerOrigins, playerOrigins, policy, withPolicyMeta } from '../lib/security/content-security-policy.ts';
 
 const NAME = 'archive:content-security-policy';
 
@@ -18,12 +18,15 @@ const NAME = 'archive:content-security-policy';
  */
 export function contentSecurityPolicy(): AstroIntegration {
   const all = emptyHashes();
+  const allPlayers = emptyPlayerOrigins();
   const handled = new Set<string>();
   const withPolicy = (file: string, html: string) => {
     const hashes = inlineHashes(html);
+    const players = playerOrigins(html);
     mergeHashes(all, hashes);
+    mergePlayerOrigins(allPlayers, players);
     handled.add(file);
-    return withPolicyMeta(html, policy(hashes));
+    return withPolicyMeta(html, policy(hashes, { players }));
   };
   return {
     name: NAME,
@@ -41,7 +44,7 @@ export function contentSecurityPolicy(): AstroIntegration {
           writeFileSync(path, withPolicy('', readFileSync(path, 'utf8')));
           onDisk += 1;
         }
-        writeFileSync(join(outDir, '_headers'), headersFile(all));
+        writeFileSync(join(outDir, '_headers'), headersFile(all, allPlayers));
         logger.info(`policy in ${pages.length} pages (${onDisk} of them after writing; ${all.scripts.size} inline scripts, ${all.styles.size + all.styleAttributes.size} inline styles hashed) and in _headers`);
       },
     },

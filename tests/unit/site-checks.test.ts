@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkHtml, safetyProblems } from '../../scripts/check-html.ts';
 import { checkLinks, formatBroken } from '../../scripts/check-links.ts';
-import { headersFile, inlineHashes, policy, withPolicyMeta } from '../../src/lib/security/content-security-policy.ts';
+import { headersFile, inlineHashes, playerOrigins, policy, withPolicyMeta } from '../../src/lib/security/content-security-policy.ts';
 
 const made: string[] = [];
 const ORIGIN = 'https://talks.example.org';
@@ -71,6 +71,16 @@ describe('safetyProblems', () => {
     expect(safetyProblems(withExtraScript, 'index.html').map((problem) => problem.rule)).toEqual(['csp-hash', 'inline-handler', 'javascript-url', 'javascript-url']);
   });
 
+  it('wants a recording player’s origin in the page’s policy', () => {
+    const player = '<section class="player player-youtube" id="recording" data-frame-src="https://www.youtube-nocookie.com"></section>';
+    const html = document('index.html', player);
+    expect(safetyProblems(html, 'index.html').map((problem) => problem.message)).toEqual([
+      "the recording's player loads from https://www.youtube-nocookie.com, which the page's policy does not allow in frame-src",
+    ]);
+    const allowed = withPolicyMeta(html, policy(inlineHashes(html), { players: playerOrigins(html) }));
+    expect(safetyProblems(allowed, 'index.html')).toEqual([]);
+  });
+
   it('wants the policy in every page, right after <meta charset>', () => {
     expect(safetyProblems('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>', 'a.html').map((problem) => problem.rule)).toEqual(['csp-meta']);
     const late = document('index.html', '').replace(/(<meta http-equiv[^>]*>)(<title>Page<\/title>)/, '$2$1');
@@ -102,6 +112,19 @@ describe('the policy', () => {
   it('adds frame-ancestors only in the headers file, which a <meta> cannot carry', () => {
     expect(headersFile(inlineHashes('<p>x</p>'))).toMatch(/^\/\*\n {2}Content-Security-Policy: default-src 'self'; .*; frame-ancestors 'none'\n/m);
     expect(policy(inlineHashes('<p>x</p>'))).not.toContain('frame-ancestors');
+  });
+
+  it('lets a page’s recording player load from its one origin, named by the player’s own element only', () => {
+    const youtube = '<section class="player player-youtube" id="recording" data-kind="youtube" data-frame-src="https://www.youtube-nocookie.com">';
+    const audio = '<section class="player player-audio" id="recording" data-media-src="https://media.example.org">';
+    expect(policy(inlineHashes(youtube), { players: playerOrigins(youtube) })).toMatch(/; form-action 'self'; frame-src https:\/\/www\.youtube-nocookie\.com$/);
+    expect(policy(inlineHashes(audio), { players: playerOrigins(audio) })).toMatch(/; media-src 'self' https:\/\/media\.example\.org$/);
+    // Text in a transcript is escaped, and an attribute elsewhere names nothing.
+    for (const text of ['<p>&lt;section class="player" data-frame-src="https://evil.example"&gt;</p>', '<div class="player" data-frame-src="https://evil.example">', '<section class="player" data-frame-src="javascript:alert(1)">']) {
+      expect(playerOrigins(text)).toEqual({ frames: new Set(), media: new Set() });
+    }
+    const headers = headersFile(inlineHashes(youtube), playerOrigins(youtube));
+    expect(headers).toContain("; frame-src https://www.youtube-nocookie.com; frame-ancestors 'none'");
   });
 
   it('replaces a policy already in the page instead of adding a second', () => {

@@ -15,6 +15,10 @@ import { findInlineCode } from './inline-code.ts';
  * Search needs two more things: Pagefind compiles WebAssembly ('wasm-unsafe-eval', which allows
  * compiling wasm but not eval of JavaScript) and runs in a web worker loaded from /pagefind/
  * (worker-src 'self').
+ *
+ * A talk page with a recording may load one thing from another site, once the reader presses play:
+ * YouTube's embed (frame-src) or the recording's file (media-src). Only that page's policy names
+ * that origin, read from the player's own element in the written page.
  */
 export interface InlineHashes {
   /** `'sha256-…'` of each inline script that runs (JSON-LD and other data blocks do not). */
@@ -23,6 +27,14 @@ export interface InlineHashes {
   styles: Set<string>;
   /** Of each style="…" attribute value; they need 'unsafe-hashes' next to them. */
   styleAttributes: Set<string>;
+}
+
+/** Origins a page's recording loads from once the reader plays it. */
+export interface PlayerOrigins {
+  /** YouTube's embed, in a frame. */
+  frames: Set<string>;
+  /** An audio or video file's host. */
+  media: Set<string>;
 }
 
 /** Directives that hold whatever the page's hashes are. */
@@ -70,12 +82,44 @@ export function mergeHashes(into: InlineHashes, from: InlineHashes): InlineHashe
   return into;
 }
 
-/** The policy for pages with these inline hashes; `header` adds what only an HTTP header may say. */
-export function policy(hashes: InlineHashes, { header = false } = {}): string {
+export function emptyPlayerOrigins(): PlayerOrigins {
+  return { frames: new Set(), media: new Set() };
+}
+
+export function mergePlayerOrigins(into: PlayerOrigins, from: PlayerOrigins): PlayerOrigins {
+  for (const key of ['frames', 'media'] as const) for (const value of from[key]) into[key].add(value);
+  return into;
+}
+
+/** The player's element (see src/components/RecordingPlayer.astro): content cannot write one, its markup being text. */
+const PLAYER_ELEMENT = /<section class="player[ "][^>]*>/g;
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(?::\d+)?$/i;
+
+/** The origins the page's recording player may load from, as its element declares them. */
+export function playerOrigins(html: string): PlayerOrigins {
+  const found = emptyPlayerOrigins();
+  for (const [element] of html.matchAll(PLAYER_ELEMENT)) {
+    for (const [key, attribute] of [['frames', 'data-frame-src'], ['media', 'data-media-src']] as const) {
+      const value = new RegExp(`\\s${attribute}="([^"]*)"`).exec(element)?.[1];
+      if (value !== undefined && ORIGIN.test(value)) found[key].add(value);
+    }
+  }
+  return found;
+}
+
+/**
+ * The policy for pages with these inline hashes, and these origins for a recording's player;
+ * `header` adds what only an HTTP header may say.
+ */
+export function policy(hashes: InlineHashes, { header = false, players = emptyPlayerOrigins() }: { header?: boolean; players?: PlayerOrigins } = {}): string {
   const sorted = (set: Set<string>) => [...set].sort();
   const scriptSrc = ["'self'", "'wasm-unsafe-eval'", ...sorted(hashes.scripts)];
   const styleSrc = ["'self'", ...sorted(hashes.styles), ...(hashes.styleAttributes.size > 0 ? ["'unsafe-hashes'", ...sorted(hashes.styleAttributes)] : [])];
-  return [FIXED_DIRECTIVES[0], `script-src ${scriptSrc.join(' ')}`, `style-src ${styleSrc.join(' ')}`, ...FIXED_DIRECTIVES.slice(1), ...(header ? HEADER_ONLY_DIRECTIVES : [])].join('; ');
+  const playerDirectives = [
+    ...(players.frames.size > 0 ? [`frame-src ${sorted(players.frames).join(' ')}`] : []),
+    ...(players.media.size > 0 ? [`media-src 'self' ${sorted(players.media).join(' ')}`] : []),
+  ];
+  return [FIXED_DIRECTIVES[0], `script-src ${scriptSrc.join(' ')}`, `style-src ${styleSrc.join(' ')}`, ...FIXED_DIRECTIVES.slice(1), ...playerDirectives, ...(header ? HEADER_ONLY_DIRECTIVES : [])].join('; ');
 }
 
 const CSP_META = /<meta http-equiv="content-security-policy"[^>]*>/i;
@@ -96,14 +140,15 @@ export function withPolicyMeta(html: string, content: string): string {
 
 /**
  * A `_headers` file, read by hosts such as Netlify and Cloudflare Pages: the policy for every path,
- * with the hashes of all pages (each page's own <meta> narrows it to that page's), frame-ancestors,
- * and two headers a <meta> element cannot set.
+ * with the hashes and player origins of all pages (each page's own <meta> narrows it to that page's:
+ * a browser enforces both, so a page without a player still frames nothing), frame-ancestors, and
+ * two headers a <meta> element cannot set.
  */
-export function headersFile(allHashes: InlineHashes): string {
+export function headersFile(allHashes: InlineHashes, allPlayers: PlayerOrigins = emptyPlayerOrigins()): string {
   return [
     '# Written by the build (src/integrations/content-security-policy.ts); edit that, not this file.',
     '/*',
-    `  Content-Security-Policy: ${policy(allHashes, { header: true })}`,
+    `  Content-Security-Policy: ${policy(allHashes, { header: true, players: allPlayers })}`,
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',
     '',
