@@ -1,3 +1,4 @@
+import { momentUrl, talkRecording, type Recording } from '../lib/recording/recording.ts';
 import { renderTranscript, type ResolvedSpeaker } from '../lib/transcript/render-transcript.ts';
 import { anonymousVoice, createLabelResolver } from '../lib/transcript/speaker-labels.ts';
 import { relatedTalksFinder, type Relatable } from '../lib/related-talks.ts';
@@ -9,6 +10,8 @@ import type { Archive, Talk } from './archive.ts';
 import { takeTranscript } from './transcripts.ts';
 
 export interface TalkPageData {
+  /** The recording the page plays, where a source gives one. */
+  recording: Recording | undefined;
   transcriptHtml: string;
   toc: TocItem[];
   related: Talk[];
@@ -22,6 +25,7 @@ export function talkPageData(archive: Archive, talk: Talk): TalkPageData {
   const resolve = speakerResolver(talk);
   const labelNames = new Map<string, string>();
   const authors = joinNames(talk.speakers.map(({ speaker }) => speaker.data.name));
+  const recording = talkRecording(talk.data.sources);
   const transcriptHtml = renderTranscript(
     parsed,
     (label) => {
@@ -29,9 +33,10 @@ export function talkPageData(archive: Archive, talk: Talk): TalkPageData {
       if (speaker) labelNames.set(label, speaker.name);
       return speaker;
     },
-    authors,
+    { proseVoice: authors, ...(recording && { moment: (seconds: number) => momentUrl(recording, seconds) }) },
   );
   return {
+    recording,
     transcriptHtml,
     toc: tableOfContents(parsed, talk.wordCount),
     related: relatedFinder(archive)(relatable(talk)).map(({ talk: other }) => other),

@@ -1,19 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useBuiltSite } from './built-site.ts';
+import { standInForYouTube } from './youtube-stand-in.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** WCAG 2.0 to 2.2, levels A and AA, and axe's best practices (landmarks, heading order, one main, a level-one heading). */
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
 
-/** One page of every type, and the states a reader meets (a talk with and without a transcript, search with results). */
-const PAGES: { name: string; path: string; ready?: string }[] = [
+/**
+ * One page of every type, and the states a reader meets (a talk with and without a transcript, search with results,
+ * a talk's recording playing, a moment link's offer to play). `press` is clicked before the check, `ready` awaited.
+ */
+const PAGES: { name: string; path: string; ready?: string; press?: string }[] = [
   { name: 'home', path: '/' },
   { name: 'talks index', path: '/talks/' },
   { name: 'talks index, filtered', path: '/talks/?speaker=jan-leike&sort=title' },
   { name: 'talk with transcript and contents', path: '/talks/jan-leike-scaling-rlhf/' },
+  { name: 'talk with its recording playing', path: '/talks/jan-leike-scaling-rlhf/', press: '.player-facade', ready: '.player-frame iframe' },
+  { name: 'link to a moment of a lightning talk', path: '/talks/vincent-conitzer-foundations-cooperative-ai/?t=3700', ready: '#player-bar:not([hidden])' },
   { name: 'interview', path: '/talks/jan-leike-superalignment-interview/' },
   { name: 'essay with footnotes', path: '/talks/zac-hatfield-dodds-concrete-reasons-for-hope/' },
   { name: 'talk without transcript', path: '/talks/chris-olah-mechanistic-interpretability/' },
@@ -36,6 +42,9 @@ interface Violation {
 }
 
 const built = useBuiltSite();
+beforeAll(async () => {
+  await standInForYouTube(built.context);
+});
 
 async function violations(page: Page): Promise<Violation[]> {
   // Evaluated through the browser's debugging protocol: the site's Content-Security-Policy rightly blocks an injected <script>.
@@ -51,11 +60,12 @@ const describeViolations = (found: Violation[]) =>
   found.map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n${violation.nodes.map((node) => `  ${node.target.join(' ')}: ${node.failureSummary ?? ''}`).join('\n')}`).join('\n');
 
 describe.each(['light', 'dark'] as const)('axe, %s theme', (scheme) => {
-  it.each(PAGES)('$name ($path) has no violations', async ({ path, ready }) => {
+  it.each(PAGES)('$name ($path) has no violations', async ({ path, ready, press }) => {
     const page = await built.context.newPage();
     try {
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       await page.goto(`${built.url}${path}`);
+      if (press) await page.click(press);
       if (ready) await page.waitForSelector(ready);
       const found = await violations(page);
       expect(found, describeViolations(found)).toEqual([]);

@@ -1,6 +1,8 @@
 import { bibtex, escapeBibtex, markdownQuote, type CitationSource } from '../../lib/quotes/citation.ts';
 import { collapseWhitespace, quoteUrl, type QuoteSelector } from '../../lib/quotes/quote-url.ts';
 import { escapeHtml } from '../../lib/html.ts';
+import { formatClock } from '../../lib/transcript/timestamp.ts';
+import { momentOf, withMoment } from '../recording/moments.ts';
 import { readPageText } from './page-text.ts';
 
 /** Placeholders in the build-time (Shiki-highlighted) citation templates; see QuoteTools.astro. */
@@ -10,7 +12,12 @@ const CONTEXT_WORDS = 6;
 interface Quote {
   selector: QuoteSelector;
   speaker: string;
+  /** When the quote's passage starts in the recording, where the talk has one. */
+  moment?: number | undefined;
 }
+
+/** " (plays from 2:27)" for a link that carries a moment of the recording. */
+const playsFrom = (moment: number | undefined) => (moment === undefined ? '' : ` (plays from ${formatClock(moment)})`);
 
 /**
  * Quote tools on a talk page: selecting transcript text (mouse, touch or
@@ -69,10 +76,10 @@ export function startQuoteTools(transcript: HTMLElement): void {
   toolbar.addEventListener('click', async (event) => {
     const action = (event.target as HTMLElement).closest('button')?.dataset['action'];
     if (!current || !action) return;
-    const link = quoteUrl(location.href, current.selector);
+    const link = withMoment(quoteUrl(location.href, current.selector), current.moment);
     if (action === 'link') {
       await copy(link);
-      announce('Link to the quote copied.');
+      announce(`Link to the quote copied${playsFrom(current.moment)}.`);
     } else {
       fillCitation(dialog, source, current, link);
       dialog.showModal();
@@ -96,8 +103,11 @@ export function startQuoteTools(transcript: HTMLElement): void {
     }
     const permalink = target.closest<HTMLAnchorElement>('a.permalink');
     if (permalink) {
-      await copy(new URL(permalink.getAttribute('href') ?? '', location.href.split('#')[0]).toString());
-      announce('Link to this passage copied.');
+      const moment = momentOf(permalink.closest('.passage, .turn') ?? permalink);
+      const page = new URL(location.href);
+      page.search = '';
+      await copy(withMoment(new URL(permalink.getAttribute('href') ?? '', page).toString(), moment));
+      announce(`Link to this passage copied${playsFrom(moment)}.`);
     }
   });
 }
@@ -122,7 +132,7 @@ function quoteFromSelection(transcript: HTMLElement, authors: string): Quote | u
   const prefix = joined.slice(Math.max(0, start - 200), start).split(' ').slice(-CONTEXT_WORDS).join(' ').trim();
   const suffix = joined.slice(end, end + 200).split(' ').slice(0, CONTEXT_WORDS + 1).join(' ').trim();
   const speaker = firstPassage?.closest<HTMLElement>('.turn')?.dataset['speakerName'] ?? authors;
-  return { selector: { passageId: firstPassage?.id ?? '', exact, prefix, suffix }, speaker };
+  return { selector: { passageId: firstPassage?.id ?? '', exact, prefix, suffix }, speaker, moment: firstPassage ? momentOf(firstPassage) : undefined };
 }
 
 /** The text position a range boundary stands for, when the boundary sits between elements. */
