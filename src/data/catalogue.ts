@@ -2,6 +2,7 @@ import { field, type Catalogue, type CatalogueEvent, type CatalogueSpeaker, type
 import { contentDir } from '../lib/content/content-dir.ts';
 import { sourceFileUrl } from '../lib/corrections.ts';
 import { readingMinutes } from '../lib/format.ts';
+import { talkEmbedUrl, talkLength, talkRecording, type Recording } from '../lib/recording/recording.ts';
 import { routes } from '../lib/routes.ts';
 import { programme, talksBySpeaker, talksOnTopic, type Archive, type EventEntry, type SpeakerEntry, type Talk, type TopicEntry } from './archive.ts';
 import { archivePassages } from './passages.ts';
@@ -57,6 +58,7 @@ export function catalogueTalk(talk: Talk, absolute: Absolute): CatalogueTalk {
     ),
     topics: talk.topics.map((topic) => ({ id: topic.id, number: topic.data.number, title: topic.data.title, url: absolute(routes.topic(topic.id)) })),
     sources: data.sources.map(({ label, url }) => ({ label, url })),
+    ...recordingFields(talkRecording(data.sources)),
     ...field(
       'transcript',
       talk.hasTranscript
@@ -70,6 +72,21 @@ export function catalogueTalk(talk: Talk, absolute: Absolute): CatalogueTalk {
         : undefined,
     ),
     ...field('sourceFile', talkSourceFile(talk)),
+  };
+}
+
+function recordingFields(recording: Recording | undefined): Pick<CatalogueTalk, 'recording' | 'duration'> {
+  if (!recording) return {};
+  return {
+    recording: {
+      kind: recording.kind,
+      url: recording.url,
+      ...field('embedUrl', talkEmbedUrl(recording)),
+      start: recording.start,
+      ...field('end', recording.end),
+      ...field('recordingDuration', recording.duration),
+    },
+    ...field('duration', talkLength(recording)),
   };
 }
 

@@ -37,10 +37,28 @@ export interface CatalogueTalk {
   event?: { id: string; name: string; url: string; session?: { id: string; title: string }; order?: number };
   topics: { id: string; number: string; title: string; url: string }[];
   sources: CatalogueLink[];
+  /** The recording the talk page plays, where a source gives one; times in seconds from its start. */
+  recording?: CatalogueRecording;
+  /** How long the talk is in its recording, in seconds, where a source gives it. */
+  duration?: number;
   /** Present when the archive holds the talk's transcript or text. */
   transcript?: { words: number; readingMinutes: number; provenance?: string; origin?: string; language?: string };
   /** The entry's file in the repository, where corrections go; only when a repository is configured. */
   sourceFile?: string;
+}
+
+export interface CatalogueRecording {
+  /** youtube, audio or video. */
+  kind: string;
+  /** The source's address. */
+  url: string;
+  /** YouTube's privacy-enhanced embed, for a YouTube recording. */
+  embedUrl?: string;
+  /** Where the talk starts in the recording (0 unless it is one part of a longer one), and ends. */
+  start: number;
+  end?: number;
+  /** Length of the whole recording. */
+  recordingDuration?: number;
 }
 
 export interface CatalogueSpeaker {

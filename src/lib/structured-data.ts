@@ -1,6 +1,7 @@
 import type { CatalogueEvent, CatalogueSpeaker, CatalogueTalk, CatalogueTopic } from './catalogue.ts';
 import { field } from './catalogue.ts';
 import { kindLabel } from './format.ts';
+import { isoDuration } from './transcript/timestamp.ts';
 
 /**
  * schema.org descriptions of the archive's pages, as JSON-LD. Each thing has
@@ -64,9 +65,26 @@ export function talkJsonLd(talk: CatalogueTalk, site: SiteRef): Node {
       talk.topics.map((topic) => ({ '@type': 'DefinedTerm', '@id': ids.topic(topic.url), name: topic.title, termCode: topic.number, url: topic.url })),
     ),
     ...field('isBasedOn', talk.sources.map((source) => source.url)),
+    ...field('associatedMedia', talk.recording && mediaObject(talk)),
     ...field('wordCount', talk.transcript?.words),
     ...field('inLanguage', talk.transcript?.language),
     isPartOf: website(site),
+  };
+}
+
+/**
+ * The recording that encodes the talk: a video or audio object with the talk's own length
+ * (`duration`, ISO 8601), from the talk's start where it is one part of a longer recording.
+ */
+function mediaObject(talk: CatalogueTalk): Node | undefined {
+  const recording = talk.recording;
+  if (!recording) return undefined;
+  return {
+    '@type': recording.kind === 'audio' ? 'AudioObject' : 'VideoObject',
+    name: talk.title,
+    url: recording.url,
+    ...field(recording.kind === 'youtube' ? 'embedUrl' : 'contentUrl', recording.kind === 'youtube' ? recording.embedUrl : recording.url),
+    ...field('duration', talk.duration === undefined ? undefined : isoDuration(talk.duration)),
   };
 }
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/lib/content/content-issue.ts';
 import { validateArchive } from '../../src/lib/content/validate-archive.ts';
 import { recogniseRecording } from '../../src/lib/recording/recognise.ts';
-import { embedUrl, momentUrl, startInAddress, talkLength, talkRecording } from '../../src/lib/recording/recording.ts';
+import { embedUrl, momentUrl, startInAddress, talkEmbedUrl, talkLength, talkRecording } from '../../src/lib/recording/recording.ts';
 
 describe('recogniseRecording', () => {
   it('knows YouTube videos by every common form of address', () => {
@@ -75,10 +75,14 @@ describe('talkRecording', () => {
     const video = talkRecording([youtube])!;
     expect(momentUrl(video, 147.9)).toBe('https://www.youtube.com/watch?v=U2zJuTLzIm8&t=147s');
     expect(embedUrl(video)).toBe('https://www.youtube-nocookie.com/embed/U2zJuTLzIm8?enablejsapi=1&playsinline=1&rel=0');
+    expect(talkEmbedUrl(video)).toBe('https://www.youtube-nocookie.com/embed/U2zJuTLzIm8?start=3631');
+    expect(talkEmbedUrl({ ...video, end: 4076 })).toBe('https://www.youtube-nocookie.com/embed/U2zJuTLzIm8?start=3631&end=4076');
+    expect(talkEmbedUrl({ ...video, start: 0 })).toBe('https://www.youtube-nocookie.com/embed/U2zJuTLzIm8');
     const audio = talkRecording([{ label: 'Episode', url: 'https://cdn.example.org/ep1.mp3#t=5' }])!;
     expect(audio).toMatchObject({ kind: 'audio', origin: 'https://cdn.example.org', start: 5 });
     expect(momentUrl(audio, 147)).toBe('https://cdn.example.org/ep1.mp3#t=147');
     expect(embedUrl(audio)).toBeUndefined();
+    expect(talkEmbedUrl(audio)).toBeUndefined();
   });
 
   it('reads the moments addresses name', () => {

@@ -67,6 +67,20 @@ describe('JSON-LD', () => {
     });
   });
 
+  it('describes the recording that encodes a talk, with the talk’s length in it', () => {
+    const recorded: CatalogueTalk = { ...talk, recording: { kind: 'youtube', url: 'https://www.youtube.com/watch?v=U2zJuTLzIm8&t=3631s', embedUrl: 'https://www.youtube-nocookie.com/embed/U2zJuTLzIm8', start: 3631, end: 4076, recordingDuration: 4605 }, duration: 445 };
+    expect(talkJsonLd(recorded, SITE)['associatedMedia']).toEqual({
+      '@type': 'VideoObject',
+      name: 'Scaling RLHF',
+      url: 'https://www.youtube.com/watch?v=U2zJuTLzIm8&t=3631s',
+      embedUrl: 'https://www.youtube-nocookie.com/embed/U2zJuTLzIm8',
+      duration: 'PT7M25S',
+    });
+    const { duration: _, ...unmeasured } = recorded;
+    expect(talkJsonLd({ ...unmeasured, recording: { kind: 'audio', url: 'https://cdn.example.org/1.mp3', start: 0 } }, SITE)['associatedMedia']).toEqual({ '@type': 'AudioObject', name: 'Scaling RLHF', url: 'https://cdn.example.org/1.mp3', contentUrl: 'https://cdn.example.org/1.mp3' });
+    expect(talkJsonLd(talk, SITE)).not.toHaveProperty('associatedMedia');
+  });
+
   it('describes essays and posts as articles, and leaves out what the source does not give', () => {
     const { date: _date, event: _event, transcript: _transcript, ...bare } = talk;
     const data = talkJsonLd({ ...bare, kind: 'essay', topics: [], sources: [] }, SITE);

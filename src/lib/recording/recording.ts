@@ -72,10 +72,17 @@ export function momentUrl(recording: Recording, seconds: number): string {
   return `${recording.url.split('#')[0]}#t=${at}`;
 }
 
-/** The YouTube embed the player loads when the reader presses play (the page adds its origin and the moment). */
+/** The YouTube embed the page's player loads when the reader presses play (the page adds its origin and the moment). */
 export function embedUrl(recording: Recording): string | undefined {
   if (recording.kind !== 'youtube') return undefined;
   return `${YOUTUBE_EMBED_ORIGIN}/embed/${recording.videoId}?enablejsapi=1&playsinline=1&rel=0`;
+}
+
+/** The embed of just the talk, for others to embed it (the catalogue and structured data): from its start to its end. */
+export function talkEmbedUrl(recording: Recording): string | undefined {
+  if (recording.kind !== 'youtube') return undefined;
+  const span = [...(recording.start > 0 ? [`start=${Math.floor(recording.start)}`] : []), ...(recording.end === undefined ? [] : [`end=${Math.ceil(recording.end)}`])];
+  return `${YOUTUBE_EMBED_ORIGIN}/embed/${recording.videoId}${span.length > 0 ? `?${span.join('&')}` : ''}`;
 }
 
 /**
