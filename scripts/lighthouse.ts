@@ -6,7 +6,8 @@
  * Debian's Chromium (CHROMIUM_PATH overrides). Prints each run, the median of
  * each figure, what Lighthouse found wanting, the layout shift of a few other
  * kinds of page, and the layout shift while scrolling the long page to its
- * end (Lighthouse measures the load only). A benchmark, not a test: it fails
+ * end (Lighthouse measures the load only), and the longest transcript with a
+ * recording's player. A benchmark, not a test: it fails
  * only when it cannot measure. Not part of npm test.
  *
  * Usage: node scripts/lighthouse.ts [DIST] [--runs N]
@@ -16,7 +17,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CHROMIUM } from './lib/browser.ts';
 import { auditPage, openChromium, type PageAudit } from './lib/lighthouse-audit.ts';
-import { findLongestTranscript } from './lib/longest-transcript.ts';
+import { findLongestRecordedTranscript, findLongestTranscript } from './lib/longest-transcript.ts';
 import { measureScrollShift } from './lib/scroll-layout-shift.ts';
 import { serveStatic } from './lib/static-server.ts';
 
@@ -53,7 +54,9 @@ export async function measureLighthouse({ dist, runs }: Options): Promise<void> 
     for (const finding of medianRun.findings) console.log(`  not passing: ${finding}`);
     for (const culprit of medianRun.shiftCulprits) console.log(`  layout shift: ${culprit}`);
 
-    for (const path of OTHER_PAGES) {
+    // The player's facade and its script are on talk pages with a recording only.
+    const recorded = findLongestRecordedTranscript(dist);
+    for (const path of [...OTHER_PAGES, ...(recorded && recorded.path !== longest.path ? [recorded.path] : [])]) {
       const audit = await auditPage(site.url + path, chromium.port, ['performance']);
       console.log(`other page ${path}: performance ${audit.scores.performance}, CLS ${audit.cls.toFixed(4)}, TBT ${audit.tbtMs.toFixed(0)} ms, LCP ${seconds(audit.lcpMs)}`);
       for (const culprit of audit.shiftCulprits) console.log(`  layout shift: ${culprit}`);

@@ -13,6 +13,7 @@ export interface LongestTranscript {
 interface CatalogueTalk {
   url: string;
   transcript?: { words: number };
+  recording?: object;
 }
 
 /**
@@ -24,10 +25,8 @@ export function findLongestTranscript(dist: string): LongestTranscript {
   const cataloguePath = join(dist, 'catalogue.json');
   if (existsSync(cataloguePath)) {
     const talks = (JSON.parse(readFileSync(cataloguePath, 'utf8')) as { talks: CatalogueTalk[] }).talks;
-    let longest: CatalogueTalk | undefined;
-    for (const talk of talks) if ((talk.transcript?.words ?? 0) > (longest?.transcript?.words ?? 0)) longest = talk;
-    // Catalogue URLs are absolute, on the deployment's origin; only the path matters here.
-    if (longest) return { path: new URL(longest.url).pathname, words: longest.transcript?.words, chosenBy: 'catalogue' };
+    const longest = longestOf(talks);
+    if (longest) return longest;
   }
   const talksDir = join(dist, 'talks');
   let largest: { slug: string; bytes: number } | undefined;
@@ -39,4 +38,18 @@ export function findLongestTranscript(dist: string): LongestTranscript {
   }
   if (!largest) throw new Error(`no talk pages in ${dist}: build the site first (npm run build)`);
   return { path: `/talks/${largest.slug}/`, words: undefined, chosenBy: 'page size' };
+}
+
+/** The longest transcript whose page has a recording's player, from the built catalogue; undefined without one. */
+export function findLongestRecordedTranscript(dist: string): LongestTranscript | undefined {
+  const cataloguePath = join(dist, 'catalogue.json');
+  if (!existsSync(cataloguePath)) return undefined;
+  return longestOf((JSON.parse(readFileSync(cataloguePath, 'utf8')) as { talks: CatalogueTalk[] }).talks.filter((talk) => talk.recording));
+}
+
+function longestOf(talks: readonly CatalogueTalk[]): LongestTranscript | undefined {
+  let longest: CatalogueTalk | undefined;
+  for (const talk of talks) if ((talk.transcript?.words ?? 0) > (longest?.transcript?.words ?? 0)) longest = talk;
+  // Catalogue URLs are absolute, on the deployment's origin; only the path matters here.
+  return longest && { path: new URL(longest.url).pathname, words: longest.transcript?.words, chosenBy: 'catalogue' };
 }
