@@ -35,6 +35,18 @@ describe('talk pages with a recording', () => {
     for (const talk of catalogue.talks) expect(page(talk.id).querySelector('#recording') !== null, talk.id).toBe(talk.recording !== undefined);
   });
 
+  it('name nothing from another site that a browser would fetch, connect to or prefetch before play', () => {
+    const fetched = 'script[src], img, iframe, video, audio, source, embed, object, link[rel~="preconnect"], link[rel~="dns-prefetch"], link[rel~="preload"], link[rel~="prefetch"], link[rel~="modulepreload"], link[rel~="stylesheet"], link[rel~="icon"]';
+    for (const talk of recorded) {
+      const root = page(talk.id);
+      for (const element of root.querySelectorAll(fetched)) {
+        const address = element.getAttribute('src') ?? element.getAttribute('href') ?? element.getAttribute('data') ?? '';
+        expect(address.startsWith('/') && !address.startsWith('//'), `${talk.id}: ${element.outerHTML.slice(0, 120)}`).toBe(true);
+      }
+      expect(root.querySelectorAll('iframe, video, audio'), talk.id).toHaveLength(0);
+    }
+  });
+
   it('play every time in the transcript, its chapters and its contents from that time; without script each is a link to the recording at that second', () => {
     let checked = 0;
     for (const talk of recorded) {
