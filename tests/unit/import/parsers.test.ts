@@ -251,6 +251,46 @@ describe('Markdown with bold labels (AXRP)', () => {
   });
 });
 
+describe("Markdown in the archive's own convention (a talk's Markdown download)", () => {
+  const body = [
+    '**Jan Leike:** [0:04] Yeah, thanks a lot.',
+    '[0:56] And one of the core problems.',
+    '## Scalable oversight',
+    // Inside a paragraph (here after a line break) a time is text, for the reader and for its word audit alike.
+    'But basically, at\n[1:10] in the text, a time stays as written.',
+    '**Audience member**: [4:16] [Inaudible]',
+    '**Jan Leike:** [1:02:03]',
+    'Over an hour in.',
+  ].join('\n\n');
+  const sample = `---\ntitle: Scaling RLHF\nkind: talk\n---\n${body}\n`;
+
+  it('takes a timestamp after a label or opening a paragraph as its start, not as words', () => {
+    const parsed = parseMarkdownLabels(sample);
+    expect(parsed.segments.map((segment) => [segment.label ?? null, segment.start ?? null, segment.text])).toEqual([
+      ['Jan Leike', 4, 'Yeah, thanks a lot.'],
+      [null, 56, 'And one of the core problems.'],
+      [null, null, 'But basically, at \\[1:10\\] in the text, a time stays as written.'],
+      ['Audience member', 256, '[Inaudible]'],
+      ['Jan Leike', 3723, 'Over an hour in.'],
+    ]);
+  });
+
+  it('imports back to the same turns, times and words, written in the importer\'s own form', () => {
+    const { body: written, audit } = imported(parseMarkdownLabels(sample), ['Jan Leike']);
+    expect(written).toBe(
+      [
+        '**Jan Leike:** [0:04] Yeah, thanks a lot.',
+        '[0:56] And one of the core problems.',
+        '## Scalable oversight',
+        'But basically, at \\[1:10\\] in the text, a time stays as written.',
+        '**Audience member:** [4:16] [Inaudible]',
+        '**Jan Leike:** [1:02:03] Over an hour in.',
+      ].join('\n\n'),
+    );
+    expect(audit).toMatchObject({ spokenIn: 25, spokenOut: 25, marksIn: 2, marksOut: 2, timestamps: 4 });
+  });
+});
+
 describe('Name: text paragraphs (The Inside View)', () => {
   const sample = ['---', 'title: "Phil Trammell"', '---', '', 'Intro with a [link](https://x.y).', '', '# Transcript', '', 'Michael: Hey Phil how are you', '', 'Phil: I\'m okay', '', 'Michal: great [inaudible]', '', 'Phi: right so', '', '[AI in technology production]', '', 'Micheal: so if we'].join('\n');
 
