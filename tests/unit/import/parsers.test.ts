@@ -75,6 +75,12 @@ describe('WebVTT', () => {
     );
   });
 
+  it('decodes character references in text and in voice names, so escaped text reads as written', () => {
+    const parsed = parseVtt('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Tom &amp; Jerry>a &lt;b&gt; --&gt; c &amp; d</v>\n');
+    expect(labelsAndTexts(parsed)).toEqual([['Tom & Jerry', 'a <b> --> c & d']]);
+    expect(() => auditCoverage(parsed)).not.toThrow();
+  });
+
   it('reads Whisper’s VTT: timestamps without hours, no voices', () => {
     const parsed = parseVtt('WEBVTT\n\n00:15.000 --> 00:23.560\nAndrej Karpathy Hi, everyone.\n\n59:59.000 --> 1:00:01.000\nThe end.\n');
     expect(parsed.segments.map((segment) => [segment.label ?? null, segment.start])).toEqual([
