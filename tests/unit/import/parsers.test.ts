@@ -145,6 +145,17 @@ describe('SRT', () => {
     expect(turnsOf(body)[0]?.passages[0]?.tokens.some((token) => token.children?.some((child) => child.type === 'non_speech'))).toBe(true);
   });
 
+  it("starts a turn at a later line of a cue that opens with a known speaker's or an anonymous voice's label, and nowhere else", () => {
+    const cue = '7\n00:04:16,000 --> 00:05:03,000\nQuestion?\nAudience member: [Inaudible]\nJan Leike: There are\nsome exceptions.\nStep One: not a label.\n';
+    const parsed = parseSrt(cue, { isKnownLabel: (label) => label === 'Jan Leike' });
+    expect(parsed.segments.map((segment) => [segment.label ?? null, segment.text, segment.start])).toEqual([
+      [null, 'Question?', 256],
+      ['Audience member', '[Inaudible]', 256],
+      ['Jan Leike', 'There are some exceptions. Step One: not a label.', 256],
+    ]);
+    expect(() => auditCoverage(parsed)).not.toThrow();
+  });
+
   it('names the cue and line of a block without timing', () => {
     expect(() => parseSrt('1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\nno timing here\n')).toThrow(/cue 2 has no timing line; expected .*00:00:01,000 --> 00:00:04,000/);
   });
