@@ -9,6 +9,7 @@
 import { ImportError } from './import-error.ts';
 import { anonymousVoice } from '../transcript/speaker-labels.ts';
 import { leadingLabel } from './label-text.ts';
+import { cueLayout } from './lay-out.ts';
 import type { ParsedSource, ParseOptions, Segment } from './model.ts';
 import { blocksOf, decodeEntities, parseClock, sourceLines, squeeze } from './text.ts';
 
@@ -38,7 +39,7 @@ export function parseSrt(text: string, options: ParseOptions = {}): ParsedSource
       segments.push(labelled ? { label: labelled.label, text: labelled.rest, ...times, at } : { text: spoken, ...times, at });
     }
   });
-  return { format: 'srt', layout: 'cues', markup: 'plain', segments, chapters: [], firstLine: 1, facts: {}, notes: [], coverage: coverage.join('\n') };
+  return { format: 'srt', layout: cueLayout(segments), markup: 'plain', segments, chapters: [], firstLine: 1, facts: {}, notes: [], coverage: coverage.join('\n') };
 }
 
 /**

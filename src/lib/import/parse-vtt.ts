@@ -8,6 +8,7 @@
 import webvtt, { type CueNode } from 'webvtt-parser';
 import { ImportError } from './import-error.ts';
 import { leadingLabel } from './label-text.ts';
+import { cueLayout } from './lay-out.ts';
 import type { ParsedSource, ParseOptions, Segment } from './model.ts';
 import { decodeEntities, NAMED_ENTITIES, sourceLines, squeeze } from './text.ts';
 
@@ -47,7 +48,7 @@ export function parseVtt(text: string, options: ParseOptions = {}): ParsedSource
     }
   });
   const notes = errors.map((error) => `line ${error.line}: ${error.message}`);
-  return { format: 'vtt', layout: 'cues', markup: 'plain', segments, chapters: [], firstLine: 1, facts: {}, notes, coverage: coverageOf(lines) };
+  return { format: 'vtt', layout: cueLayout(segments), markup: 'plain', segments, chapters: [], firstLine: 1, facts: {}, notes, coverage: coverageOf(lines) };
 }
 
 /** The cue's text cut at each `<v>` tag: what each voice says, and text before any tag without a voice. */

@@ -81,6 +81,16 @@ describe('WebVTT', () => {
     expect(() => auditCoverage(parsed)).not.toThrow();
   });
 
+  it('keeps cues that are paragraphs already (40 words or more on average) as paragraphs, each with its time', () => {
+    const sentence = 'The engine weaves algebraic patterns just as the loom weaves flowers and leaves. ';
+    const paragraph = sentence.repeat(4).trim();
+    const vtt = `WEBVTT\n\n00:00:04.000 --> 00:00:56.000\n<v Ada>${paragraph}</v>\n\n00:00:56.000 --> 00:01:30.000\n<v Ada>${paragraph}</v>\n`;
+    const parsed = parseVtt(vtt);
+    expect(parsed.layout).toBe('paragraphs');
+    expect(imported(parsed, ['Ada']).body).toBe(`**Ada:** [0:04] ${paragraph}\n\n[0:56] ${paragraph}`);
+    expect(parseVtt(sample).layout).toBe('cues');
+  });
+
   it('reads Whisper’s VTT: timestamps without hours, no voices', () => {
     const parsed = parseVtt('WEBVTT\n\n00:15.000 --> 00:23.560\nAndrej Karpathy Hi, everyone.\n\n59:59.000 --> 1:00:01.000\nThe end.\n');
     expect(parsed.segments.map((segment) => [segment.label ?? null, segment.start])).toEqual([
