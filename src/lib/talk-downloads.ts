@@ -41,3 +41,12 @@ export function downloadsFor(slug: string, transcript: { present: boolean; timed
   }));
 }
 
+/**
+ * `_headers` rules that give each download its type and character set on hosts
+ * that read the file (Netlify, Cloudflare Pages): a static build writes only the
+ * file, and without `charset=utf-8` a browser may show a plain-text transcript's
+ * curly quotes as Latin-1.
+ */
+export function downloadHeaders(): string {
+  return FORMATS.map(({ extension, contentType }) => `${routes.talkFile(':slug', `transcript.${extension}`)}\n  Content-Type: ${contentType}\n`).join('');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downloadsFor } from '../../src/lib/talk-downloads.ts';
+import { downloadHeaders, downloadsFor } from '../../src/lib/talk-downloads.ts';
 
 describe('downloadsFor', () => {
   it('offers text, Markdown, WebVTT and SubRip for a transcript with times, beside the talk page', () => {
@@ -17,3 +17,15 @@ describe('downloadsFor', () => {
   });
 });
 
+describe('downloadHeaders', () => {
+  it('gives every download path its type and character set, in _headers rules', () => {
+    expect(downloadHeaders()).toBe(
+      [
+        '/talks/:slug/transcript.txt\n  Content-Type: text/plain; charset=utf-8\n',
+        '/talks/:slug/transcript.md\n  Content-Type: text/markdown; charset=utf-8\n',
+        '/talks/:slug/transcript.vtt\n  Content-Type: text/vtt; charset=utf-8\n',
+        '/talks/:slug/transcript.srt\n  Content-Type: application/x-subrip; charset=utf-8\n',
+      ].join(''),
+    );
+  });
+});
