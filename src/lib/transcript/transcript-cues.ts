@@ -77,11 +77,11 @@ export const SPEAKING_WORDS_PER_MINUTE = 150;
  * before the first time, into the first cue), so no time is made up. Each cue
  * ends where the next begins; the last at `recordingEnd` when it is given and
  * later than the cue's start, else after its words at SPEAKING_WORDS_PER_MINUTE
- * (at least a second). Cues must start later than the one before and end after
- * they start (WebVTT requires both), so a paragraph whose time is not later
- * than the current cue's start (the same time again, as captions split into
- * paragraphs often have) shares that cue. `trailing` are chapters after the
- * last paragraph.
+ * (at least a second). A cue must end after it starts (WebVTT requires it) and
+ * ends where the next begins, so each starts later than the one before: a
+ * paragraph whose time is not later than the current cue's start (the same
+ * time again, as captions split into paragraphs often have) shares that cue.
+ * `trailing` are chapters after the last paragraph.
  */
 export function transcriptCues(items: readonly TranscriptItem[], recordingEnd?: number): { cues: Cue[]; trailing: string[] } {
   const cues: Cue[] = [];

@@ -6,7 +6,7 @@ import { transcriptCues, transcriptItems, type Cue } from './transcript-cues.ts'
 /**
  * A talk's transcript as files to download: plain text, WebVTT and SubRip.
  * Each reads back through the archive's importer to the same turns and words
- * (tests/unit/transcript-downloads.test.ts). The Markdown download is the
+ * (tests/unit/import/downloads-round-trip.test.ts). The Markdown download is the
  * talk's content file itself and needs nothing here.
  */
 export interface TranscriptFileOptions {
