@@ -24,21 +24,30 @@ export function parseMarkdownLabels(text: string): ParsedSource {
   const chapters: Chapter[] = [];
   let firstLine: number | undefined;
   let pendingLabel: { label?: string; start?: number } | undefined;
+  // `#` headings with nothing between them and the first label open the transcript's first chapter.
+  let leading: Chapter[] = [];
   for (const block of topLevelBlocks(tokens)) {
     const open = block[0] as Token;
     const line = (open.map?.[0] ?? 0) + 1;
     const inline = block.filter((token) => token.type === 'inline');
     if (open.type === 'heading_open') {
-      if (firstLine === undefined) continue;
       const title = squeeze(inlineToText(inline[0]?.children ?? []));
-      chapters.push({ title, depth: open.tag === 'h2' || open.tag === 'h1' ? 2 : 3, before: segments.length, at: { line } });
+      const chapter: Chapter = { title, depth: open.tag === 'h2' || open.tag === 'h1' ? 2 : 3, before: segments.length, at: { line } };
+      // Before the transcript, only `#` headings: front matter over a `---` line reads as an underlined one.
+      if (firstLine !== undefined) chapters.push(chapter);
+      else if (open.markup.startsWith('#')) leading.push(chapter);
+      else leading = [];
       continue;
     }
     const children = inline.flatMap((token, index) => [...(index > 0 ? [softbreak()] : []), ...(token.children ?? [])]);
     const opening = open.type === 'paragraph_open' ? takeOpening(children) : {};
     if (firstLine === undefined) {
-      if (opening.label === undefined) continue;
-      firstLine = line;
+      if (opening.label === undefined) {
+        leading = [];
+        continue;
+      }
+      firstLine = leading[0]?.at.line ?? line;
+      chapters.push(...leading);
     }
     const textMarkdown = inlineToMarkdown(children);
     // A label alone on its line with the text in the next paragraph: the label opens the next segment.

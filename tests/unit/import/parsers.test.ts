@@ -280,6 +280,7 @@ describe('Markdown with bold labels (AXRP)', () => {
 
 describe("Markdown in the archive's own convention (a talk's Markdown download)", () => {
   const body = [
+    '## The alignment challenge',
     '**Jan Leike:** [0:04] Yeah, thanks a lot.',
     '[0:56] And one of the core problems.',
     '## Scalable oversight',
@@ -300,12 +301,19 @@ describe("Markdown in the archive's own convention (a talk's Markdown download)"
       ['Audience member', 256, '[Inaudible]'],
       ['Jan Leike', 3723, 'Over an hour in.'],
     ]);
+    // The heading right above the first label is the first chapter; the front matter above it is not.
+    expect(parsed.chapters.map((chapter) => [chapter.title, chapter.before])).toEqual([
+      ['The alignment challenge', 0],
+      ['Scalable oversight', 2],
+    ]);
+    expect(parsed.firstLine).toBe(5);
   });
 
   it('imports back to the same turns, times and words, written in the importer\'s own form', () => {
     const { body: written, audit } = imported(parseMarkdownLabels(sample), ['Jan Leike']);
     expect(written).toBe(
       [
+        '## The alignment challenge',
         '**Jan Leike:** [0:04] Yeah, thanks a lot.',
         '[0:56] And one of the core problems.',
         '## Scalable oversight',
