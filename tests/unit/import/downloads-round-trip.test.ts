@@ -1,8 +1,8 @@
 /**
  * Every transcript download of the seed archive read back through the archive's own importer, as a
  * curator would (`--talk <slug> --force`, no --format or --map), into a scratch copy of content/: the
- * same speakers in the same order, the same spoken words, and each paragraph's time where the format
- * carries it. Essays and posts have no turns: their text file must hold exactly their words.
+ * same speakers in the same order, the same spoken words, the chapters and each paragraph's time where
+ * the format carries them. Essays and posts have no turns: their text file must hold exactly their words.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,6 +60,11 @@ function paragraphStarts(talk: TalkEntry, body: string): [number, number | null]
     });
 }
 
+/** Chapter headings as the importer writes them: `##` for levels 1 and 2, `###` below. */
+function chapters(body: string): string[] {
+  return parseTranscript(body).blocks.flatMap((block) => (block.kind === 'heading' ? [`${block.depth <= 2 ? '##' : '###'} ${block.text}`] : []));
+}
+
 /** The spoken words of every passage (non-speech marks and footnote references are marks, not words). */
 function allSpokenWords(body: string): string[] {
   return parseTranscript(body).blocks.flatMap((block) =>
@@ -100,12 +105,15 @@ describe.each(spoken.map((talk) => [talk.id, talk] as const))('%s', (_id, talk) 
     speakers: speakerSequence(talk, talk.body),
     words: allSpokenWords(talk.body),
     starts: paragraphStarts(talk, talk.body),
+    chapters: chapters(talk.body),
   };
 
-  it.each(Object.entries(downloads(talk)))('its .%s file imports back to the same speakers, words and times', (extension, text) => {
+  it.each(Object.entries(downloads(talk)))('its .%s file imports back to the same speakers, words, chapters and times', (extension, text) => {
     const body = reimport(talk, extension, text);
     expect(speakerSequence(talk, body)).toEqual(original.speakers);
     expect(allSpokenWords(body)).toEqual(original.words);
+    // Text and Markdown carry the chapters too (subtitles leave them in notes, which are no transcript).
+    if (extension === 'txt' || extension === 'md') expect(chapters(body)).toEqual(original.chapters);
     const starts = paragraphStarts(talk, body);
     if (extension === 'txt') {
       // Plain text keeps the paragraphs and leaves the times to the subtitle files.
