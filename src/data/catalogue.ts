@@ -7,6 +7,7 @@ import { routes } from '../lib/routes.ts';
 import { programme, talksBySpeaker, talksOnTopic, type Archive, type EventEntry, type SpeakerEntry, type Talk, type TopicEntry } from './archive.ts';
 import { archivePassages } from './passages.ts';
 import { REPOSITORY, SITE } from './site.ts';
+import { talkDownloads } from './talk-downloads.ts';
 
 /** An absolute URL for a site path. */
 export type Absolute = (path: string) => string;
@@ -71,6 +72,7 @@ export function catalogueTalk(talk: Talk, absolute: Absolute): CatalogueTalk {
           }
         : undefined,
     ),
+    ...field('downloads', catalogueDownloads(talk, absolute)),
     ...field('sourceFile', talkSourceFile(talk)),
   };
 }
@@ -88,6 +90,14 @@ function recordingFields(recording: Recording | undefined): Pick<CatalogueTalk, 
     },
     ...field('duration', talkLength(recording)),
   };
+}
+
+/** The talk's downloads by format, at absolute URLs; none without a transcript. */
+function catalogueDownloads(talk: Talk, absolute: Absolute): CatalogueTalk['downloads'] {
+  const url = new Map(talkDownloads(talk).map((download) => [download.format, absolute(download.path)]));
+  const [text, markdown] = [url.get('text'), url.get('markdown')];
+  if (text === undefined || markdown === undefined) return undefined;
+  return { text, markdown, ...field('webvtt', url.get('webvtt')), ...field('srt', url.get('srt')) };
 }
 
 export function catalogueSpeaker(

@@ -1,6 +1,6 @@
 import { momentUrl, talkRecording, type Recording } from '../lib/recording/recording.ts';
 import { renderTranscript, type ResolvedSpeaker } from '../lib/transcript/render-transcript.ts';
-import { anonymousVoice, createLabelResolver } from '../lib/transcript/speaker-labels.ts';
+import { talkLabelResolver } from '../lib/transcript/speaker-labels.ts';
 import { relatedTalksFinder, type Relatable } from '../lib/related-talks.ts';
 import { tableOfContents, type TocItem } from '../lib/table-of-contents.ts';
 import { routes } from '../lib/routes.ts';
@@ -73,12 +73,7 @@ export function searchFacets(talk: Talk) {
  */
 export function speakerResolver(talk: Talk): (label: string) => ResolvedSpeaker | undefined {
   const speakers = talk.speakers.map(({ speaker }) => ({ slug: speaker.id, name: speaker.data.name, aliases: speaker.data.aliases, href: routes.speaker(speaker.id) }));
-  const voices = talk.data.voices.map((voice) => ({ slug: 'voice', name: voice, aliases: [] }));
-  const resolve = createLabelResolver([...speakers, ...voices]);
-  return (label) => {
-    const voice = anonymousVoice(label);
-    return resolve(label) ?? (voice && { slug: voice, name: label });
-  };
+  return talkLabelResolver(speakers, talk.data.voices);
 }
 
 const finders = new WeakMap<Archive, (talk: Relatable) => (Relatable & { talk: Talk })[]>();

@@ -2,6 +2,8 @@ import { parseTranscript, type ParsedTranscript } from '../lib/transcript/parse-
 import type { Talk } from './archive.ts';
 
 const parsedByTalk = new WeakMap<Talk, ParsedTranscript>();
+/** Talks whose page has been rendered, and whose parse was let go. */
+const taken = new WeakSet<Talk>();
 
 /**
  * A talk's transcript, parsed once per build. The talk page renders it, and the
@@ -26,5 +28,17 @@ export function transcriptOf(talk: Talk): ParsedTranscript {
 export function takeTranscript(talk: Talk): ParsedTranscript {
   const parsed = transcriptOf(talk);
   parsedByTalk.delete(talk);
+  taken.add(talk);
   return parsed;
+}
+
+/**
+ * The parse for a file made beside the talk page (its transcript downloads).
+ * Astro renders `talks/[slug]/[file]` before `talks/[slug]` (routes with more
+ * segments first; seen in a build), so these share the parse the page frees
+ * after them. Rendered after the page (`astro dev`, or another route order),
+ * they parse again and keep nothing, rather than hold the parse to the end.
+ */
+export function transcriptBeside(talk: Talk): ParsedTranscript {
+  return taken.has(talk) ? parseTranscript(talk.body) : transcriptOf(talk);
 }

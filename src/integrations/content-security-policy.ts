@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { htmlFiles, sitePath } from '../lib/site/html-files.ts';
 import { transformRenderedPages } from '../lib/site/rendered-pages.ts';
 import { emptyHashes, emptyPlayerOrigins, headersFile, inlineHashes, mergeHashes, mergePlayerOrigins, playerOrigins, policy, withPolicyMeta } from '../lib/security/content-security-policy.ts';
+import { downloadHeaders } from '../lib/talk-downloads.ts';
 
 const NAME = 'archive:content-security-policy';
 
@@ -14,7 +15,7 @@ const NAME = 'archive:content-security-policy';
  * read one (see src/lib/security/content-security-policy.ts). Each page gets its policy as it is
  * rendered, from the HTML that is then written (src/lib/site/rendered-pages.ts), so the hashes are
  * of exactly what is served; a page the build wrote without rendering it is given its policy on disk
- * when the build is done. `astro dev` has no policy.
+ * when the build is done. `astro dev` has no policy. `_headers` also types the transcript downloads.
  */
 export function contentSecurityPolicy(): AstroIntegration {
   const all = emptyHashes();
@@ -44,7 +45,8 @@ export function contentSecurityPolicy(): AstroIntegration {
           writeFileSync(path, withPolicy('', readFileSync(path, 'utf8')));
           onDisk += 1;
         }
-        writeFileSync(join(outDir, '_headers'), headersFile(all, allPlayers));
+        // The transcript downloads' types ride along: _headers is one file for every rule.
+        writeFileSync(join(outDir, '_headers'), `${headersFile(all, allPlayers)}\n${downloadHeaders()}`);
         logger.info(`policy in ${pages.length} pages (${onDisk} of them after writing; ${all.scripts.size} inline scripts, ${all.styles.size + all.styleAttributes.size} inline styles hashed) and in _headers`);
       },
     },

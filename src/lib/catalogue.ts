@@ -43,6 +43,17 @@ export interface CatalogueTalk {
   duration?: number;
   /** Present when the archive holds the talk's transcript or text. */
   transcript?: { words: number; readingMinutes: number; provenance?: string; origin?: string; language?: string };
+  /** The transcript as files, with the transcript (routes in src/lib/talk-downloads.ts). */
+  downloads?: {
+    /** Plain text: `Speaker: text` paragraphs. */
+    text: string;
+    /** The talk's content file as written: front matter and Markdown body. */
+    markdown: string;
+    /** WebVTT captions, a cue per timed paragraph; only when the transcript has times. */
+    webvtt?: string;
+    /** SubRip captions of the same cues; only when the transcript has times. */
+    srt?: string;
+  };
   /** The entry's file in the repository, where corrections go; only when a repository is configured. */
   sourceFile?: string;
 }

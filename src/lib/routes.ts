@@ -9,6 +9,8 @@ export const routes = {
   home: () => withBase('/'),
   talks: () => withBase('/talks/'),
   talk: (id: string) => withBase(`/talks/${id}/`),
+  /** A file beside the talk's page, such as its transcript download: `/talks/<id>/transcript.vtt`. */
+  talkFile: (id: string, file: string) => withBase(`/talks/${id}/${file}`),
   speakers: () => withBase('/speakers/'),
   speaker: (id: string) => withBase(`/speakers/${id}/`),
   topics: () => withBase('/topics/'),

@@ -45,11 +45,15 @@ export function detectFormat(fileName: string, text: string): FormatName | undef
   if (start.startsWith('{')) return detectJson(tryJson(body));
   if (name.endsWith('.html') || name.endsWith('.htm') || /<cite\b/i.test(body)) return /<p\b/i.test(body) ? 'podcasting-html' : undefined;
   if (/^##\s+Transcript\s*$/m.test(body) && /^\[(?:\d{1,2}:)?\d{1,2}:\d{2}\] /m.test(body)) return 'caption-markdown';
-  if ((body.match(BOLD_LABEL) ?? []).length >= 2) return 'markdown-labels';
+  const bold = (body.match(BOLD_LABEL) ?? []).length;
+  if (bold >= 2) return 'markdown-labels';
   const paragraphs = blocksOf(sourceLines(body)).map((block) => squeeze(block.lines.join(' ')));
   const labelled = paragraphs.filter((paragraph) => leadingLabel(paragraph) !== undefined).length;
   if (labelled >= 2 && labelled >= paragraphs.length / 5) return 'name-colon';
   if (inferNames(paragraphs).length > 0) return 'seed';
+  // When nothing else fits, one label is enough: a talk by one speaker has a single turn.
+  if (bold >= 1) return 'markdown-labels';
+  if (labelled >= 1) return 'name-colon';
   return undefined;
 }
 

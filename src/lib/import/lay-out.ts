@@ -51,6 +51,20 @@ const UNPUNCTUATED_WORDS = 200;
 /** Seconds of silence between cues that end a paragraph at a sentence end. */
 const LONG_PAUSE = 2.5;
 
+/**
+ * Cues this long on average are paragraphs already: a transcript exported
+ * with a cue per paragraph, as the archive's own downloads are (60 to 160
+ * words a cue in the seed archive). Subtitle cues hold a line or two: 8 to
+ * 14 words on average in the test corpus.
+ */
+const PARAGRAPH_CUE_WORDS = 40;
+
+/** How cues become paragraphs: merged when they are subtitle lines, kept when they are paragraphs already. */
+export function cueLayout(segments: readonly Segment[]): Layout {
+  const words = segments.reduce((total, segment) => total + countWords(segment.text), 0);
+  return segments.length > 0 && words / segments.length >= PARAGRAPH_CUE_WORDS ? 'paragraphs' : 'cues';
+}
+
 export function layOut(attributed: readonly Attributed[], chapters: readonly Chapter[], layout: Layout): Block[] {
   const blocks: Block[] = [];
   let turn: TurnBlock | undefined;

@@ -2,6 +2,8 @@
  * Markdown with bold labels (AXRP): `**Daniel Filan:**` on its own line or
  * before the text, `**Daniel Filan** (00:09):` with a timestamp, and
  * paragraphs that open with only `(00:29):`, continuing the speaker. The
+ * archive's own convention reads too: `**Jan Leike:** [0:04]` and a paragraph
+ * opening with `[0:56]`, as the transcript parser takes them. The
  * transcript starts at the first label; headings are chapters (their HTML
  * anchors dropped). Emphasis and web links are kept.
  */
@@ -10,6 +12,7 @@ import { createSourceMarkdown, inlineToMarkdown, inlineToText } from './safe-mar
 import type { Chapter, ParsedSource, Segment } from './model.ts';
 import { parseClock, sourceLines, squeeze } from './text.ts';
 import { topLevelBlocks } from '../transcript/parse-transcript.ts';
+import { LEADING_TIMESTAMP, parseTimestamp } from '../transcript/timestamp.ts';
 
 /** `(00:09):` or `(1:02:03):`, as AXRP writes timestamps. */
 const PAREN_TIME = /^\s*\((\d{1,2}:\d{2}(?::\d{2})?)\):\s*/;
@@ -21,21 +24,30 @@ export function parseMarkdownLabels(text: string): ParsedSource {
   const chapters: Chapter[] = [];
   let firstLine: number | undefined;
   let pendingLabel: { label?: string; start?: number } | undefined;
+  // `#` headings with nothing between them and the first label open the transcript's first chapter.
+  let leading: Chapter[] = [];
   for (const block of topLevelBlocks(tokens)) {
     const open = block[0] as Token;
     const line = (open.map?.[0] ?? 0) + 1;
     const inline = block.filter((token) => token.type === 'inline');
     if (open.type === 'heading_open') {
-      if (firstLine === undefined) continue;
       const title = squeeze(inlineToText(inline[0]?.children ?? []));
-      chapters.push({ title, depth: open.tag === 'h2' || open.tag === 'h1' ? 2 : 3, before: segments.length, at: { line } });
+      const chapter: Chapter = { title, depth: open.tag === 'h2' || open.tag === 'h1' ? 2 : 3, before: segments.length, at: { line } };
+      // Before the transcript, only `#` headings: front matter over a `---` line reads as an underlined one.
+      if (firstLine !== undefined) chapters.push(chapter);
+      else if (open.markup.startsWith('#')) leading.push(chapter);
+      else leading = [];
       continue;
     }
     const children = inline.flatMap((token, index) => [...(index > 0 ? [softbreak()] : []), ...(token.children ?? [])]);
     const opening = open.type === 'paragraph_open' ? takeOpening(children) : {};
     if (firstLine === undefined) {
-      if (opening.label === undefined) continue;
-      firstLine = line;
+      if (opening.label === undefined) {
+        leading = [];
+        continue;
+      }
+      firstLine = leading[0]?.at.line ?? line;
+      chapters.push(...leading);
     }
     const textMarkdown = inlineToMarkdown(children);
     // A label alone on its line with the text in the next paragraph: the label opens the next segment.
@@ -54,8 +66,9 @@ export function parseMarkdownLabels(text: string): ParsedSource {
 }
 
 /**
- * Removes an opening `**Label:**`, `**Label**:`, `**Label** (00:09):` or a
- * bare `(00:29):` from the paragraph's inline tokens, returning what it found.
+ * Removes an opening `**Label:**`, `**Label**:`, `**Label** (00:09):`, a
+ * bare `(00:29):`, and a `[0:04]` after the label or opening the paragraph
+ * from the paragraph's inline tokens, returning what it found.
  */
 function takeOpening(children: Token[]): { label?: string; start?: number } {
   while (children[0]?.type === 'text' && children[0].content === '') children.shift();
@@ -64,7 +77,7 @@ function takeOpening(children: Token[]): { label?: string; start?: number } {
     const innerText = inner.content.trim();
     if (innerText.endsWith(':') && innerText.length > 1) {
       children.splice(0, 3);
-      return { label: innerText.slice(0, -1).trim() };
+      return withStart({ label: innerText.slice(0, -1).trim() }, takeTimestamp(children));
     }
     if (after?.type === 'text') {
       const time = PAREN_TIME.exec(after.content);
@@ -72,7 +85,7 @@ function takeOpening(children: Token[]): { label?: string; start?: number } {
         children.splice(0, 3);
         const start = time?.[1] === undefined ? undefined : parseClock(time[1]);
         after.content = time ? after.content.slice(time[0].length) : after.content.slice(1);
-        return { label: innerText, ...(start !== undefined && { start }) };
+        return withStart({ label: innerText }, start ?? takeTimestamp(children));
       }
     }
     return {};
@@ -81,21 +94,42 @@ function takeOpening(children: Token[]): { label?: string; start?: number } {
     const time = PAREN_TIME.exec(open.content);
     if (time?.[1]) {
       open.content = open.content.slice(time[0].length);
-      const start = parseClock(time[1]);
-      return start === undefined ? {} : { start };
+      return withStart({}, parseClock(time[1]));
     }
+    return withStart({}, takeTimestamp(children));
   }
   return {};
+}
+
+function withStart(opening: { label?: string }, start: number | undefined): { label?: string; start?: number } {
+  return start === undefined ? opening : { ...opening, start };
+}
+
+/** A `[0:04]` (the archive's convention) opening the text that is left, taken out; its time in seconds. */
+function takeTimestamp(children: Token[]): number | undefined {
+  const first = children[0];
+  if (first?.type !== 'text') return undefined;
+  const text = first.content.replace(/^[ \t]+/, '');
+  const match = LEADING_TIMESTAMP.exec(text);
+  if (!match?.[1]) return undefined;
+  first.content = text.slice(match[0].length);
+  return parseTimestamp(match[1]).seconds;
 }
 
 function softbreak(): Token {
   return { type: 'softbreak', content: '' } as Token;
 }
 
+/** `[0:04]` opening a paragraph, or right after the bold label that opens it. */
+const OPENING_TIMESTAMP = /^(\s*(?:\*\*[^*\n]+?(?::\*\*|\*\*[ \t]*:))?[ \t]*)\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]/;
+
 /** The transcript's words without headings, tags, link targets and timestamps, found by plain text rules. */
 function coverageOf(lines: readonly string[]): string {
+  const heading = (line: string | undefined) => line !== undefined && /^#{1,6}\s/.test(line);
   return lines
-    .filter((line) => !/^#{1,6}\s/.test(line))
+    // A timestamp is taken only where a paragraph opens (first, after a blank line or a heading), as the transcript parser does.
+    .map((line, index) => (index === 0 || lines[index - 1]?.trim() === '' || heading(lines[index - 1]) ? line.replace(OPENING_TIMESTAMP, '$1 ') : line))
+    .filter((line) => !heading(line))
     .join('\n')
     .replace(/<\/?[a-z][a-z0-9-]*(?:\s[^>\n]*)?\/?>/gi, ' ')
     .replace(/\]\([^)\s]*\)/g, '')

@@ -2,10 +2,14 @@
  * SubRip (.srt): numbered cues with `00:00:06,687 --> 00:00:08,216` timings.
  * A cue that opens with `Name: ` starts that speaker's turn (full name first,
  * short name later: both map to one speaker); cues without a label continue
- * it. Formatting tags (`<i>`, `{\an8}`) are dropped; entities decoded.
+ * it. A later line of a cue that opens with a known speaker's or an anonymous
+ * voice's label starts a turn there: several short turns can share a cue.
+ * Formatting tags (`<i>`, `{\an8}`) are dropped; entities decoded.
  */
 import { ImportError } from './import-error.ts';
+import { anonymousVoice } from '../transcript/speaker-labels.ts';
 import { leadingLabel } from './label-text.ts';
+import { cueLayout } from './lay-out.ts';
 import type { ParsedSource, ParseOptions, Segment } from './model.ts';
 import { blocksOf, decodeEntities, parseClock, sourceLines, squeeze } from './text.ts';
 
@@ -27,11 +31,28 @@ export function parseSrt(text: string, options: ParseOptions = {}): ParsedSource
     const end = parseClock(timing?.[2] ?? '');
     const cueText = decodeEntities(block.lines.slice(timingAt + 1).join('\n').replace(TAGS, ''));
     coverage.push(cueText);
-    const spoken = squeeze(cueText);
     const at = { line: block.line + timingAt, cue: number };
     const times = { ...(start !== undefined && { start }), ...(end !== undefined && { end }) };
-    const labelled = leadingLabel(spoken, options.isKnownLabel);
-    segments.push(labelled ? { label: labelled.label, text: labelled.rest, ...times, at } : { text: spoken, ...times, at });
+    for (const turn of turnsInCue(cueText, options.isKnownLabel)) {
+      const spoken = squeeze(turn);
+      const labelled = leadingLabel(spoken, options.isKnownLabel);
+      segments.push(labelled ? { label: labelled.label, text: labelled.rest, ...times, at } : { text: spoken, ...times, at });
+    }
   });
-  return { format: 'srt', layout: 'cues', markup: 'plain', segments, chapters: [], firstLine: 1, facts: {}, notes: [], coverage: coverage.join('\n') };
+  return { format: 'srt', layout: cueLayout(segments), markup: 'plain', segments, chapters: [], firstLine: 1, facts: {}, notes: [], coverage: coverage.join('\n') };
+}
+
+/**
+ * A cue's text cut before each later line that opens with a label the talk
+ * knows or an anonymous voice's (`Audience member: …`). Only those: a wrapped
+ * caption line such as "Step One: …" is shaped like a label but names no one.
+ */
+function turnsInCue(cueText: string, isKnown?: (label: string) => boolean): string[] {
+  const turns: string[] = [];
+  cueText.split('\n').forEach((line, index) => {
+    const label = index === 0 ? undefined : leadingLabel(line.trim(), isKnown)?.label;
+    if (turns.length === 0 || (label !== undefined && (isKnown?.(label) === true || anonymousVoice(label) !== undefined))) turns.push(line);
+    else turns[turns.length - 1] += `\n${line}`;
+  });
+  return turns;
 }

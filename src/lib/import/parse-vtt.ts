@@ -8,13 +8,26 @@
 import webvtt, { type CueNode } from 'webvtt-parser';
 import { ImportError } from './import-error.ts';
 import { leadingLabel } from './label-text.ts';
+import { cueLayout } from './lay-out.ts';
 import type { ParsedSource, ParseOptions, Segment } from './model.ts';
-import { decodeEntities, sourceLines, squeeze } from './text.ts';
+import { decodeEntities, NAMED_ENTITIES, sourceLines, squeeze } from './text.ts';
 
 const TIMING = /^\s*((?:\d+:)?\d{2}:\d{2}\.\d{3})\s+-->\s+((?:\d+:)?\d{2}:\d{2}\.\d{3})/;
 
+/**
+ * webvtt.js's own table names its references without the `;` ("&amp"), so a
+ * well-formed "&amp;" reads as "&;" (its references are also at issue in
+ * w3c/webvtt.js#36). This table has each name with and without the `;`.
+ */
+const ENTITIES = Object.fromEntries(
+  Object.entries({ ...NAMED_ENTITIES, lrm: '\u200e', rlm: '\u200f' }).flatMap(([name, character]) => [
+    [`&${name};`, character],
+    [`&${name}`, character],
+  ]),
+);
+
 export function parseVtt(text: string, options: ParseOptions = {}): ParsedSource {
-  const { cues, errors } = new webvtt.WebVTTParser().parse(text.replace(/^\uFEFF/, ''));
+  const { cues, errors } = new webvtt.WebVTTParser(ENTITIES).parse(text.replace(/^\uFEFF/, ''));
   const lines = sourceLines(text);
   const fatal = errors.find((error) => /signature/i.test(error.message));
   if (fatal || (cues.length === 0 && errors[0])) {
@@ -30,11 +43,12 @@ export function parseVtt(text: string, options: ParseOptions = {}): ParsedSource
       const spoken = squeeze(voice.text);
       const plainLabel = voice.label === undefined ? leadingLabel(spoken, options.isKnownLabel) : undefined;
       if (plainLabel) segments.push({ label: plainLabel.label, text: plainLabel.rest, ...timing, at });
-      else segments.push({ ...(voice.label !== undefined && { label: squeeze(voice.label) }), text: spoken, ...timing, at });
+      // webvtt.js leaves references in a voice's name as written ("Tom &amp; Jerry").
+      else segments.push({ ...(voice.label !== undefined && { label: squeeze(decodeEntities(voice.label)) }), text: spoken, ...timing, at });
     }
   });
   const notes = errors.map((error) => `line ${error.line}: ${error.message}`);
-  return { format: 'vtt', layout: 'cues', markup: 'plain', segments, chapters: [], firstLine: 1, facts: {}, notes, coverage: coverageOf(lines) };
+  return { format: 'vtt', layout: cueLayout(segments), markup: 'plain', segments, chapters: [], firstLine: 1, facts: {}, notes, coverage: coverageOf(lines) };
 }
 
 /** The cue's text cut at each `<v>` tag: what each voice says, and text before any tag without a voice. */

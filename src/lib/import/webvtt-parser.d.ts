@@ -20,6 +20,8 @@ declare module 'webvtt-parser' {
   }
 
   export class WebVTTParser {
+    /** Character references by name, with the `&` ("&amp;" or "&amp"), to the text they stand for. */
+    constructor(entities?: Record<string, string>);
     parse(input: string, mode?: 'metadata' | 'chapters'): { cues: Cue[]; errors: ParseError[] };
   }
 

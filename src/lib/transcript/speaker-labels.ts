@@ -1,3 +1,5 @@
+import type { ResolvedSpeaker } from './render-transcript.ts';
+
 /** What the label resolver needs to know of a speaker. */
 export interface SpeakerIdentity {
   slug: string;
@@ -53,4 +55,17 @@ const ANONYMOUS_LABELS: Record<string, AnonymousVoice> = {
  */
 export function anonymousVoice(label: string): AnonymousVoice | undefined {
   return ANONYMOUS_LABELS[labelKey(label)];
+}
+
+/**
+ * Who a transcript label stands for in one talk: one of its speakers (with a link when given one),
+ * a voice the talk declares, or an anonymous voice, named as written. The talk page and the
+ * transcript downloads both name turns through this, so they agree.
+ */
+export function talkLabelResolver(speakers: readonly (SpeakerIdentity & { href?: string })[], voices: readonly string[]): (label: string) => ResolvedSpeaker | undefined {
+  const resolve = createLabelResolver([...speakers, ...voices.map((voice) => ({ slug: 'voice', name: voice, aliases: [] }))]);
+  return (label) => {
+    const voice = anonymousVoice(label);
+    return resolve(label) ?? (voice && { slug: voice, name: label });
+  };
 }

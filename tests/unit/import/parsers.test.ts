@@ -75,6 +75,22 @@ describe('WebVTT', () => {
     );
   });
 
+  it('decodes character references in text and in voice names, so escaped text reads as written', () => {
+    const parsed = parseVtt('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Tom &amp; Jerry>a &lt;b&gt; --&gt; c &amp; d</v>\n');
+    expect(labelsAndTexts(parsed)).toEqual([['Tom & Jerry', 'a <b> --> c & d']]);
+    expect(() => auditCoverage(parsed)).not.toThrow();
+  });
+
+  it('keeps cues that are paragraphs already (40 words or more on average) as paragraphs, each with its time', () => {
+    const sentence = 'The engine weaves algebraic patterns just as the loom weaves flowers and leaves. ';
+    const paragraph = sentence.repeat(4).trim();
+    const vtt = `WEBVTT\n\n00:00:04.000 --> 00:00:56.000\n<v Ada>${paragraph}</v>\n\n00:00:56.000 --> 00:01:30.000\n<v Ada>${paragraph}</v>\n`;
+    const parsed = parseVtt(vtt);
+    expect(parsed.layout).toBe('paragraphs');
+    expect(imported(parsed, ['Ada']).body).toBe(`**Ada:** [0:04] ${paragraph}\n\n[0:56] ${paragraph}`);
+    expect(parseVtt(sample).layout).toBe('cues');
+  });
+
   it('reads Whisper’s VTT: timestamps without hours, no voices', () => {
     const parsed = parseVtt('WEBVTT\n\n00:15.000 --> 00:23.560\nAndrej Karpathy Hi, everyone.\n\n59:59.000 --> 1:00:01.000\nThe end.\n');
     expect(parsed.segments.map((segment) => [segment.label ?? null, segment.start])).toEqual([
@@ -137,6 +153,17 @@ describe('SRT', () => {
         '**Dan:** [0:33] Hello! Welcome.\n\n**Bekah Hawrot Weigel:** [0:40] Hi.',
     );
     expect(turnsOf(body)[0]?.passages[0]?.tokens.some((token) => token.children?.some((child) => child.type === 'non_speech'))).toBe(true);
+  });
+
+  it("starts a turn at a later line of a cue that opens with a known speaker's or an anonymous voice's label, and nowhere else", () => {
+    const cue = '7\n00:04:16,000 --> 00:05:03,000\nQuestion?\nAudience member: [Inaudible]\nJan Leike: There are\nsome exceptions.\nStep One: not a label.\n';
+    const parsed = parseSrt(cue, { isKnownLabel: (label) => label === 'Jan Leike' });
+    expect(parsed.segments.map((segment) => [segment.label ?? null, segment.text, segment.start])).toEqual([
+      [null, 'Question?', 256],
+      ['Audience member', '[Inaudible]', 256],
+      ['Jan Leike', 'There are some exceptions. Step One: not a label.', 256],
+    ]);
+    expect(() => auditCoverage(parsed)).not.toThrow();
   });
 
   it('names the cue and line of a block without timing', () => {
@@ -248,6 +275,54 @@ describe('Markdown with bold labels (AXRP)', () => {
         '[0:29] A continuation. Email [feedback@axrp.net](mailto:feedback@axrp.net).',
       ].join('\n\n'),
     );
+  });
+});
+
+describe("Markdown in the archive's own convention (a talk's Markdown download)", () => {
+  const body = [
+    '## The alignment challenge',
+    '**Jan Leike:** [0:04] Yeah, thanks a lot.',
+    '[0:56] And one of the core problems.',
+    '## Scalable oversight',
+    // Inside a paragraph (here after a line break) a time is text, for the reader and for its word audit alike.
+    'But basically, at\n[1:10] in the text, a time stays as written.',
+    '**Audience member**: [4:16] [Inaudible]',
+    '**Jan Leike:** [1:02:03]',
+    'Over an hour in.',
+  ].join('\n\n');
+  const sample = `---\ntitle: Scaling RLHF\nkind: talk\n---\n${body}\n`;
+
+  it('takes a timestamp after a label or opening a paragraph as its start, not as words', () => {
+    const parsed = parseMarkdownLabels(sample);
+    expect(parsed.segments.map((segment) => [segment.label ?? null, segment.start ?? null, segment.text])).toEqual([
+      ['Jan Leike', 4, 'Yeah, thanks a lot.'],
+      [null, 56, 'And one of the core problems.'],
+      [null, null, 'But basically, at \\[1:10\\] in the text, a time stays as written.'],
+      ['Audience member', 256, '[Inaudible]'],
+      ['Jan Leike', 3723, 'Over an hour in.'],
+    ]);
+    // The heading right above the first label is the first chapter; the front matter above it is not.
+    expect(parsed.chapters.map((chapter) => [chapter.title, chapter.before])).toEqual([
+      ['The alignment challenge', 0],
+      ['Scalable oversight', 2],
+    ]);
+    expect(parsed.firstLine).toBe(5);
+  });
+
+  it('imports back to the same turns, times and words, written in the importer\'s own form', () => {
+    const { body: written, audit } = imported(parseMarkdownLabels(sample), ['Jan Leike']);
+    expect(written).toBe(
+      [
+        '## The alignment challenge',
+        '**Jan Leike:** [0:04] Yeah, thanks a lot.',
+        '[0:56] And one of the core problems.',
+        '## Scalable oversight',
+        'But basically, at \\[1:10\\] in the text, a time stays as written.',
+        '**Audience member:** [4:16] [Inaudible]',
+        '**Jan Leike:** [1:02:03] Over an hour in.',
+      ].join('\n\n'),
+    );
+    expect(audit).toMatchObject({ spokenIn: 25, spokenOut: 25, marksIn: 2, marksOut: 2, timestamps: 4 });
   });
 });
 

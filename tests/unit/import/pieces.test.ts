@@ -33,6 +33,12 @@ describe('detectFormat', () => {
     expect(detectFormat('001.txt', readFileSync(join(ROOT, 'sources/seeds/001_b0d9a8fd034dd7b9.txt'), 'utf8'))).toBe('seed');
   });
 
+  it('takes a single label for a talk by one speaker when nothing else fits', () => {
+    const talk = ['**Ilya Sutskever:** [0:00] Hello. Welcome.', '## A chapter', '[1:01] So if you start with the field.'];
+    expect(detectFormat('talk.md', `---\ntitle: Opening Remarks\n---\n${talk.join('\n\n')}\n`)).toBe('markdown-labels');
+    expect(detectFormat('talk.txt', 'Ilya Sutskever: Hello. Welcome.\n\n## A chapter\n\nSo if you start with the field.\n\nAnd then.\n')).toBe('name-colon');
+  });
+
   it('tells Podcasting 2.0 JSON from Whisper JSON, and gives up on anything else', () => {
     expect(detectFormat('t.json', '{"version":"1.0.0","segments":[{"speaker":"A","startTime":0,"endTime":1,"body":"Hi."}]}')).toBe('podcasting-json');
     expect(detectFormat('t.csv', 'a,b\n1,2\n')).toBeUndefined();

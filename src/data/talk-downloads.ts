@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { joinNames } from '../lib/format.ts';
+import { downloadsFor, type DownloadFormat, type TalkDownload } from '../lib/talk-downloads.ts';
+import { hasTimes } from '../lib/transcript/transcript-cues.ts';
+import { transcriptSrt, transcriptText, transcriptWebVtt, type TranscriptFileOptions } from '../lib/transcript/transcript-files.ts';
+import type { Talk } from './archive.ts';
+import { speakerResolver } from './talk-page.ts';
+import { transcriptBeside } from './transcripts.ts';
+
+const timed = new WeakMap<Talk, boolean>();
+
+/** The talk's transcript downloads (see downloadsFor); the list asks once per talk whether it has times. */
+export function talkDownloads(talk: Talk): TalkDownload[] {
+  if (!talk.hasTranscript) return [];
+  let hasTimed = timed.get(talk);
+  if (hasTimed === undefined) {
+    hasTimed = hasTimes(transcriptBeside(talk));
+    timed.set(talk, hasTimed);
+  }
+  return downloadsFor(talk.id, { present: true, timed: hasTimed });
+}
+
+/**
+ * What a download holds. Markdown is the talk's content file as written, front
+ * matter and all; the others are made from the parsed transcript, with the
+ * speakers named as the talk page names them. No recording's end is known to
+ * the archive, so the subtitle files' last cue ends at an estimate.
+ */
+export function downloadText(talk: Talk, format: DownloadFormat): string {
+  if (format === 'markdown') return talk.filePath === undefined ? talk.body : readFileSync(resolve(talk.filePath), 'utf8');
+  const options: TranscriptFileOptions = { resolve: speakerResolver(talk), proseVoice: joinNames(talk.speakers.map(({ speaker }) => speaker.data.name)) };
+  const parsed = transcriptBeside(talk);
+  if (format === 'webvtt') return transcriptWebVtt(parsed, options);
+  if (format === 'srt') return transcriptSrt(parsed, options);
+  return transcriptText(parsed, options);
+}

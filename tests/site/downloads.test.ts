@@ -1,0 +1,96 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { contentDir } from '../../src/lib/content/content-dir.ts';
+import { validateArchive, type ArchiveReport, type CheckedEntry } from '../../src/lib/content/validate-archive.ts';
+import type { Catalogue, CatalogueTalk } from '../../src/lib/catalogue.ts';
+import { joinNames } from '../../src/lib/format.ts';
+import { downloadHeaders, downloadsFor, type DownloadFormat } from '../../src/lib/talk-downloads.ts';
+import { parseTranscript } from '../../src/lib/transcript/parse-transcript.ts';
+import { talkLabelResolver } from '../../src/lib/transcript/speaker-labels.ts';
+import { hasTimes } from '../../src/lib/transcript/transcript-cues.ts';
+import { transcriptSrt, transcriptText, transcriptWebVtt } from '../../src/lib/transcript/transcript-files.ts';
+import type { TalkData } from '../../src/schemas/talk.ts';
+
+/** The built site; ARCHIVE_DIST_DIR tests a build made elsewhere (astro build --outDir). */
+const DIST = process.env['ARCHIVE_DIST_DIR'] ?? resolve(import.meta.dirname, '../../dist');
+
+let content: ArchiveReport;
+let catalogue: Catalogue;
+
+beforeAll(() => {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST} has no built site: run npm run build first (npm test does)`);
+  content = validateArchive(contentDir());
+  catalogue = JSON.parse(readFileSync(join(DIST, 'catalogue.json'), 'utf8')) as Catalogue;
+});
+
+/** What each download of a talk must hold, made here from its content file as the site makes it from the collection. */
+function expectedFiles(talk: CheckedEntry<TalkData>): Map<DownloadFormat, string> {
+  const names = new Map(content.speakers.map((speaker) => [speaker.id, speaker.valid]));
+  const speakers = talk.valid.speakers.map(({ speaker }) => ({ slug: speaker, name: names.get(speaker)?.name ?? speaker, aliases: names.get(speaker)?.aliases ?? [] }));
+  const options = { resolve: talkLabelResolver(speakers, talk.valid.voices), proseVoice: joinNames(speakers.map((speaker) => speaker.name)) };
+  const parsed = parseTranscript(talk.body);
+  const files = new Map<DownloadFormat, string>([
+    ['text', transcriptText(parsed, options)],
+    ['markdown', readFileSync(talk.file, 'utf8')],
+  ]);
+  if (hasTimes(parsed)) {
+    files.set('webvtt', transcriptWebVtt(parsed, options));
+    files.set('srt', transcriptSrt(parsed, options));
+  }
+  return files;
+}
+
+const hasTranscript = (talk: CheckedEntry<TalkData>) => talk.body.trim() !== '';
+const transcriptFiles = (id: string) => readdirSync(join(DIST, 'talks', id)).filter((name) => name.startsWith('transcript.')).sort();
+
+describe('transcript downloads', () => {
+  it('are beside every talk page with a transcript, at the listed paths, holding the transcript in each format', () => {
+    const talks = content.talks.filter(hasTranscript);
+    expect(talks.length).toBeGreaterThan(0);
+    for (const talk of talks) {
+      const files = expectedFiles(talk);
+      const listed = downloadsFor(talk.id, { present: true, timed: files.has('webvtt') });
+      expect(listed.map((download) => download.format)).toEqual([...files.keys()]);
+      for (const download of listed) {
+        const path = join(DIST, download.path);
+        expect(existsSync(path), `${talk.id}: no ${download.path}`).toBe(true);
+        expect(readFileSync(path, 'utf8'), `${talk.id}: ${download.path}`).toBe(files.get(download.format));
+      }
+      expect(transcriptFiles(talk.id)).toEqual(listed.map((download) => download.file).sort());
+    }
+  });
+
+  it('give subtitles for the timed workshop talks and not for the untimed interview, essay and post', () => {
+    expect(transcriptFiles('jan-leike-scaling-rlhf')).toEqual(['transcript.md', 'transcript.srt', 'transcript.txt', 'transcript.vtt']);
+    for (const id of ['jan-leike-superalignment-interview', 'zac-hatfield-dodds-concrete-reasons-for-hope', 'krueger-anwar-llm-safety-research-agenda']) {
+      expect(transcriptFiles(id), id).toEqual(['transcript.md', 'transcript.txt']);
+    }
+  });
+
+  it('are absent for talks without a transcript', () => {
+    const without = content.talks.filter((talk) => !hasTranscript(talk));
+    expect(without.length).toBeGreaterThan(0);
+    for (const talk of without) expect(transcriptFiles(talk.id), talk.id).toEqual([]);
+  });
+
+  it('are listed in catalogue.json, by format, at URLs of the site that lead to the files', () => {
+    const origin = new URL(catalogue.url).origin;
+    const byId = new Map<string, CatalogueTalk>(catalogue.talks.map((talk) => [talk.id, talk]));
+    const keys: Record<DownloadFormat, keyof NonNullable<CatalogueTalk['downloads']>> = { text: 'text', markdown: 'markdown', webvtt: 'webvtt', srt: 'srt' };
+    for (const talk of content.talks) {
+      const listed = byId.get(talk.id)?.downloads;
+      if (!hasTranscript(talk)) {
+        expect(listed, talk.id).toBeUndefined();
+        continue;
+      }
+      const expected = downloadsFor(talk.id, { present: true, timed: expectedFiles(talk).has('webvtt') });
+      expect(listed, talk.id).toEqual(Object.fromEntries(expected.map((download) => [keys[download.format], `${origin}${download.path}`])));
+      for (const url of Object.values(listed ?? {})) expect(existsSync(join(DIST, new URL(url).pathname)), url).toBe(true);
+    }
+  });
+
+  it('have their content types in _headers, for hosts that read it', () => {
+    expect(readFileSync(join(DIST, '_headers'), 'utf8')).toContain(downloadHeaders());
+  });
+});
