@@ -31,8 +31,11 @@ export function parseMarkdownLabels(text: string): ParsedSource {
     const line = (open.map?.[0] ?? 0) + 1;
     const inline = block.filter((token) => token.type === 'inline');
     if (open.type === 'heading_open') {
-      const title = squeeze(inlineToText(inline[0]?.children ?? []));
-      const chapter: Chapter = { title, depth: open.tag === 'h2' || open.tag === 'h1' ? 2 : 3, before: segments.length, at: { line } };
+      const heading = squeeze(inlineToText(inline[0]?.children ?? []));
+      // The archive's own convention gives a chapter the time it starts: `## [1:32] Scalable oversight`.
+      const time = LEADING_TIMESTAMP.exec(heading);
+      const title = time ? heading.slice(time[0].length) : heading;
+      const chapter: Chapter = { title, depth: open.tag === 'h2' || open.tag === 'h1' ? 2 : 3, before: segments.length, ...(time?.[1] !== undefined && { start: parseTimestamp(time[1]).seconds }), at: { line } };
       // Before the transcript, only `#` headings: front matter over a `---` line reads as an underlined one.
       if (firstLine !== undefined) chapters.push(chapter);
       else if (open.markup.startsWith('#')) leading.push(chapter);

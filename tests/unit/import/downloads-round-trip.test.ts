@@ -60,9 +60,9 @@ function paragraphStarts(talk: TalkEntry, body: string): [number, number | null]
     });
 }
 
-/** Chapter headings as the importer writes them: `##` for levels 1 and 2, `###` below. */
-function chapters(body: string): string[] {
-  return parseTranscript(body).blocks.flatMap((block) => (block.kind === 'heading' ? [`${block.depth <= 2 ? '##' : '###'} ${block.text}`] : []));
+/** Chapter headings as the importer writes them: `##` for levels 1 and 2, `###` below; with `times`, the time each starts. */
+function chapters(body: string, { times = false } = {}): string[] {
+  return parseTranscript(body).blocks.flatMap((block) => (block.kind === 'heading' ? [`${block.depth <= 2 ? '##' : '###'} ${times && block.timestamp ? `[${block.timestamp.label}] ` : ''}${block.text}`] : []));
 }
 
 /** The spoken words of every passage (non-speech marks and footnote references are marks, not words). */
@@ -114,6 +114,8 @@ describe.each(spoken.map((talk) => [talk.id, talk] as const))('%s', (_id, talk) 
     expect(allSpokenWords(body)).toEqual(original.words);
     // Text and Markdown carry the chapters too (subtitles leave them in notes, which are no transcript).
     if (extension === 'txt' || extension === 'md') expect(chapters(body)).toEqual(original.chapters);
+    // The Markdown keeps each chapter's time as well.
+    if (extension === 'md') expect(chapters(body, { times: true })).toEqual(chapters(talk.body, { times: true }));
     const starts = paragraphStarts(talk, body);
     if (extension === 'txt') {
       // Plain text keeps the paragraphs and leaves the times to the subtitle files.

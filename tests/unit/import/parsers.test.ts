@@ -283,7 +283,7 @@ describe("Markdown in the archive's own convention (a talk's Markdown download)"
     '## The alignment challenge',
     '**Jan Leike:** [0:04] Yeah, thanks a lot.',
     '[0:56] And one of the core problems.',
-    '## Scalable oversight',
+    '## [1:32] Scalable oversight',
     // Inside a paragraph (here after a line break) a time is text, for the reader and for its word audit alike.
     'But basically, at\n[1:10] in the text, a time stays as written.',
     '**Audience member**: [4:16] [Inaudible]',
@@ -302,9 +302,10 @@ describe("Markdown in the archive's own convention (a talk's Markdown download)"
       ['Jan Leike', 3723, 'Over an hour in.'],
     ]);
     // The heading right above the first label is the first chapter; the front matter above it is not.
-    expect(parsed.chapters.map((chapter) => [chapter.title, chapter.before])).toEqual([
-      ['The alignment challenge', 0],
-      ['Scalable oversight', 2],
+    // A heading's opening time is when its chapter starts, not part of its title.
+    expect(parsed.chapters.map((chapter) => [chapter.title, chapter.before, chapter.start ?? null])).toEqual([
+      ['The alignment challenge', 0, null],
+      ['Scalable oversight', 2, 92],
     ]);
     expect(parsed.firstLine).toBe(5);
   });
@@ -316,7 +317,7 @@ describe("Markdown in the archive's own convention (a talk's Markdown download)"
         '## The alignment challenge',
         '**Jan Leike:** [0:04] Yeah, thanks a lot.',
         '[0:56] And one of the core problems.',
-        '## Scalable oversight',
+        '## [1:32] Scalable oversight',
         'But basically, at \\[1:10\\] in the text, a time stays as written.',
         '**Audience member:** [4:16] [Inaudible]',
         '**Jan Leike:** [1:02:03] Over an hour in.',
