@@ -1,11 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentDir } from '../../src/lib/content/content-dir.ts';
 import { validateArchive, type ArchiveReport, type CheckedEntry } from '../../src/lib/content/validate-archive.ts';
 import type { Catalogue, CatalogueTalk } from '../../src/lib/catalogue.ts';
 import { joinNames } from '../../src/lib/format.ts';
 import { downloadHeaders, downloadsFor, type DownloadFormat } from '../../src/lib/talk-downloads.ts';
+import { talkRecording } from '../../src/lib/recording/recording.ts';
 import { parseTranscript } from '../../src/lib/transcript/parse-transcript.ts';
 import { talkLabelResolver } from '../../src/lib/transcript/speaker-labels.ts';
 import { hasTimes } from '../../src/lib/transcript/transcript-cues.ts';
@@ -28,7 +30,9 @@ beforeAll(() => {
 function expectedFiles(talk: CheckedEntry<TalkData>): Map<DownloadFormat, string> {
   const names = new Map(content.speakers.map((speaker) => [speaker.id, speaker.valid]));
   const speakers = talk.valid.speakers.map(({ speaker }) => ({ slug: speaker, name: names.get(speaker)?.name ?? speaker, aliases: names.get(speaker)?.aliases ?? [] }));
-  const options = { resolve: talkLabelResolver(speakers, talk.valid.voices), proseVoice: joinNames(speakers.map((speaker) => speaker.name)) };
+  const recording = talkRecording(talk.valid.sources);
+  const recordingEnd = recording?.end ?? recording?.duration;
+  const options = { resolve: talkLabelResolver(speakers, talk.valid.voices), proseVoice: joinNames(speakers.map((speaker) => speaker.name)), ...(recordingEnd !== undefined && { recordingEnd }) };
   const parsed = parseTranscript(talk.body);
   const files = new Map<DownloadFormat, string>([
     ['text', transcriptText(parsed, options)],
@@ -45,6 +49,24 @@ const hasTranscript = (talk: CheckedEntry<TalkData>) => talk.body.trim() !== '';
 const transcriptFiles = (id: string) => readdirSync(join(DIST, 'talks', id)).filter((name) => name.startsWith('transcript.')).sort();
 
 describe('transcript downloads', () => {
+  it('are linked from their talk’s page, each to be saved under the talk’s name; a talk without a transcript has none', () => {
+    for (const talk of content.talks) {
+      const page = parse(readFileSync(join(DIST, 'talks', talk.id, 'index.html'), 'utf8'));
+      const links = page.querySelectorAll('.downloads a').map((link) => [link.getAttribute('href'), link.getAttribute('download'), link.textContent]);
+      const listed = downloadsFor(talk.id, { present: hasTranscript(talk), timed: expectedFiles(talk).has('webvtt') });
+      expect(links, talk.id).toEqual(listed.map((download) => [download.path, download.fileName, download.label]));
+    }
+    expect(content.talks.some((talk) => !hasTranscript(talk))).toBe(true);
+  });
+
+  it('end their subtitles where the talk ends in its recording, as the sources give it', () => {
+    const cues = (id: string) => [...readFileSync(join(DIST, 'talks', id, 'transcript.vtt'), 'utf8').matchAll(/^(\S+) --> (\S+)$/gm)].map((match) => [match[1], match[2]]);
+    // The whole recording, 38:30 in its caption file; a lightning talk's part, 1:00:31 to 1:07:56 of its session's.
+    expect(cues('jan-leike-scaling-rlhf').at(-1)?.[1]).toBe('00:38:30.000');
+    expect(cues('vincent-conitzer-foundations-cooperative-ai')[0]?.[0]).toBe('01:00:31.000');
+    expect(cues('vincent-conitzer-foundations-cooperative-ai').at(-1)?.[1]).toBe('01:07:56.000');
+  });
+
   it('are beside every talk page with a transcript, at the listed paths, holding the transcript in each format', () => {
     const talks = content.talks.filter(hasTranscript);
     expect(talks.length).toBeGreaterThan(0);
