@@ -34,7 +34,7 @@ export function takeTranscript(talk: Talk): ParsedTranscript {
 
 /**
  * The parse for a file made beside the talk page (its transcript downloads).
- * Astro renders `talks/[slug]/[file]` before `talks/[slug]` (routes with more
+ * Astro renders `talks/[slug]/transcript.*` before `talks/[slug]` (routes with more
  * segments first; seen in a build), so these share the parse the page frees
  * after them. Rendered after the page (`astro dev`, or another route order),
  * they parse again and keep nothing, rather than hold the parse to the end.

@@ -1,0 +1,4 @@
+import { downloadRoute } from '../../../data/download-route.ts';
+
+/** The talk's transcript as a md file (see src/data/download-route.ts). */
+export const { getStaticPaths, GET } = downloadRoute('markdown');
