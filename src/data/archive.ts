@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { entryBody } from '../lib/content/front-matter.ts';
+import { liveContent } from '../lib/content/live-content.ts';
 import { formatPartialDate, sortNameOf } from '../lib/format.ts';
 import { transcriptWordCount } from '../lib/words.ts';
 
@@ -35,12 +36,16 @@ export interface Archive {
   talkById: Map<string, Talk>;
 }
 
-let archive: Promise<Archive> | undefined;
+let archive: { revision: number; loaded: Promise<Archive> } | undefined;
 
-/** The whole archive, loaded, resolved and sorted once per build. */
+/**
+ * The whole archive, loaded, resolved and sorted once per build; in the development server, once
+ * per revision of the content folder, so an edit shows on every page that depends on it.
+ */
 export function loadArchive(): Promise<Archive> {
-  archive ??= buildArchive();
-  return archive;
+  const { revision } = liveContent();
+  if (archive?.revision !== revision) archive = { revision, loaded: buildArchive() };
+  return archive.loaded;
 }
 
 async function buildArchive(): Promise<Archive> {

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { ContentValidationError } from '../lib/content/content-issue.ts';
+import { contentChecked } from '../lib/content/live-content.ts';
 import type { ValidationSummary } from '../lib/content/validation-worker.ts';
 
 /**
@@ -17,9 +18,15 @@ export function contentValidation(contentDir: string): AstroIntegration {
   return {
     name: 'archive:content-validation',
     hooks: {
-      'astro:config:setup': async ({ logger }) => {
+      'astro:config:setup': async ({ command, logger }) => {
         const started = performance.now();
         const { issues, counts } = await validateInWorker(contentDir);
+        if (command === 'dev') {
+          // The development server starts anyway, and its pages say what is wrong until it is fixed.
+          contentChecked(issues);
+          if (issues.length > 0) logger.error(new ContentValidationError(issues).message);
+          return;
+        }
         if (issues.length > 0) throw new ContentValidationError(issues);
         const ms = Math.round(performance.now() - started);
         logger.info(`${counts.talks} talks, ${counts.speakers} speakers, ${counts.events} events, ${counts.topics} topics valid (${ms} ms)`);
@@ -28,7 +35,7 @@ export function contentValidation(contentDir: string): AstroIntegration {
   };
 }
 
-function validateInWorker(contentDir: string): Promise<ValidationSummary> {
+export function validateInWorker(contentDir: string): Promise<ValidationSummary> {
   return new Promise((done, fail) => {
     // No inherited flags: a build started with `node --input-type=module --eval …` would pass them on, and
     // a worker loaded from a file refuses --input-type.

@@ -1,4 +1,5 @@
 import type { Loader } from 'astro/loaders';
+import { liveContent } from '../lib/content/live-content.ts';
 import { readCollection, type CollectionName } from '../lib/content/read-collection.ts';
 
 export interface ArchiveLoaderOptions {
@@ -23,6 +24,9 @@ export function archiveLoader(contentDir: string, collection: CollectionName, { 
   return {
     name: 'archive-loader',
     async load({ store, parseData }) {
+      // In the development server, content with problems is not taken in: the pages keep the last
+      // content that passed, and say what is wrong until it is fixed (src/integrations/content-watch.ts).
+      if (liveContent().issues.length > 0) return;
       const { entries } = readCollection(contentDir, collection);
       store.clear();
       for (const entry of entries) {
