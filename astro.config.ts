@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 import { contentValidation } from './src/integrations/content-validation.ts';
 import { contentWatch } from './src/integrations/content-watch.ts';
+import { devSearch } from './src/integrations/dev-search.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { contentDir } from './src/lib/content/content-dir.ts';
 
@@ -15,5 +16,5 @@ export default defineConfig({
     // Shiki colours code in both themes; global.css switches to the dark one with the system setting.
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
-  integrations: [contentValidation(contentDir()), contentWatch(contentDir()), mdx(), sitemap(), pagefindIndex(), contentSecurityPolicy()],
+  integrations: [contentValidation(contentDir()), contentWatch(contentDir()), devSearch(), mdx(), sitemap(), pagefindIndex(), contentSecurityPolicy()],
 });
