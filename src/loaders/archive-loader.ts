@@ -28,11 +28,16 @@ export function archiveLoader(contentDir: string, collection: CollectionName, { 
       // content that passed, and say what is wrong until it is fixed (src/integrations/content-watch.ts).
       if (liveContent().issues.length > 0) return;
       const { entries } = readCollection(contentDir, collection);
-      store.clear();
+      const gone = new Set(store.keys());
       for (const entry of entries) {
+        gone.delete(entry.id);
+        // Astro keeps the store between builds: a file whose bytes are unchanged keeps what it parsed to.
+        const known = store.get(entry.id);
+        if (known?.digest === entry.digest && known.filePath === entry.file) continue;
         const data = await parseData({ id: entry.id, data: entry.data, filePath: entry.file });
         store.set({ id: entry.id, data, filePath: entry.file, digest: entry.digest, ...(keepBody && { body: entry.body }) });
       }
+      for (const id of gone) store.delete(id);
     },
   };
 }
