@@ -9,10 +9,9 @@ export interface LabelOwner {
   href?: string;
 }
 
-/** One talk's parsed transcript, with what its labels and its prose stand for. */
-export interface TranscriptSource {
+/** Who a talk's labels and prose stand for: what turns a transcript's passages into PassageRefs. */
+export interface PassageOwners {
   talkId: string;
-  parsed: ParsedTranscript;
   resolve: (label: string) => LabelOwner | undefined;
   /** Speaker slugs of text outside any turn (an essay's or post's authors). */
   proseSpeakers: readonly string[];
@@ -20,6 +19,25 @@ export interface TranscriptSource {
   proseVoice: string;
   /** True when text outside turns was spoken (a talk transcribed without labels), false when written. */
   proseSpoken: boolean;
+}
+
+/** One talk's parsed transcript, with what its labels and its prose stand for. */
+export interface TranscriptSource extends PassageOwners {
+  parsed: ParsedTranscript;
+}
+
+/**
+ * A passage as the transcript gives it, before its label is resolved to a speaker: what a build
+ * can keep from one build to the next for a transcript file that has not changed (plain data).
+ */
+export interface PassageFact {
+  id: string;
+  /** The turn's label as written; null for text outside any turn. */
+  label: string | null;
+  text: string;
+  /** Words said, not counting non-speech marks. */
+  words: number;
+  opensTurn: boolean;
 }
 
 /** A passage of a transcript, with who says or wrote it. */
@@ -42,21 +60,40 @@ export interface PassageRef {
 
 /** Every passage of a transcript in reading order, each with its speaker. */
 export function passagesOf(source: TranscriptSource): PassageRef[] {
-  const refs: PassageRef[] = [];
-  for (const block of source.parsed.blocks) {
+  return resolvePassages(passageFacts(source.parsed), source);
+}
+
+/** The passages of a parsed transcript in reading order, with their labels as written. */
+export function passageFacts(parsed: ParsedTranscript): PassageFact[] {
+  const facts: PassageFact[] = [];
+  for (const block of parsed.blocks) {
     if (block.kind === 'heading') continue;
     if (block.kind === 'prose') {
       const { passage } = block;
-      refs.push({ talkId: source.talkId, id: passage.id, spoken: source.proseSpoken, speakers: source.proseSpeakers, voice: source.proseVoice, text: passage.text, words: spokenWords(passage.text), opensTurn: false });
+      facts.push({ id: passage.id, label: null, text: passage.text, words: spokenWords(passage.text), opensTurn: false });
       continue;
     }
-    const owner = source.resolve(block.label);
-    const speakers = owner?.href ? [owner.slug] : [];
     block.passages.forEach((passage, index) => {
-      refs.push({ talkId: source.talkId, id: passage.id, spoken: true, speakers, voice: owner?.name ?? block.label, text: passage.text, words: spokenWords(passage.text), opensTurn: index === 0 && !block.continued });
+      facts.push({ id: passage.id, label: block.label, text: passage.text, words: spokenWords(passage.text), opensTurn: index === 0 && !block.continued });
     });
   }
-  return refs;
+  return facts;
+}
+
+/** Passages with their speakers: each label resolved as the talk page resolves it, prose given to its owners. */
+export function resolvePassages(facts: readonly PassageFact[], owners: PassageOwners): PassageRef[] {
+  const byLabel = new Map<string, { speakers: readonly string[]; voice: string }>();
+  return facts.map((fact) => {
+    const base = { talkId: owners.talkId, id: fact.id, text: fact.text, words: fact.words, opensTurn: fact.opensTurn };
+    if (fact.label === null) return { ...base, spoken: owners.proseSpoken, speakers: owners.proseSpeakers, voice: owners.proseVoice };
+    let owner = byLabel.get(fact.label);
+    if (!owner) {
+      const resolved = owners.resolve(fact.label);
+      owner = { speakers: resolved?.href ? [resolved.slug] : [], voice: resolved?.name ?? fact.label };
+      byLabel.set(fact.label, owner);
+    }
+    return { ...base, spoken: true, ...owner };
+  });
 }
 
 function spokenWords(text: string): number {
