@@ -3,6 +3,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 import { contentValidation } from './src/integrations/content-validation.ts';
+import { buildCache } from './src/integrations/build-cache.ts';
 import { contentWatch } from './src/integrations/content-watch.ts';
 import { devSearch } from './src/integrations/dev-search.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
@@ -16,5 +17,5 @@ export default defineConfig({
     // Shiki colours code in both themes; global.css switches to the dark one with the system setting.
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
-  integrations: [contentValidation(contentDir()), contentWatch(contentDir()), devSearch(), mdx(), sitemap(), pagefindIndex(), contentSecurityPolicy()],
+  integrations: [contentValidation(contentDir()), buildCache(), contentWatch(contentDir()), devSearch(), mdx(), sitemap(), pagefindIndex(), contentSecurityPolicy()],
 });

@@ -4,7 +4,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { entryBody } from '../lib/content/front-matter.ts';
 import { liveContent } from '../lib/content/live-content.ts';
 import { formatPartialDate, sortNameOf } from '../lib/format.ts';
-import { transcriptWordCount } from '../lib/words.ts';
+import { transcriptSummary } from './transcript-facts.ts';
 
 export type TalkEntry = CollectionEntry<'talks'>;
 export type SpeakerEntry = CollectionEntry<'speakers'>;
@@ -16,8 +16,11 @@ export type Role = TalkEntry['data']['speakers'][number]['role'];
 export interface Talk {
   id: string;
   data: TalkEntry['data'];
-  body: string;
+  /** The transcript, read from the talk's file when first asked for. */
+  readonly body: string;
   filePath: string | undefined;
+  /** A digest of the talk's file, which changes whenever the file does. */
+  digest: string;
   speakers: { speaker: SpeakerEntry; role: Role }[];
   event: EventEntry | undefined;
   sessionTitle: string | undefined;
@@ -56,20 +59,29 @@ async function buildArchive(): Promise<Archive> {
   // References were checked by the content-validation integration, so lookups cannot miss.
   const talks = talkEntries.map((entry): Talk => {
     const event = entry.data.event ? eventById.get(entry.data.event.id) : undefined;
-    const body = talkBody(entry);
-    return {
+    let body: string | undefined;
+    const talk: Talk = {
       id: entry.id,
       data: entry.data,
-      body,
+      get body() {
+        body ??= talkBody(entry);
+        return body;
+      },
       filePath: entry.filePath,
+      digest: String(entry.digest ?? ''),
       speakers: entry.data.speakers.map(({ speaker, role }) => ({ speaker: speakerById.get(speaker.id) as SpeakerEntry, role })),
       event,
       sessionTitle: event?.data.sessions.find((session) => session.id === entry.data.session)?.title,
       topics: entry.data.topics.map((topic) => topicById.get(topic.id) as TopicEntry),
       date: entry.data.date ?? event?.data.start,
-      wordCount: transcriptWordCount(body),
-      hasTranscript: body.trim() !== '',
+      wordCount: 0,
+      hasTranscript: false,
     };
+    // From the facts kept for the file when it has not changed since the last build; else from its body.
+    const summary = transcriptSummary(talk);
+    talk.wordCount = summary.words;
+    talk.hasTranscript = summary.hasText;
+    return talk;
   });
   talks.sort(byDateThenProgramme);
   speakers.sort((a, b) => sortNameOf(a.data.name, a.data.sortName).localeCompare(sortNameOf(b.data.name, b.data.sortName), 'en'));

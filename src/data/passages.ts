@@ -1,8 +1,8 @@
 import { joinNames } from '../lib/format.ts';
-import { passagesOf, speakerActivity, type PassageRef, type SpeakerActivity } from '../lib/passages.ts';
+import { resolvePassages, speakerActivity, type PassageOwners, type PassageRef, type SpeakerActivity } from '../lib/passages.ts';
 import type { Archive, Talk } from './archive.ts';
-import { transcriptOf } from './transcripts.ts';
 import { speakerResolver } from './talk-page.ts';
+import { transcriptPassageFacts } from './transcript-facts.ts';
 
 export interface ArchivePassages {
   /** Every passage of every transcript, talks in archive order. */
@@ -14,23 +14,25 @@ export interface ArchivePassages {
 const WRITTEN_KINDS: ReadonlySet<Talk['data']['kind']> = new Set(['essay', 'post']);
 const cache = new WeakMap<Archive, ArchivePassages>();
 
-/** The archive's transcripts, parsed once per build, as passages with their speakers. */
+/**
+ * The archive's transcripts as passages with their speakers: each transcript's passages as the
+ * build keeps them for its file (parsed once, in this build or an earlier one), resolved here.
+ */
 export function archivePassages(archive: Archive): ArchivePassages {
   let passages = cache.get(archive);
   if (!passages) {
-    const all = archive.talks.filter((talk) => talk.hasTranscript).flatMap((talk) => passagesOf(transcriptSource(talk)));
+    const all = archive.talks.filter((talk) => talk.hasTranscript).flatMap((talk) => resolvePassages(transcriptPassageFacts(talk), passageOwners(talk)));
     passages = { all, bySpeaker: speakerActivity(all) };
     cache.set(archive, passages);
   }
   return passages;
 }
 
-function transcriptSource(talk: Talk) {
+function passageOwners(talk: Talk): PassageOwners {
   const written = WRITTEN_KINDS.has(talk.data.kind);
   const ids = talk.speakers.map(({ speaker }) => speaker.id);
   return {
     talkId: talk.id,
-    parsed: transcriptOf(talk),
     resolve: speakerResolver(talk),
     // Unlabelled speech belongs to someone only when one person gives the talk.
     proseSpeakers: written || ids.length === 1 ? ids : [],

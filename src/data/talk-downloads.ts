@@ -3,23 +3,16 @@ import { resolve } from 'node:path';
 import { joinNames } from '../lib/format.ts';
 import { talkRecording } from '../lib/recording/recording.ts';
 import { downloadsFor, type DownloadFormat, type TalkDownload } from '../lib/talk-downloads.ts';
-import { hasTimes } from '../lib/transcript/transcript-cues.ts';
+import { transcriptSummary } from './transcript-facts.ts';
 import { transcriptSrt, transcriptText, transcriptWebVtt, type TranscriptFileOptions } from '../lib/transcript/transcript-files.ts';
 import type { Talk } from './archive.ts';
 import { speakerResolver } from './talk-page.ts';
 import { transcriptBeside } from './transcripts.ts';
 
-const timed = new WeakMap<Talk, boolean>();
-
-/** The talk's transcript downloads (see downloadsFor); the list asks once per talk whether it has times. */
+/** The talk's transcript downloads (see downloadsFor). */
 export function talkDownloads(talk: Talk): TalkDownload[] {
   if (!talk.hasTranscript) return [];
-  let hasTimed = timed.get(talk);
-  if (hasTimed === undefined) {
-    hasTimed = hasTimes(transcriptBeside(talk));
-    timed.set(talk, hasTimed);
-  }
-  return downloadsFor(talk.id, { present: true, timed: hasTimed });
+  return downloadsFor(talk.id, { present: true, timed: transcriptSummary(talk).timed });
 }
 
 /**

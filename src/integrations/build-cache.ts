@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { useDerivedStore } from '../lib/cache/build-cache.ts';
+import { openDerivedStore, type DerivedStore } from '../lib/cache/derived-store.ts';
+
+/** The kinds of facts the pages keep (src/data/transcript-facts.ts); validation keeps its own. */
+const PAGE_FACTS = ['transcript-summary', 'transcript-passages'];
+
+/**
+ * Keeps what the build derives from each content file between builds, in the project's cache folder
+ * (Astro's cacheDir), so that a rebuild after one edit works out again only what that edit changed
+ * (src/lib/cache/derived-store.ts). The store's version is a digest of the code that derives the
+ * facts (src/lib/) and of the installed packages (package-lock.json): a change to either starts a
+ * new store. At the end of a build, facts of files that no longer exist are removed.
+ */
+export function buildCache(): AstroIntegration {
+  let store: DerivedStore | undefined;
+  return {
+    name: 'archive:build-cache',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        store = openDerivedStore(fileURLToPath(config.root), fileURLToPath(config.cacheDir));
+      },
+      'astro:build:start': () => useDerivedStore(store),
+      'astro:build:done': ({ logger }) => {
+        const removed = store?.prune(PAGE_FACTS) ?? 0;
+        if (removed > 0) logger.info(`removed ${removed} cached facts of content that changed or went away`);
+        useDerivedStore(undefined);
+      },
+    },
+  };
+}
