@@ -1,8 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { ContentValidationError } from '../lib/content/content-issue.ts';
 import { contentChecked } from '../lib/content/live-content.ts';
-import type { ValidationSummary } from '../lib/content/validation-worker.ts';
+import type { ValidationRequest, ValidationSummary } from '../lib/content/validation-worker.ts';
 
 /**
  * Validates the content folder before Astro loads it. Astro reports schema
@@ -18,9 +19,11 @@ export function contentValidation(contentDir: string): AstroIntegration {
   return {
     name: 'archive:content-validation',
     hooks: {
-      'astro:config:setup': async ({ command, logger }) => {
+      'astro:config:setup': async ({ command, config, logger }) => {
         const started = performance.now();
-        const { issues, counts } = await validateInWorker(contentDir);
+        // A build keeps each transcript's outline in its cache folder, for the next build.
+        const cache = command === 'build' ? { root: fileURLToPath(config.root), cacheDir: fileURLToPath(config.cacheDir) } : undefined;
+        const { issues, counts } = await validateInWorker(contentDir, cache);
         if (command === 'dev') {
           // The development server starts anyway, and its pages say what is wrong until it is fixed.
           contentChecked(issues);
@@ -35,11 +38,11 @@ export function contentValidation(contentDir: string): AstroIntegration {
   };
 }
 
-export function validateInWorker(contentDir: string): Promise<ValidationSummary> {
+export function validateInWorker(contentDir: string, cache?: ValidationRequest['cache']): Promise<ValidationSummary> {
   return new Promise((done, fail) => {
     // No inherited flags: a build started with `node --input-type=module --eval …` would pass them on, and
     // a worker loaded from a file refuses --input-type.
-    const worker = new Worker(new URL('../lib/content/validation-worker.ts', import.meta.url), { workerData: { contentDir }, execArgv: [] });
+    const worker = new Worker(new URL('../lib/content/validation-worker.ts', import.meta.url), { workerData: { contentDir, ...(cache && { cache }) } satisfies ValidationRequest, execArgv: [] });
     worker.once('message', (summary: ValidationSummary) => done(summary));
     worker.once('error', fail);
     worker.once('exit', (code) => {

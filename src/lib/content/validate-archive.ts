@@ -41,7 +41,16 @@ const schemas = {
  * transcript labels. Pure file reading: no Astro needed, so it runs in the
  * build, in `npm run check` and in tests alike.
  */
-export function validateArchive(contentDir: string): ArchiveReport {
+/**
+ * Where the outlines of unchanged transcripts are kept between runs (the build keeps them in its
+ * cache folder): outlining is most of the check's time, and a file with the same digest has the same one.
+ */
+export interface OutlineCache {
+  get(digest: string): TranscriptOutline | undefined;
+  set(digest: string, outline: TranscriptOutline): void;
+}
+
+export function validateArchive(contentDir: string, { outlines }: { outlines?: OutlineCache } = {}): ArchiveReport {
   const issues: ContentIssue[] = [];
   if (!existsSync(contentDir)) {
     issues.push({ file: relative(process.cwd(), contentDir) || contentDir, message: 'the content folder does not exist; create it or point ARCHIVE_CONTENT_DIR at your archive' });
@@ -56,7 +65,7 @@ export function validateArchive(contentDir: string): ArchiveReport {
   const speakers = checkCollection(contentDir, 'speakers', schemas.speakers, issues, unsplit, present) as CheckedEntry<SpeakerData>[];
   const events = checkCollection(contentDir, 'events', schemas.events, issues, unsplit, present) as CheckedEntry<EventData>[];
   const topics = checkCollection(contentDir, 'topics', schemas.topics, issues, unsplit, present) as CheckedEntry<TopicData>[];
-  checkReferences({ talks, speakers, events, topics }, issues, unsplit, present);
+  checkReferences({ talks, speakers, events, topics }, issues, unsplit, present, outlines);
   return { issues, talks, speakers, events, topics };
 }
 
@@ -164,7 +173,7 @@ interface Checked {
   topics: CheckedEntry<TopicData>[];
 }
 
-function checkReferences({ talks, speakers, events, topics }: Checked, issues: ContentIssue[], unsplit: ReadonlySet<string>, present: ReadonlyMap<CollectionName, ReadonlySet<string>>): void {
+function checkReferences({ talks, speakers, events, topics }: Checked, issues: ContentIssue[], unsplit: ReadonlySet<string>, present: ReadonlyMap<CollectionName, ReadonlySet<string>>, outlines: OutlineCache | undefined): void {
   const speakerById = new Map(speakers.map((entry) => [entry.id, entry]));
   const eventById = new Map(events.map((entry) => [entry.id, entry]));
   const topicIds = new Set(topics.map((entry) => entry.id));
@@ -203,7 +212,7 @@ function checkReferences({ talks, speakers, events, topics }: Checked, issues: C
     tagged.forEach((topic, index) => {
       if (!topicIds.has(topic)) missing(talk, ['topics', index], 'topic', topic, 'topics');
     });
-    checkTranscript(talk, speakerById, issues, unsplit);
+    checkTranscript(talk, speakerById, issues, unsplit, outlines);
   }
   for (const topic of topics) {
     const source = topic.valid.source;
@@ -260,7 +269,7 @@ function oversizedBlocks(entry: RawEntry, collection: CollectionName): ContentIs
  * Checks a talk's body: that its transcript is not empty where it claims to have one, that every
  * turn says something, and that every turn label names one of the talk's own speakers.
  */
-function checkTranscript(talk: CheckedEntry<TalkData>, speakerById: Map<string, CheckedEntry<SpeakerData>>, issues: ContentIssue[], unsplit: ReadonlySet<string>): void {
+function checkTranscript(talk: CheckedEntry<TalkData>, speakerById: Map<string, CheckedEntry<SpeakerData>>, issues: ContentIssue[], unsplit: ReadonlySet<string>, outlines: OutlineCache | undefined): void {
   const blank = talk.body.trim() === '';
   if (blank) {
     // An empty body is a talk without a transcript yet, and valid; a transcript field says there is one.
@@ -276,7 +285,11 @@ function checkTranscript(talk: CheckedEntry<TalkData>, speakerById: Map<string, 
   }
   // A text that was not split into paragraphs is reported already; its turns would only add noise.
   if (unsplit.has(talk.file)) return;
-  const outline = outlineTranscript(talk.body);
+  let outline = outlines?.get(talk.digest);
+  if (!outline) {
+    outline = outlineTranscript(talk.body);
+    outlines?.set(talk.digest, outline);
+  }
   if (!outline.hasWords) {
     issues.push({
       file: talk.file,

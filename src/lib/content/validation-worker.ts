@@ -1,17 +1,34 @@
 /**
  * Runs `validateArchive` in a worker thread for the build (see src/integrations/content-validation.ts)
  * and posts back what the build needs: the problems, and how many entries of each kind are valid.
+ * Given the build's cache folder, it keeps each transcript's outline there between builds.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { openDerivedStore } from '../cache/derived-store.ts';
 import type { ContentIssue } from './content-issue.ts';
-import { validateArchive } from './validate-archive.ts';
+import type { TranscriptOutline } from './transcript-outline.ts';
+import { validateArchive, type OutlineCache } from './validate-archive.ts';
 
 export interface ValidationSummary {
   issues: ContentIssue[];
   counts: { talks: number; speakers: number; events: number; topics: number };
 }
 
-const report = validateArchive((workerData as { contentDir: string }).contentDir);
+export interface ValidationRequest {
+  contentDir: string;
+  /** The project and Astro's cache folder, to keep outlines between builds. */
+  cache?: { root: string; cacheDir: string };
+}
+
+const OUTLINES = 'transcript-outline';
+const { contentDir, cache } = workerData as ValidationRequest;
+const store = cache && openDerivedStore(cache.root, cache.cacheDir);
+const outlines: OutlineCache | undefined = store && {
+  get: (digest) => store.get<TranscriptOutline>(OUTLINES, digest),
+  set: (digest, outline) => store.set(OUTLINES, digest, outline),
+};
+const report = validateArchive(contentDir, outlines ? { outlines } : {});
+store?.prune([OUTLINES]);
 const summary: ValidationSummary = {
   issues: report.issues,
   counts: { talks: report.talks.length, speakers: report.speakers.length, events: report.events.length, topics: report.topics.length },
