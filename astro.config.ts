@@ -13,6 +13,9 @@ export default defineConfig({
   // Canonical origin for absolute URLs (feeds, sitemaps); override per deployment.
   site: process.env['ARCHIVE_SITE_URL'] || 'https://alignment-talks.example.org',
   trailingSlash: 'always',
+  // Pages whose content files and code are unchanged since the last build are kept, not rendered
+  // again: each dynamic route gives a cache key of the files it shows (src/data/page-keys.ts).
+  experimental: { incrementalBuild: true },
   markdown: {
     // Shiki colours code in both themes; global.css switches to the dark one with the system setting.
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },

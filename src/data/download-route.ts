@@ -1,6 +1,7 @@
 import type { APIContext } from 'astro';
 import type { DownloadFormat, TalkDownload } from '../lib/talk-downloads.ts';
 import { loadArchive, type Talk } from './archive.ts';
+import { pageKeys } from './page-keys.ts';
 import { downloadText, talkDownloads } from './talk-downloads.ts';
 
 interface Props {
@@ -16,8 +17,9 @@ interface Props {
 export function downloadRoute(format: DownloadFormat) {
   return {
     async getStaticPaths() {
-      const { talks } = await loadArchive();
-      return talks.flatMap((talk) => talkDownloads(talk).flatMap((download) => (download.format === format ? [{ params: { slug: talk.id }, props: { talk, download } }] : [])));
+      const archive = await loadArchive();
+      const keys = pageKeys(archive);
+      return archive.talks.flatMap((talk) => talkDownloads(talk).flatMap((download) => (download.format === format ? [{ params: { slug: talk.id }, props: { talk, download }, cacheKey: keys.downloads(talk) }] : [])));
     },
     GET({ props }: APIContext<Props>) {
       const { talk, download } = props;

@@ -39,7 +39,7 @@ export function talkPageData(archive: Archive, talk: Talk): TalkPageData {
     recording,
     transcriptHtml,
     toc: tableOfContents(parsed, talk.wordCount),
-    related: relatedFinder(archive)(relatable(talk)).map(({ talk: other }) => other),
+    related: relatedTalks(archive, talk),
     labelNames,
   };
 }
@@ -74,6 +74,11 @@ export function searchFacets(talk: Talk) {
 export function speakerResolver(talk: Talk): (label: string) => ResolvedSpeaker | undefined {
   const speakers = talk.speakers.map(({ speaker }) => ({ slug: speaker.id, name: speaker.data.name, aliases: speaker.data.aliases, href: routes.speaker(speaker.id) }));
   return talkLabelResolver(speakers, talk.data.voices);
+}
+
+/** The talks a talk's page lists as related. */
+export function relatedTalks(archive: Archive, talk: Talk): Talk[] {
+  return relatedFinder(archive)(relatable(talk)).map(({ talk: other }) => other);
 }
 
 const finders = new WeakMap<Archive, (talk: Relatable) => (Relatable & { talk: Talk })[]>();

@@ -42,12 +42,15 @@ export function contentSecurityPolicy(): AstroIntegration {
         let onDisk = 0;
         for (const path of pages) {
           if (handled.has(sitePath(outDir, path))) continue;
-          writeFileSync(path, withPolicy('', readFileSync(path, 'utf8')));
+          // A page kept from the last build (not rendered again) has its policy already: only its hashes are needed.
+          const html = readFileSync(path, 'utf8');
+          const withItsPolicy = withPolicy('', html);
+          if (withItsPolicy !== html) writeFileSync(path, withItsPolicy);
           onDisk += 1;
         }
         // The transcript downloads' types ride along: _headers is one file for every rule.
         writeFileSync(join(outDir, '_headers'), `${headersFile(all, allPlayers)}\n${downloadHeaders()}`);
-        logger.info(`policy in ${pages.length} pages (${onDisk} of them after writing; ${all.scripts.size} inline scripts, ${all.styles.size + all.styleAttributes.size} inline styles hashed) and in _headers`);
+        logger.info(`policy in ${pages.length} pages (${onDisk} of them kept from the last build or read after writing; ${all.scripts.size} inline scripts, ${all.styles.size + all.styleAttributes.size} inline styles hashed) and in _headers`);
       },
     },
   };
