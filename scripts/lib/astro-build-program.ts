@@ -1,7 +1,8 @@
 /** What `astroBuildProgram` passes to Astro's `build()`. */
 export interface AstroBuildOptions {
   root: string;
-  cacheDir: string;
+  /** Astro's cache folder; Astro's own (node_modules/.astro) when not given. */
+  cacheDir?: string;
   outDir?: string;
   logLevel?: 'error' | 'warn' | 'info';
 }
