@@ -1,0 +1,66 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildArchiveSite } from '../../scripts/lib/site-build.ts';
+
+// A rebuild reuses what the last build made from unchanged files, and must publish exactly the site a
+// clean build of the same content publishes: every page, download and feed, and the search index.
+const ROOT = resolve(import.meta.dirname, '../..');
+const work = mkdtempSync(join(ROOT, 'node_modules', '.cache', 'rebuild-test-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const content = join(work, 'content');
+cpSync(join(ROOT, 'content'), content, { recursive: true });
+const cache = join(work, 'cache');
+
+/** Builds the content into `name`, with the shared cache (a rebuild) or a cache of its own (a clean build). */
+async function build(name: string, { clean = false } = {}): Promise<{ dir: string; reused: number; rendered: number }> {
+  let output = '';
+  const cacheDir = clean ? join(work, `cache-${name}`) : cache;
+  const { outDir } = await buildArchiveSite({ root: ROOT, contentDir: content, outDir: join(work, name), cacheDir, logLevel: 'info', log: (text) => (output += text) });
+  if (clean) rmSync(cacheDir, { recursive: true, force: true });
+  return { dir: outDir, reused: output.match(/\((?:restored|cached)\)/g)?.length ?? 0, rendered: output.match(/ \(\+\d+(?:\.\d+)?m?s\)/g)?.length ?? 0 };
+}
+
+function files(dir: string): Map<string, Buffer> {
+  const found = new Map<string, Buffer>();
+  const visit = (path: string) => {
+    if (statSync(path).isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
+    else found.set(relative(dir, path), readFileSync(path));
+  };
+  visit(dir);
+  return found;
+}
+
+/** Files that differ between two sites, by path. */
+function differences(a: string, b: string): string[] {
+  const [left, right] = [files(a), files(b)];
+  const paths = new Set([...left.keys(), ...right.keys()]);
+  return [...paths].filter((path) => !left.get(path)?.equals(right.get(path) ?? Buffer.alloc(0)) || !right.has(path)).sort();
+}
+
+const edit = (file: string, change: (text: string) => string) => writeFileSync(join(content, file), change(readFileSync(join(content, file), 'utf8')));
+
+describe('a rebuild after an edit', () => {
+  it('renders again only what the edit changed, and publishes what a clean build publishes', async () => {
+    await build('first');
+    edit('talks/jan-leike-scaling-rlhf.md', (text) => `${text.trimEnd()} And a sentence about quodlibetical oversight.\n`);
+    const rebuilt = await build('rebuilt');
+    const clean = await build('clean', { clean: true });
+    // Most pages are kept from the first build; the talk and the pages that show its words are not.
+    expect(rebuilt.reused).toBeGreaterThan(60);
+    expect(rebuilt.rendered).toBeLessThan(clean.rendered / 2);
+    expect(differences(rebuilt.dir, clean.dir)).toEqual([]);
+    expect(readFileSync(join(rebuilt.dir, 'talks/jan-leike-scaling-rlhf/index.html'), 'utf8')).toContain('quodlibetical oversight');
+  }, 240_000);
+
+  it('carries a speaker’s new name to every page that shows it', async () => {
+    edit('speakers/jan-leike.md', (text) => text.replace('name: Jan Leike', 'name: Jan H. Leike'));
+    const rebuilt = await build('renamed');
+    const clean = await build('renamed-clean', { clean: true });
+    expect(rebuilt.reused).toBeGreaterThan(30);
+    expect(differences(rebuilt.dir, clean.dir)).toEqual([]);
+    const showing = [...files(rebuilt.dir)].filter(([path, bytes]) => path.endsWith('.html') && bytes.includes('Jan H. Leike')).map(([path]) => path);
+    expect(showing).toEqual(expect.arrayContaining(['talks/jan-leike-scaling-rlhf/index.html', 'talks/jan-leike-superalignment-interview/index.html', 'speakers/jan-leike/index.html', 'events/sf-alignment-workshop-2023/index.html', 'index.html']));
+  }, 240_000);
+});
