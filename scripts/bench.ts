@@ -1,14 +1,16 @@
 /**
- * Builds synthetic archives with the archive's real code (every page and the search index) and, side
- * by side in the same run, the same corpus with the Hugo + Pagefind baseline, and prints for each size
- * build time, pages per second, peak memory, output and index size, and bytes for a first search. It
- * also times a rebuild after one transcript changes (same cache folder) against the full build.
+ * Builds synthetic archives with the archive's real build (`npm run build`: every page and the search
+ * index) and, side by side in the same run, the same corpus with the Hugo + Pagefind baseline and the
+ * Starlight baseline, and prints for each size build time, pages per second, peak memory, output and
+ * index size, and bytes for a first search. Each of our full builds starts from an empty cache folder;
+ * after each, one transcript is changed and the site rebuilt with that build's cache, and the rebuild
+ * is timed against the full build.
  *
  * Usage: node scripts/bench.ts [--talks N] [--words W] [--runs R] [--tools DIR] [--keep]
  *   --talks N   one size (default: 100, 1000 and 5000 in turn)
  *   --runs R    build each side R times, alternating, and report the median (default 1)
- *   --tools DIR the shared tools folder holding gen-corpus.mjs and baseline-hugo/run.sh
- *               ($ARCHIVE_BENCH_TOOLS may give it instead)
+ *   --tools DIR the shared tools folder holding gen-corpus.mjs, baseline-hugo/run.sh and
+ *               baseline-starlight/ ($ARCHIVE_BENCH_TOOLS may give it instead)
  *   --keep      keep the corpora and the built sites (below node_modules/.cache/archive-bench/)
  * Needs Hugo (Debian: apt-get install hugo) and Chromium (for the first-search bytes).
  *
@@ -24,7 +26,6 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSyn
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { join, resolve } from 'node:path';
-import { astroBuildProgram } from './lib/astro-build-program.ts';
 import { bareSiteBuild, writeBareAstroSite } from './lib/bare-astro-site.ts';
 import { measureSearch } from './measure-search.ts';
 import { writeSyntheticArchive } from './synthetic-corpus.ts';
@@ -95,10 +96,16 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv, l
   });
 }
 
-/** The archive's own build: `astro build` in a process of its own, with its own output and cache folders. */
+/** The archive's own build, as `npm run build` runs it, with its own output and cache folders. */
 function buildArchive(content: string, outDir: string, cacheDir: string, log: string): Promise<Run> {
-  const program = astroBuildProgram({ root: ROOT, outDir, cacheDir });
-  return run(process.execPath, ['--input-type=module', '--eval', program], { ...process.env, ARCHIVE_CONTENT_DIR: content }, log);
+  return run(process.execPath, [join(ROOT, 'scripts', 'build.ts'), '--outDir', outDir, '--cacheDir', cacheDir], { ...process.env, ARCHIVE_CONTENT_DIR: content }, log);
+}
+
+/** A full build: from an empty output and cache folder, as on a fresh clone. */
+function fullBuild(content: string, outDir: string, cacheDir: string, log: string): Promise<Run> {
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
+  return buildArchive(content, outDir, cacheDir, log);
 }
 
 /** The bare Astro site over the talk files in `talks` (see scripts/lib/bare-astro-site.ts). */
@@ -145,10 +152,11 @@ function medianRun(runs: readonly Run[]): Run {
   return sorted[Math.floor(sorted.length / 2)] as Run;
 }
 
-/** Changes one talk's transcript: appends a sentence to the last paragraph of the first talk. */
-function editOneTranscript(content: string): string {
+/** Changes one talk's transcript: appends a sentence to the last paragraph of the `nth` talk. */
+function editOneTranscript(content: string, nth = 0): string {
   const talks = join(content, 'talks');
-  const file = join(talks, (readdirSync(talks).filter((name) => name.endsWith('.md')).sort()[0]) as string);
+  const names = readdirSync(talks).filter((name) => name.endsWith('.md')).sort();
+  const file = join(talks, names[(nth * 97) % names.length] as string);
   const text = readFileSync(file, 'utf8').trimEnd();
   writeFileSync(file, `${text} And one more sentence for the rebuild benchmark.\n`);
   return file;
@@ -162,7 +170,7 @@ function option(args: readonly string[], name: string): string | undefined {
   return index === -1 ? undefined : args[index + 1];
 }
 
-async function benchSize(talks: number, words: number, runs: number, tools: string, keep: boolean): Promise<{ ours: number; baseline: number }> {
+async function benchSize(talks: number, words: number, runs: number, tools: string, keep: boolean): Promise<{ ours: number; baseline: number; starlight?: number }> {
   const work = join(WORK, `talks-${talks}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
@@ -174,26 +182,38 @@ async function benchSize(talks: number, words: number, runs: number, tools: stri
   const generated = join(work, 'corpus', 'generated');
   console.log(`corpus:    ${((performance.now() - started) / 1000).toFixed(1)} s to generate and convert (not timed below)`);
 
-  // Alternate the two builds, so a slow spell of a shared machine falls on both.
+  // Starlight is installed once, untimed; Hugo comes from the system.
+  const starlightWork = join(WORK, 'starlight');
+  const starlight = existsSync(join(tools, 'baseline-starlight', 'run.sh'));
+  if (starlight && !existsSync(join(starlightWork, 'node_modules', '@astrojs', 'starlight'))) await run('bash', [join(tools, 'baseline-starlight', 'prepare.sh'), starlightWork], process.env, log);
+
+  // Alternate the builds, so a slow spell of a shared machine falls on all of them.
   const baselineOut = join(work, 'baseline');
   const outDir = join(work, 'dist');
   const cacheDir = join(work, 'cache');
   const baselineRuns: Run[] = [];
+  const starlightRuns: Run[] = [];
   const ourRuns: Run[] = [];
+  const rebuildRuns: Run[] = [];
+  let rebuiltPages = 0;
   for (let index = 0; index < runs; index += 1) {
     baselineRuns.push(await run('bash', [join(tools, 'baseline-hugo', 'run.sh'), generated, baselineOut, pagefindBinary()], process.env, log));
-    ourRuns.push(await buildArchive(content, outDir, cacheDir, log));
+    if (starlight) starlightRuns.push(await run('bash', [join(tools, 'baseline-starlight', 'run.sh'), generated, starlightWork], process.env, log));
+    ourRuns.push(await fullBuild(content, outDir, cacheDir, log));
+    editOneTranscript(content, index);
+    const before = readFileSync(log, 'utf8').length;
+    rebuildRuns.push(await buildArchive(content, outDir, cacheDir, log));
+    rebuiltPages = readFileSync(log, 'utf8').slice(before).match(/ \(\+\d+(?:\.\d+)?m?s\)/g)?.length ?? 0;
   }
   const baseline = medianRun(baselineRuns);
   const ours = medianRun(ourRuns);
+  const rebuild = medianRun(rebuildRuns);
+  const starlightRun = starlight ? medianRun(starlightRuns) : undefined;
   const baselinePages = countHtml(join(baselineOut, 'public'));
   const ourPages = countHtml(outDir);
 
   const bareSite = await buildBareSite(writeBareAstroSite(join(work, 'bare-astro'), ROOT), join(content, 'talks'), log);
   const pagefindAlone = await run(pagefindBinary(), ['--site', outDir, '--output-path', join(work, 'pagefind-alone')], process.env, log);
-
-  editOneTranscript(content);
-  const rebuild = await buildArchive(content, outDir, cacheDir, log);
 
   const search = await measureSearch(outDir);
   const firstSearch = [...search.firstQueryBytes.values()].map((bytes) => bytes + search.pageBytes);
@@ -203,18 +223,19 @@ async function benchSize(talks: number, words: number, runs: number, tools: stri
     `${name.padEnd(9)}  build ${result.seconds.toFixed(1).padStart(6)} s  ${(pages / result.seconds).toFixed(1).padStart(7)} pages/s (${pages} pages)  peak ${mb(result.peakBytes).padStart(9)}  output ${mb(folderBytes(out)).padStart(9)}  index ${mb(folderBytes(index)).padStart(8)}`;
   console.log(row('ours', ours, ourPages, outDir, join(outDir, 'pagefind')) + spread(ourRuns));
   console.log(row('baseline', baseline, baselinePages, join(baselineOut, 'public'), join(baselineOut, 'public', 'pagefind')) + spread(baselineRuns));
-  console.log(`ratio      ${(ours.seconds / baseline.seconds).toFixed(2)}x the baseline's build time`);
+  if (starlightRun) console.log(row('starlight', starlightRun, countHtml(join(starlightWork, 'dist')), join(starlightWork, 'dist'), join(starlightWork, 'dist', 'pagefind')) + spread(starlightRuns));
+  console.log(`ratio      ${(ours.seconds / baseline.seconds).toFixed(2)}x the Hugo + Pagefind baseline's build time${starlightRun ? `, ${(ours.seconds / starlightRun.seconds).toFixed(2)}x Starlight's` : ''}`);
   console.log(
     `floors     bare Astro over the same talk files (Markdown to HTML, nothing else) ${bareSite.seconds.toFixed(1)} s; ` +
       `Pagefind's own indexer over our built pages ${pagefindAlone.seconds.toFixed(1)} s; together ${(bareSite.seconds + pagefindAlone.seconds).toFixed(1)} s, ` +
       `against ${(1.5 * baseline.seconds).toFixed(1)} s for 1.5x the baseline`,
   );
-  console.log(`rebuild    ${rebuild.seconds.toFixed(1)} s after changing one transcript (same cache folder), ${(rebuild.seconds / ours.seconds).toFixed(2)}x the full build; peak ${mb(rebuild.peakBytes)}`);
+  console.log(`rebuild    ${rebuild.seconds.toFixed(1)} s after changing one transcript (the full build's cache folder; ${rebuiltPages} pages rendered again, the rest kept), ${(rebuild.seconds / ours.seconds).toFixed(2)}x the full build; peak ${mb(rebuild.peakBytes)}${spread(rebuildRuns)}`);
   console.log(`search     first search on a fresh page (search page + first query, gzip): median ${kb(median(firstSearch))}, max ${kb(Math.max(...firstSearch))} over ${firstSearch.length} queries (ours; the baseline has no search page)`);
 
   if (!keep) rmSync(work, { recursive: true, force: true });
   else console.log(`kept:      ${work}`);
-  return { ours: ours.seconds, baseline: baseline.seconds };
+  return { ours: ours.seconds, baseline: baseline.seconds, ...(starlightRun && { starlight: starlightRun.seconds }) };
 }
 
 if (import.meta.main) {
@@ -233,7 +254,8 @@ if (import.meta.main) {
     console.error('--talks, --words and --runs take a positive whole number');
     process.exit(2);
   }
-  let last = { talks: 0, ours: 0, baseline: 0 };
+  let last: { talks: number; ours: number; baseline: number; starlight?: number } = { talks: 0, ours: 0, baseline: 0 };
   for (const talks of sizes) last = { talks, ...(await benchSize(talks, words, runs, tools, args.includes('--keep'))) };
-  console.log(`bench: talks=${last.talks} ours=${last.ours.toFixed(1)} baseline=${last.baseline.toFixed(1)} ratio=${(last.ours / last.baseline).toFixed(2)}`);
+  const starlightPart = last.starlight === undefined ? '' : ` starlight=${last.starlight.toFixed(1)}`;
+  console.log(`bench: talks=${last.talks} ours=${last.ours.toFixed(1)} baseline=${last.baseline.toFixed(1)} ratio=${(last.ours / last.baseline).toFixed(2)}${starlightPart}`);
 }
