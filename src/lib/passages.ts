@@ -201,7 +201,8 @@ const squashedTexts = new WeakMap<PassageRef, string>();
 function squashedText(passage: PassageRef): string {
   let squashed = squashedTexts.get(passage);
   if (squashed === undefined) {
-    squashed = passage.text.trim().split(/\s+/).map(squash).join('');
+    // Squashing the whole text at once equals squashing each word and joining them (spaces go either way).
+    squashed = squash(passage.text);
     squashedTexts.set(passage, squashed);
   }
   return squashed;
