@@ -29,6 +29,15 @@ describe('parseTranscript', () => {
     expect(turn?.passages[1]?.text).toBe('Later.');
   });
 
+  it('reads an estimated time, [~2:31], as that second, marked as an estimate and not as words', () => {
+    const [turn] = turns('**Ada:** [~2:31] About then.\n\n[2:40] Exactly then.');
+    expect(turn?.timestamp).toEqual({ label: '2:31', seconds: 151, estimated: true });
+    expect(turn?.passages.map((passage) => [passage.text, passage.timestamp?.estimated ?? false])).toEqual([
+      ['About then.', true],
+      ['Exactly then.', false],
+    ]);
+  });
+
   it('carries the speaker on after a chapter heading that interrupts a turn', () => {
     const blocks = parseTranscript('**Ada:** We should\n\n## Make it mainstream\n\nmake it mainstream.').blocks;
     expect(blocks.map((block) => block.kind)).toEqual(['turn', 'heading', 'turn']);
@@ -90,6 +99,20 @@ describe('renderTranscript', () => {
     expect(html).toContain(`<div class="passage" id="${ada.passages[1]?.id}" data-pagefind-title="Ada Lovelace">`);
     expect(html).toContain(`<div class="passage passage-timed" id="${ada.passages[2]?.id}" data-pagefind-title="Ada Lovelace" data-t="147">${play(147, '2:27')}`);
     expect(html).toContain(`<div class="passage" id="${alan.passages[0]?.id}" data-pagefind-title="Alan" data-t="3723">`);
+  });
+
+  it('shows an estimated time as "about", and plays it from its second like any other', () => {
+    const parsed = parseTranscript('**Ada:** [0:05] It weaves.\n\n[~2:31] Patterns, about then.');
+    const untimed = renderTranscript(parsed, speaker);
+    expect(untimed).toContain('<a class="timestamp timestamp-estimated" href="#');
+    expect(untimed).toContain('data-pagefind-ignore>about <time datetime="PT2M31S">2:31</time></a>');
+    const html = renderTranscript(parsed, speaker, { moment: (seconds) => `#t=${seconds}` });
+    const ada = parsed.blocks[0] as Turn;
+    expect(html).toContain(
+      `<div class="passage passage-timed" id="${ada.passages[1]?.id}" data-pagefind-title="Ada Lovelace" data-t="151"><a class="timestamp timestamp-estimated" href="#t=151" data-t="151" title="Play from about 2:31" data-pagefind-ignore><span class="visually-hidden">Play from </span>about <time datetime="PT2M31S">2:31</time></a>`,
+    );
+    // An exact time reads as it always did.
+    expect(html).toContain('title="Play from 0:05" data-pagefind-ignore><span class="visually-hidden">Play from </span><time datetime="PT5S">0:05</time>');
   });
 
   it('renders footnotes as footnotes', () => {
