@@ -13,6 +13,8 @@ import { endsSentence, sentenceStarts } from './sentences.ts';
 export interface Paragraph {
   text: string;
   start?: number;
+  /** `start` is estimated, not a time the source gives: written `[~2:31]`. */
+  estimated?: true;
   at: SourcePlace;
 }
 
@@ -104,7 +106,7 @@ function paragraphsOf(run: readonly Segment[], layout: Layout): Paragraph[] {
 }
 
 function paragraph(text: string, from: Segment): Paragraph {
-  return { text, ...(from.start !== undefined && { start: from.start }), at: from.at };
+  return { text, ...(from.start !== undefined && { start: from.start, ...(from.estimated && { estimated: true }) }), at: from.at };
 }
 
 /** Caption paragraphs as they are, except that one ending mid-sentence takes in the next. */

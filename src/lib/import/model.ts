@@ -30,6 +30,8 @@ export interface Segment {
   text: string;
   /** Seconds from the start of the recording. */
   start?: number;
+  /** The source itself marks `start` as an estimate (the archive's own `[~2:31]`, a WebVTT note). */
+  estimated?: true;
   end?: number;
   at: SourcePlace;
 }

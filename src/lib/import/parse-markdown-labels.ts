@@ -12,7 +12,7 @@ import { createSourceMarkdown, inlineToMarkdown, inlineToText } from './safe-mar
 import type { Chapter, ParsedSource, Segment } from './model.ts';
 import { parseClock, sourceLines, squeeze } from './text.ts';
 import { topLevelBlocks } from '../transcript/parse-transcript.ts';
-import { LEADING_TIMESTAMP, parseTimestamp } from '../transcript/timestamp.ts';
+import { LEADING_TIMESTAMP, parseTimestamp, type Timestamp } from '../transcript/timestamp.ts';
 
 /** `(00:09):` or `(1:02:03):`, as AXRP writes timestamps. */
 const PAREN_TIME = /^\s*\((\d{1,2}:\d{2}(?::\d{2})?)\):\s*/;
@@ -23,7 +23,7 @@ export function parseMarkdownLabels(text: string): ParsedSource {
   const segments: Segment[] = [];
   const chapters: Chapter[] = [];
   let firstLine: number | undefined;
-  let pendingLabel: { label?: string; start?: number } | undefined;
+  let pendingLabel: Opening | undefined;
   // `#` headings with nothing between them and the first label open the transcript's first chapter.
   let leading: Chapter[] = [];
   for (const block of topLevelBlocks(tokens)) {
@@ -60,20 +60,28 @@ export function parseMarkdownLabels(text: string): ParsedSource {
     }
     const labelled = opening.label ?? pendingLabel?.label;
     const start = opening.start ?? pendingLabel?.start;
+    const estimated = opening.estimated ?? (opening.start === undefined ? pendingLabel?.estimated : undefined);
     pendingLabel = undefined;
-    segments.push({ ...(labelled !== undefined && { label: labelled }), text: textMarkdown, ...(start !== undefined && { start }), at: { line } });
+    segments.push({ ...(labelled !== undefined && { label: labelled }), text: textMarkdown, ...(start !== undefined && { start, ...(estimated && { estimated }) }), at: { line } });
   }
   const from = (firstLine ?? 1) - 1;
   const notes = from > 0 ? [`lines 1–${from} come before the first label (front matter, links, summary, list of topics) and are not transcript; skipped`] : [];
   return { format: 'markdown-labels', layout: 'paragraphs', markup: 'markdown', segments, chapters, firstLine: firstLine ?? 1, facts: {}, notes, coverage: coverageOf(lines.slice(from)) };
 }
 
+/** What opens a paragraph: a label, a time, and whether the time is marked as an estimate (`[~2:31]`). */
+interface Opening {
+  label?: string;
+  start?: number;
+  estimated?: true;
+}
+
 /**
  * Removes an opening `**Label:**`, `**Label**:`, `**Label** (00:09):`, a
- * bare `(00:29):`, and a `[0:04]` after the label or opening the paragraph
- * from the paragraph's inline tokens, returning what it found.
+ * bare `(00:29):`, and a `[0:04]` (or `[~0:04]`) after the label or opening
+ * the paragraph from the paragraph's inline tokens, returning what it found.
  */
-function takeOpening(children: Token[]): { label?: string; start?: number } {
+function takeOpening(children: Token[]): Opening {
   while (children[0]?.type === 'text' && children[0].content === '') children.shift();
   const [open, inner, close, after] = children;
   if (open?.type === 'strong_open' && inner?.type === 'text' && close?.type === 'strong_close') {
@@ -104,27 +112,29 @@ function takeOpening(children: Token[]): { label?: string; start?: number } {
   return {};
 }
 
-function withStart(opening: { label?: string }, start: number | undefined): { label?: string; start?: number } {
-  return start === undefined ? opening : { ...opening, start };
+function withStart(opening: { label?: string }, start: number | Timestamp | undefined): Opening {
+  if (start === undefined) return opening;
+  if (typeof start === 'number') return { ...opening, start };
+  return { ...opening, start: start.seconds, ...(start.estimated && { estimated: true }) };
 }
 
-/** A `[0:04]` (the archive's convention) opening the text that is left, taken out; its time in seconds. */
-function takeTimestamp(children: Token[]): number | undefined {
+/** A `[0:04]` or `[~0:04]` (the archive's convention) opening the text that is left, taken out. */
+function takeTimestamp(children: Token[]): Timestamp | undefined {
   const first = children[0];
   if (first?.type !== 'text') return undefined;
   const text = first.content.replace(/^[ \t]+/, '');
   const match = LEADING_TIMESTAMP.exec(text);
   if (!match?.[1]) return undefined;
   first.content = text.slice(match[0].length);
-  return parseTimestamp(match[1]).seconds;
+  return parseTimestamp(match[1]);
 }
 
 function softbreak(): Token {
   return { type: 'softbreak', content: '' } as Token;
 }
 
-/** `[0:04]` opening a paragraph, or right after the bold label that opens it. */
-const OPENING_TIMESTAMP = /^(\s*(?:\*\*[^*\n]+?(?::\*\*|\*\*[ \t]*:))?[ \t]*)\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]/;
+/** `[0:04]` or `[~0:04]` opening a paragraph, or right after the bold label that opens it. */
+const OPENING_TIMESTAMP = /^(\s*(?:\*\*[^*\n]+?(?::\*\*|\*\*[ \t]*:))?[ \t]*)\[~?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]/;
 
 /** The transcript's words without headings, tags, link targets and timestamps, found by plain text rules. */
 function coverageOf(lines: readonly string[]): string {

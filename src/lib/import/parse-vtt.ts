@@ -3,9 +3,11 @@
  * spec says. A `<v Name>` voice tag labels its text, closed or not; a cue
  * without one continues the speaker before (the tag is often only on a
  * turn's first cue). A plain-text `Name: ` opening a cue is a label too.
- * Whisper's VTT (no hours, no voices) reads the same way.
+ * Whisper's VTT (no hours, no voices) reads the same way. A cue after the
+ * archive's own `NOTE Estimated start` has an estimated start.
  */
 import webvtt, { type CueNode } from 'webvtt-parser';
+import { ESTIMATED_START_NOTE } from '../transcript/transcript-cues.ts';
 import { ImportError } from './import-error.ts';
 import { leadingLabel } from './label-text.ts';
 import { cueLayout } from './lay-out.ts';
@@ -35,10 +37,11 @@ export function parseVtt(text: string, options: ParseOptions = {}): ParsedSource
     throw new ImportError(`not valid WebVTT: ${error?.message} (expected "WEBVTT" on the first line, then cues with "00:00:01.000 --> 00:00:04.000" timings)`, { place: { line: error?.line ?? 1 } });
   }
   const cueLines = timingLines(lines);
+  const estimatedAt = estimatedStarts(lines);
   const segments: Segment[] = [];
   cues.forEach((cue, index) => {
     const at = { line: takeLine(cueLines, cue.startTime, cue.endTime), cue: index + 1 };
-    const timing = { start: cue.startTime, end: cue.endTime };
+    const timing = { start: cue.startTime, ...(estimatedAt.has(at.line) && { estimated: true as const }), end: cue.endTime };
     for (const voice of voices(cue.tree.children)) {
       const spoken = squeeze(voice.text);
       const plainLabel = voice.label === undefined ? leadingLabel(spoken, options.isKnownLabel) : undefined;
@@ -63,6 +66,20 @@ function voices(nodes: readonly CueNode[]): { label?: string; text: string }[] {
   };
   nodes.forEach(walk);
   return parts.filter((part, index) => index > 0 || part.text.trim() !== '' || parts.length === 1);
+}
+
+/** Timing lines of cues that follow a note saying their start is estimated, as the archive's downloads write it. */
+function estimatedStarts(lines: readonly string[]): Set<number> {
+  const found = new Set<number>();
+  let pending = false;
+  lines.forEach((line, index) => {
+    if (line.startsWith(ESTIMATED_START_NOTE) && (lines[index - 1] ?? '').trim() === '') pending = true;
+    else if (pending && TIMING.test(line)) {
+      found.add(index + 1);
+      pending = false;
+    }
+  });
+  return found;
 }
 
 /** Line numbers of timing lines, by start and end time, for messages that name a cue's line. */

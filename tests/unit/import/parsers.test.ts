@@ -99,6 +99,21 @@ describe('WebVTT', () => {
     ]);
   });
 
+  it('reads the start of a cue after the archive\'s "NOTE Estimated start" as an estimate, and writes it so', () => {
+    const vtt = [
+      'WEBVTT',
+      'p-1\n00:00:10.000 --> 00:02:31.000\n<v Ada>A paragraph that is long enough to be one, with the words of a whole paragraph spoken by Ada in it, more than forty of them, so that the cues are read as the paragraphs they are, and not merged.</v>',
+      "NOTE Estimated start: the next cue's time is estimated from the words' position, not given by the source",
+      'p-2\n00:02:31.000 --> 00:03:00.000\n<v Audience member>A question that is long enough to be a paragraph too, with the words of a whole paragraph spoken by someone in the audience, more than forty of them, so that the cues are read as paragraphs and kept as they are?</v>',
+    ].join('\n\n');
+    const parsed = parseVtt(vtt);
+    expect(parsed.segments.map((segment) => [segment.start, segment.estimated ?? false])).toEqual([
+      [10, false],
+      [151, true],
+    ]);
+    expect(imported(parsed, ['Ada']).body).toMatch(/^\*\*Ada:\*\* \[0:10\] A paragraph .*\n\n\*\*Audience member:\*\* \[~2:31\] A question /s);
+  });
+
   it('refuses a file without the WEBVTT signature, naming the line', () => {
     expect(() => parseVtt('00:00.000 --> 00:01.000\nHi\n')).toThrow(/not valid WebVTT: .*signature/);
   });
@@ -289,6 +304,7 @@ describe("Markdown in the archive's own convention (a talk's Markdown download)"
     '**Audience member**: [4:16] [Inaudible]',
     '**Jan Leike:** [1:02:03]',
     'Over an hour in.',
+    '**Audience member:** [~1:02:31] An estimated time.',
   ].join('\n\n');
   const sample = `---\ntitle: Scaling RLHF\nkind: talk\n---\n${body}\n`;
 
@@ -300,7 +316,9 @@ describe("Markdown in the archive's own convention (a talk's Markdown download)"
       [null, null, 'But basically, at \\[1:10\\] in the text, a time stays as written.'],
       ['Audience member', 256, '[Inaudible]'],
       ['Jan Leike', 3723, 'Over an hour in.'],
+      ['Audience member', 3751, 'An estimated time.'],
     ]);
+    expect(parsed.segments.map((segment) => segment.estimated ?? false)).toEqual([false, false, false, false, false, true]);
     // The heading right above the first label is the first chapter; the front matter above it is not.
     // A heading's opening time is when its chapter starts, not part of its title.
     expect(parsed.chapters.map((chapter) => [chapter.title, chapter.before, chapter.start ?? null])).toEqual([
@@ -321,9 +339,10 @@ describe("Markdown in the archive's own convention (a talk's Markdown download)"
         'But basically, at \\[1:10\\] in the text, a time stays as written.',
         '**Audience member:** [4:16] [Inaudible]',
         '**Jan Leike:** [1:02:03] Over an hour in.',
+        '**Audience member:** [~1:02:31] An estimated time.',
       ].join('\n\n'),
     );
-    expect(audit).toMatchObject({ spokenIn: 25, spokenOut: 25, marksIn: 2, marksOut: 2, timestamps: 4 });
+    expect(audit).toMatchObject({ spokenIn: 28, spokenOut: 28, marksIn: 2, marksOut: 2, timestamps: 5 });
   });
 });
 
