@@ -22,6 +22,7 @@ import { mapLabels } from '../src/lib/import/map-labels.ts';
 import { FORMATS, type FormatName, type ParsedSource } from '../src/lib/import/model.ts';
 import { addLinks, recordingLink, transcriptFromFacts, type Link, type TranscriptFields } from '../src/lib/import/sources-and-provenance.ts';
 import { splitIntoParts } from '../src/lib/import/split-parts.ts';
+import { timeSegments } from '../src/lib/import/timing.ts';
 import { formatClock, parseClock } from '../src/lib/import/text.ts';
 import { slugReference } from '../src/schemas/common.ts';
 import type { SpeakerData } from '../src/schemas/speaker.ts';
@@ -255,11 +256,13 @@ function importFile(options: Options): string[] {
     throw new ImportError(`no transcript text found (read as ${format}, from line ${parsed.firstLine}); expected ${EXPECTED[format]}`, { file, place: { line: parsed.firstLine } });
   }
 
+  // Times inside a paragraph are estimated over the whole file, so that a part starting inside one is estimated alike.
+  parsed.segments = timeSegments(parsed.segments, parsed.markup, parsed.facts.duration);
   const pieces = options.parts.length > 0 ? splitParts(parsed, targets, options, archive, file) : [{ target: targets[0] as Target, segments: parsed.segments, chapters: parsed.chapters, notes: [] as string[] }];
   const outputs = pieces.map(({ target, segments, chapters, notes }) => {
     const result = withFile(file, () =>
       buildTranscript(
-        { segments, chapters, layout: parsed.layout, markup: parsed.markup },
+        { segments, chapters, layout: parsed.layout, markup: parsed.markup, ...(parsed.facts.duration !== undefined && { recordingEnd: parsed.facts.duration }) },
         target,
         { archive, explicit: options.maps, strict: options.strict, unlabelled: options.unlabelled },
       ),

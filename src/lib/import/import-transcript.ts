@@ -9,6 +9,7 @@ import { layOut, type Attributed, type Block } from './lay-out.ts';
 import { mapLabels, type LabelMapping } from './map-labels.ts';
 import type { Chapter, Layout, Segment } from './model.ts';
 import { placeLabel } from './import-error.ts';
+import { timeSegments } from './timing.ts';
 import { writeTranscript } from './write-transcript.ts';
 
 /** What unlabelled text becomes: the previous speaker's, an unattributed voice's, or the audience's. */
@@ -32,6 +33,8 @@ export interface TranscriptInput {
   chapters: readonly Chapter[];
   layout: Layout;
   markup: 'plain' | 'markdown';
+  /** Where the recording ends, in seconds, when the source says: the last paragraph's time runs to it. */
+  recordingEnd?: number;
 }
 
 export interface TranscriptResult {
@@ -59,7 +62,7 @@ export function buildTranscript(input: TranscriptInput, target: TranscriptTarget
   let leading = 0;
   let leadingAt: Segment['at'] | undefined;
   let unlabelledCount = 0;
-  const attributed: Attributed[] = input.segments.map((segment) => {
+  const attributed: Attributed[] = timeSegments(input.segments, input.markup, input.recordingEnd).map((segment) => {
     if (segment.label !== undefined) {
       current = (mapped.get(labelKey(segment.label)) as LabelMapping).output;
       return { speaker: current, segment };

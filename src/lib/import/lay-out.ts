@@ -9,6 +9,7 @@
 import { countWords } from '../words.ts';
 import type { Chapter, Layout, Segment, SourcePlace } from './model.ts';
 import { endsSentence, sentenceStarts } from './sentences.ts';
+import { timeAt } from './timing.ts';
 
 export interface Paragraph {
   text: string;
@@ -105,8 +106,14 @@ function paragraphsOf(run: readonly Segment[], layout: Layout): Paragraph[] {
   return mergeCues(run);
 }
 
-function paragraph(text: string, from: Segment): Paragraph {
-  return { text, ...(from.start !== undefined && { start: from.start, ...(from.estimated && { estimated: true }) }), at: from.at };
+/**
+ * A paragraph starting `wordsInto` words into a segment. Its time is the source's where it starts a
+ * timed paragraph or cue, and otherwise estimated from where its first word falls (see timing.ts):
+ * a turn that starts inside a caption paragraph is not given the paragraph's time.
+ */
+function paragraph(text: string, from: Segment, wordsInto = 0): Paragraph {
+  const time = timeAt(from, wordsInto);
+  return { text, ...(time && { start: time.start, ...(time.estimated && { estimated: true }) }), at: from.at };
 }
 
 /** Caption paragraphs as they are, except that one ending mid-sentence takes in the next. */
@@ -128,10 +135,11 @@ function mergeCues(run: readonly Segment[]): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let parts: string[] = [];
   let first: Segment | undefined;
+  let firstOffset = 0;
   let words = 0;
   let sentences = 0;
   const flush = () => {
-    if (first && parts.length > 0) paragraphs.push(paragraph(parts.join(' '), first));
+    if (first && parts.length > 0) paragraphs.push(paragraph(parts.join(' '), first, firstOffset));
     parts = [];
     first = undefined;
     words = 0;
@@ -143,7 +151,10 @@ function mergeCues(run: readonly Segment[]): Paragraph[] {
       const text = cue.text.slice(cuts[chunk], cuts[chunk + 1]).trim();
       if (text === '') continue;
       if (chunk > 0 && words >= MAX_WORDS && quotesClosed(parts)) flush();
-      first ??= cue;
+      if (!first) {
+        first = cue;
+        firstOffset = countWords(cue.text.slice(0, cuts[chunk]));
+      }
       parts.push(text);
       words += countWords(text);
       if (chunk < cuts.length - 2 || endsSentence(text)) sentences += 1;

@@ -34,6 +34,23 @@ export interface Segment {
   estimated?: true;
   end?: number;
   at: SourcePlace;
+  /** Where the segment's words fall in the time of its source unit (set by timeSegments). */
+  clock?: SegmentClock;
+}
+
+/**
+ * A segment's place in its source unit (a timed paragraph or cue, which may hold several segments):
+ * the unit's start and end, and how many of the unit's words come before the segment, so that a
+ * word inside the unit gets a time estimated from its position.
+ */
+export interface SegmentClock {
+  from: number;
+  to: number;
+  wordsBefore: number;
+  /** Words in the whole unit. */
+  words: number;
+  /** The unit's start is itself marked as an estimate in the source. */
+  estimated?: true;
 }
 
 /** A chapter heading, placed before the segment with index `before`. */

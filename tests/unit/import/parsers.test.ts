@@ -161,6 +161,13 @@ describe('SRT', () => {
     expect(parsed.segments[4]?.at).toEqual({ line: 19, cue: 5 });
   });
 
+  it('gives a turn that starts inside a cue a time estimated from its words\' place in the cue, not the cue\'s', () => {
+    const cue = '1\n00:02:00,000 --> 00:02:20,000\nJan Leike: This is the end.\nAudience member: Why is it?\n\n2\n00:02:20,000 --> 00:02:22,000\nJan Leike: Because.\n';
+    const { body } = imported(parseSrt(cue, { isKnownLabel: (label) => label === 'Jan Leike' }), ['Jan Leike']);
+    // Four of the cue's seven words come before the question: 2:00 + 20 s × 4/7.
+    expect(body).toBe('**Jan Leike:** [2:00] This is the end.\n\n**Audience member:** [~2:11] Why is it?\n\n**Jan Leike:** [2:20] Because.');
+  });
+
   it('maps the full name and the later first name to one speaker, merges two-word cues, and keeps a mark split across cues', () => {
     const { body } = imported(parseSrt(sample), ['Bekah Hawrot Weigel', 'Dan']);
     expect(body).toBe(
@@ -436,13 +443,14 @@ describe('caption Markdown (FAR.AI workshop files)', () => {
     const { body } = imported(parsed, ['Been Kim', 'Jascha Sohl-Dickstein']);
     // The presenter carries on after the heading, so the paragraph has no label of its own.
     expect(body).toContain('deception").\n\n## [1:09] Al Alignment and AGI safety\n\n[1:01] So if you start with the field of AI alignment and AGI safety, it has origins.');
-    expect(body).toContain('**Been Kim:** [1:09] We do.\n\n[21:04] Thanks.\n\n## [21:04] Jascha Sohl-Dickstein - More intelligent agents\n\n**Jascha Sohl-Dickstein:** [21:04] Hey there.');
+    // Turns that start inside a caption paragraph get a time estimated from their words' place in it, marked "~".
+    expect(body).toContain('**Been Kim:** [~18:13] We do.\n\n[21:04] Thanks.\n\n## [21:04] Jascha Sohl-Dickstein - More intelligent agents\n\n**Jascha Sohl-Dickstein:** [~21:04] Hey there.');
   });
 
   it('cuts a heading-split sentence inside a paragraph at the sentence’s start', () => {
     const parsed = parseCaptionMarkdown('## Transcript\n\n[9:06] It helps. Hopefully we take a step towards making\n\n### Make AGI safety mainstream\n\n[9:12] AGI safety mainstream in ML. There are lots.\n');
     const { body } = imported(parsed, ['Ilya Sutskever']);
-    expect(body).toBe('**Ilya Sutskever:** [9:06] It helps.\n\n## [9:12] Make AGI safety mainstream\n\n[9:06] Hopefully we take a step towards making AGI safety mainstream in ML. There are lots.');
+    expect(body).toBe('**Ilya Sutskever:** [9:06] It helps.\n\n## [9:12] Make AGI safety mainstream\n\n[~9:07] Hopefully we take a step towards making AGI safety mainstream in ML. There are lots.');
   });
 
   it('takes a chapter\'s time from the file\'s list of chapters, where it has one', () => {
