@@ -1,10 +1,10 @@
 /**
  * Turns attributed segments into the blocks of a transcript: a new turn at
- * each change of speaker, chapters as headings, and within a turn paragraphs
- * cut only between sentences. Subtitle cues merge into paragraphs of a few
- * sentences, cut at a long pause or once a paragraph is long; caption
- * paragraphs are kept, joined only where one ends mid-sentence; paragraph
- * formats keep their paragraphs as they are.
+ * each change of speaker, chapters as headings, and paragraphs. Subtitle cues
+ * merge into paragraphs of a few sentences, cut only between sentences, at a
+ * long pause or once a paragraph is long. Paragraph formats, caption
+ * paragraphs included, keep the source's paragraphs as they are, even where
+ * one ends mid-sentence: joining them would drop the time the next one gives.
  */
 import { countWords } from '../words.ts';
 import type { Chapter, Layout, Segment, SourcePlace } from './model.ts';
@@ -102,7 +102,6 @@ function chapterBlock(chapter: Chapter): ChapterBlock {
 
 function paragraphsOf(run: readonly Segment[], layout: Layout): Paragraph[] {
   if (layout === 'paragraphs') return run.map((segment) => paragraph(segment.text, segment));
-  if (layout === 'timed-paragraphs') return joinUnfinished(run);
   return mergeCues(run);
 }
 
@@ -114,20 +113,6 @@ function paragraphsOf(run: readonly Segment[], layout: Layout): Paragraph[] {
 function paragraph(text: string, from: Segment, wordsInto = 0): Paragraph {
   const time = timeAt(from, wordsInto);
   return { text, ...(time && { start: time.start, ...(time.estimated && { estimated: true }) }), at: from.at };
-}
-
-/** Caption paragraphs as they are, except that one ending mid-sentence takes in the next. */
-function joinUnfinished(run: readonly Segment[]): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
-  let open: Paragraph | undefined;
-  for (const segment of run) {
-    if (open && !(endsSentence(open.text) && startsSentence(segment.text))) open.text = `${open.text} ${segment.text}`;
-    else {
-      open = paragraph(segment.text, segment);
-      paragraphs.push(open);
-    }
-  }
-  return paragraphs;
 }
 
 /** Short cues merged into paragraphs that begin and end at sentence boundaries. */

@@ -62,12 +62,8 @@ export interface Chapter {
   at: SourcePlace;
 }
 
-/**
- * How segments become paragraphs: `paragraphs` keeps each segment as one;
- * `timed-paragraphs` keeps the source's timed paragraphs but joins one that
- * ends mid-sentence to the next; `cues` merges short cues into paragraphs.
- */
-export type Layout = 'paragraphs' | 'timed-paragraphs' | 'cues';
+/** How segments become paragraphs: `paragraphs` keeps each segment as one; `cues` merges short cues into paragraphs. */
+export type Layout = 'paragraphs' | 'cues';
 
 /** What a file says about itself (caption Markdown front matter), used for provenance and source links. */
 export interface SourceFacts {

@@ -61,7 +61,7 @@ export function parseCaptionMarkdown(text: string, options: ParseOptions = {}): 
     if (time !== undefined) chapter.start = time;
   }
   placeChapters(segments, chapters, notes);
-  return { format: 'caption-markdown', layout: 'timed-paragraphs', markup: 'plain', segments, chapters, firstLine: start + 2, facts, notes, coverage: coverage.join('\n') };
+  return { format: 'caption-markdown', layout: 'paragraphs', markup: 'plain', segments, chapters, firstLine: start + 2, facts, notes, coverage: coverage.join('\n') };
 }
 
 /**

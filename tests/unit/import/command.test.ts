@@ -202,7 +202,7 @@ describe('--part: one recording cut into several talks', () => {
       '**Presenter:** [0:01] Welcome. Over to Michael.\n\n## [0:30] Michael - First talk\n\n**Michaël Trazzi:** [0:30] My talk.\n\n**Audience member:** [~0:45] [Inaudible]\n\n**Michaël Trazzi:** [~0:52] Yes.\n\n**Presenter:** [1:00] Thanks. Next is Phil.\n\n[1:30] Thanks.\n',
     );
     // A part that starts inside a caption paragraph starts at an estimate: its first words come after the paragraph's time.
-    expect(second.body).toBe('**Phil Trammell:** [~1:37] My talk, which goes on.\n\n**Presenter:** [~2:12] Thank you all.\n');
+    expect(second.body).toBe('**Phil Trammell:** [~1:37] My talk, which\n\n[2:00] goes on.\n\n**Presenter:** [~2:12] Thank you all.\n');
     // Each part knows where it lies in the recording: from its time to the next part's, the last to the end.
     expect(first.data['sources']).toEqual([{ label: 'Recording (YouTube), from 0:30', url: 'https://www.youtube.com/watch?v=abcdefghijk&t=30s', duration: '2:30', start: '0:30', end: '1:30' }]);
     expect(second.data['sources']).toEqual([{ label: 'Recording (YouTube), from 1:30', url: 'https://www.youtube.com/watch?v=abcdefghijk&t=90s', duration: '2:30', start: '1:30' }]);

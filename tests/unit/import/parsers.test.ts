@@ -442,7 +442,8 @@ describe('caption Markdown (FAR.AI workshop files)', () => {
     ]);
     const { body } = imported(parsed, ['Been Kim', 'Jascha Sohl-Dickstein']);
     // The presenter carries on after the heading, so the paragraph has no label of its own.
-    expect(body).toContain('deception").\n\n## [1:09] Al Alignment and AGI safety\n\n[1:01] So if you start with the field of AI alignment and AGI safety, it has origins.');
+    // The caption paragraphs stay as they are, so each keeps its time, even where one ends mid-sentence.
+    expect(body).toContain('deception").\n\n## [1:09] Al Alignment and AGI safety\n\n[1:01] So if you start with the field of AI alignment\n\n[1:09] and AGI safety, it has origins.');
     // Turns that start inside a caption paragraph get a time estimated from their words' place in it, marked "~".
     expect(body).toContain('**Been Kim:** [~18:13] We do.\n\n[21:04] Thanks.\n\n## [21:04] Jascha Sohl-Dickstein - More intelligent agents\n\n**Jascha Sohl-Dickstein:** [~21:04] Hey there.');
   });
@@ -450,7 +451,23 @@ describe('caption Markdown (FAR.AI workshop files)', () => {
   it('cuts a heading-split sentence inside a paragraph at the sentence’s start', () => {
     const parsed = parseCaptionMarkdown('## Transcript\n\n[9:06] It helps. Hopefully we take a step towards making\n\n### Make AGI safety mainstream\n\n[9:12] AGI safety mainstream in ML. There are lots.\n');
     const { body } = imported(parsed, ['Ilya Sutskever']);
-    expect(body).toBe('**Ilya Sutskever:** [9:06] It helps.\n\n## [9:12] Make AGI safety mainstream\n\n[~9:07] Hopefully we take a step towards making AGI safety mainstream in ML. There are lots.');
+    expect(body).toBe('**Ilya Sutskever:** [9:06] It helps.\n\n## [9:12] Make AGI safety mainstream\n\n[~9:07] Hopefully we take a step towards making\n\n[9:12] AGI safety mainstream in ML. There are lots.');
+  });
+
+  it('keeps every caption paragraph and its time, also one that starts in lower case mid-sentence', () => {
+    const parsed = parseCaptionMarkdown('## Transcript\n\n[0:10] We talked about models and how\n\n[0:20] they learn from data. It was fun. Audience member: Was it?\n\n[0:30] and then we stopped.\n');
+    const { body } = imported(parsed, ['Ada Lovelace']);
+    expect(body).toBe('**Ada Lovelace:** [0:10] We talked about models and how\n\n[0:20] they learn from data. It was fun.\n\n**Audience member:** [~0:27] Was it?\n\n[0:30] and then we stopped.');
+  });
+
+  it('keeps automatic captions without punctuation in their paragraphs, each with its time', () => {
+    // YouTube's automatic captions: no sentence ends, no labels, one paragraph of 30 words every 15 s.
+    const words = (from: number) => Array.from({ length: 30 }, (_, index) => `word${from + index}`).join(' ');
+    const paragraphs = Array.from({ length: 20 }, (_, index) => `[${Math.floor((index * 15) / 60)}:${String((index * 15) % 60).padStart(2, '0')}] ${words(index * 30)}`);
+    const parsed = parseCaptionMarkdown(`---\ntranscript: {"source": "auto", "language": "en"}\n---\n\n## Transcript\n\n${paragraphs.join('\n\n')}\n`);
+    const written = turnsOf(imported(parsed, ['Ada Lovelace']).body).flatMap((turn) => turn.passages);
+    expect(written.map((passage) => passage.timestamp?.label)).toEqual(paragraphs.map((paragraph) => /^\[(.*?)\]/.exec(paragraph)?.[1]));
+    expect(Math.max(...written.map((passage) => passage.text.split(' ').length))).toBe(30);
   });
 
   it('takes a chapter\'s time from the file\'s list of chapters, where it has one', () => {
