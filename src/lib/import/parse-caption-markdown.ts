@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { LEADING_TIMESTAMP, parseTimestamp } from '../transcript/timestamp.ts';
 import { splitAtInlineLabels } from './label-text.ts';
 import type { Chapter, ParsedSource, ParseOptions, Segment, SourceFacts } from './model.ts';
-import { endsSentence, sentenceStarts, splitSentences } from './sentences.ts';
+import { placeChapters } from './place-chapters.ts';
 import { blocksOf, decodeEntities, frontMatterOf, parseClock, sourceLines, squeeze } from './text.ts';
 import { ImportError } from './import-error.ts';
 
@@ -19,8 +19,6 @@ const CHAPTER_HEADING = /^###\s+(.+?)\s*$/;
 const UNTITLED = /^<Untitled Chapter \d+>$/;
 /** The line under `## Transcript` that says where the captions come from. */
 const SOURCE_NOTE = /^_Source: (.*)_$/;
-/** At most this many words, one sentence, left after a heading that still belong to the turn before: "Thanks." */
-const LEFTOVER_WORDS = 8;
 
 export function parseCaptionMarkdown(text: string, options: ParseOptions = {}): ParsedSource {
   const lines = sourceLines(text);
@@ -62,39 +60,6 @@ export function parseCaptionMarkdown(text: string, options: ParseOptions = {}): 
   }
   placeChapters(segments, chapters, notes);
   return { format: 'caption-markdown', layout: 'paragraphs', markup: 'plain', segments, chapters, firstLine: start + 2, facts, notes, coverage: coverage.join('\n') };
-}
-
-/**
- * A chapter heading sits at the chapter's time, which can fall inside a
- * sentence or just before the last words of the turn before. Moves each
- * heading to the nearest place that cuts no sentence: back to the start of
- * the sentence it interrupts, or past a few leftover words ("Thanks.") to the
- * label that follows them in the same paragraph. Words keep their order.
- */
-function placeChapters(segments: Segment[], chapters: Chapter[], notes: string[]): void {
-  for (const chapter of chapters) {
-    const after = segments[chapter.before];
-    const next = segments[chapter.before + 1];
-    const before = segments[chapter.before - 1];
-    if (after && next && after.label === undefined && next.label !== undefined && next.at.line === after.at.line && endsSentence(after.text) && splitSentences(after.text).length === 1 && after.text.split(' ').length <= LEFTOVER_WORDS) {
-      notes.push(`line ${chapter.at.line}: the heading "${chapter.title}" moves past "${after.text}", the end of the turn before`);
-      chapter.before += 1;
-      continue;
-    }
-    if (!before || !after || after.label !== undefined || endsSentence(before.text) || /[\])]$/.test(before.text)) continue;
-    // The heading interrupts a sentence: it moves back to where that sentence starts.
-    const starts = sentenceStarts(before.text);
-    const cut = starts.at(-1);
-    if (cut === undefined) {
-      chapter.before -= 1;
-    } else {
-      const tail: Segment = { text: before.text.slice(cut), at: before.at, ...(before.start !== undefined && { start: before.start }) };
-      before.text = before.text.slice(0, cut).trimEnd();
-      segments.splice(chapter.before, 0, tail);
-      for (const other of chapters) if (other !== chapter && other.before >= chapter.before) other.before += 1;
-    }
-    notes.push(`line ${chapter.at.line}: the heading "${chapter.title}" cut a sentence; it moves back to the sentence's start`);
-  }
 }
 
 /** `## Chapters` before the transcript: `- 1:32 Scalable oversight` lines, title to seconds. */

@@ -470,6 +470,31 @@ describe('caption Markdown (FAR.AI workshop files)', () => {
     expect(Math.max(...written.map((passage) => passage.text.split(' ').length))).toBe(30);
   });
 
+  it('keeps a heading in text without sentence ends at the chapter\'s own time, cutting the text where the chapter starts', () => {
+    const auto = [
+      '---', 'transcript: {"source": "auto", "language": "en"}', '---', '', '## Chapters', '', '- 0:00 Intro', '- 0:45 Second part', '', '## Transcript', '',
+      '### Intro', '', '[0:00] so today we are going to talk about models and how they', '', '[0:15] learn things from data and what that means for all of us', '',
+      '[0:30] and then there is the question of whether', '', '### Second part', '', '[0:45] they generalize and the answer is it depends', '',
+    ].join('\n');
+    const parsed = parseCaptionMarkdown(auto);
+    expect(parsed.notes).toContain('line 20: the heading "Second part" cuts a sentence, but no sentence starts within 40 words before it (text without punctuation?); it stays at the chapter\'s time');
+    expect(imported(parsed, ['Ada Lovelace']).body).toBe(
+      '## [0:00] Intro\n\n**Ada Lovelace:** [0:00] so today we are going to talk about models and how they\n\n[0:15] learn things from data and what that means for all of us\n\n[0:30] and then there is the question of whether\n\n## [0:45] Second part\n\n[0:45] they generalize and the answer is it depends',
+    );
+  });
+
+  it('opens a heading that moved back at the chapter\'s time, gives the sentence it moved over an estimate, and keeps the chapter\'s own paragraph time', () => {
+    const human = ['## Chapters', '', '- 0:00 Opening', '- 9:06 Make AGI safety mainstream', '', '## Transcript', '', '### Opening', '', '[8:50] It helps. Hopefully we take a step towards making', '', '### Make AGI safety mainstream', '', '[9:12] AGI safety mainstream in ML. There are lots.', ''].join('\n');
+    const { body } = imported(parseCaptionMarkdown(human), ['Ilya Sutskever']);
+    // "Hopefully" is the third of the paragraph's ten words: 8:50 + 22 s × 2/10.
+    expect(body).toBe('## [0:00] Opening\n\n**Ilya Sutskever:** [8:50] It helps.\n\n## [9:06] Make AGI safety mainstream\n\n[~8:54] Hopefully we take a step towards making\n\n[9:12] AGI safety mainstream in ML. There are lots.');
+  });
+
+  it('moves a heading back to a sentence that started a caption paragraph before', () => {
+    const parsed = parseCaptionMarkdown('## Transcript\n\n[0:10] First this. Then we\n\n[0:20] go on and\n\n### Part two\n\n[0:30] finish.\n');
+    expect(imported(parsed, ['Ada Lovelace']).body).toBe('**Ada Lovelace:** [0:10] First this.\n\n## [0:30] Part two\n\n[~0:15] Then we\n\n[0:20] go on and\n\n[0:30] finish.');
+  });
+
   it('takes a chapter\'s time from the file\'s list of chapters, where it has one', () => {
     const parsed = parseCaptionMarkdown('## Chapters\n\n- 0:00 Opening\n- 1:32 Scalable oversight\n\n## Transcript\n\n### Opening\n\n[0:04] Hello. It is\n\n### Scalable oversight\n\n[1:33] time. Go on.\n');
     expect(parsed.chapters.map((chapter) => [chapter.title, chapter.start])).toEqual([['Opening', 0], ['Scalable oversight', 92]]);
