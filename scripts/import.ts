@@ -13,13 +13,13 @@ import { parseArgs } from 'node:util';
 import { formatIssue } from '../src/lib/content/content-issue.ts';
 import { contentDir as defaultContentDir } from '../src/lib/content/content-dir.ts';
 import { validateArchive, type ArchiveReport, type CheckedEntry } from '../src/lib/content/validate-archive.ts';
-import { auditCoverage, plainText } from '../src/lib/import/audit.ts';
+import { auditCoverage, plainText, type WordAudit } from '../src/lib/import/audit.ts';
 import { detectFormat, isFormatName, PARSERS } from '../src/lib/import/detect-format.ts';
 import { editFrontMatter, frontMatterFor, renderEntry, splitEntry } from '../src/lib/import/entry-file.ts';
 import { ImportError, placeLabel } from '../src/lib/import/import-error.ts';
 import { buildTranscript, UNLABELLED, type TranscriptResult, type Unlabelled } from '../src/lib/import/import-transcript.ts';
 import { mapLabels } from '../src/lib/import/map-labels.ts';
-import { FORMATS, type FormatName, type ParsedSource } from '../src/lib/import/model.ts';
+import { FORMATS, type FormatName, type Layout, type ParsedSource } from '../src/lib/import/model.ts';
 import { addLinks, recordingLink, transcriptFromFacts, type Link, type TranscriptFields } from '../src/lib/import/sources-and-provenance.ts';
 import { splitIntoParts } from '../src/lib/import/split-parts.ts';
 import { timeSegments } from '../src/lib/import/timing.ts';
@@ -275,7 +275,7 @@ function importFile(options: Options): string[] {
 
   const lines = [`${file}: ${format}, transcript from line ${parsed.firstLine}`];
   for (const note of parsed.notes) lines.push(`  note: ${note}`);
-  for (const output of outputs) lines.push(...summary(output.target, output.result, output.notes, options));
+  for (const output of outputs) lines.push(...summary(output.target, output.result, output.notes, options, parsed.layout));
   lines.push(options.check ? '--check: nothing was written.' : `Wrote ${outputs.length} file(s).`);
   return lines;
 }
@@ -452,7 +452,7 @@ function writeAtomically(outputs: readonly { path: string; text: string }[]): vo
   }
 }
 
-function summary(target: Target, result: TranscriptResult, notes: readonly string[], options: Options): string[] {
+function summary(target: Target, result: TranscriptResult, notes: readonly string[], options: Options, layout: Layout): string[] {
   const { audit } = result;
   const n = (value: number) => value.toLocaleString('en');
   const action = target.newTalk ? 'new talk' : target.existing?.body.trim() ? 'transcript replaced' : 'transcript added';
@@ -465,7 +465,7 @@ function summary(target: Target, result: TranscriptResult, notes: readonly strin
     ...notes.map((note) => `  ${note}`),
     `  turns:      ${n(audit.labelsOut)}${continued > 0 ? ` (+${n(continued)} carried on after a chapter heading)` : ''} in ${n(audit.paragraphs)} paragraphs${audit.chapters > 0 ? `, ${n(audit.chapters)} chapter heading${audit.chapters === 1 ? '' : 's'}` : ''}`,
     `  words:      ${n(audit.spokenIn)} spoken in, ${n(audit.spokenOut)} out; non-speech marks ${n(audit.marksIn)} in, ${n(audit.marksOut)} out; labels ${n(audit.labelsIn)} read, ${n(audit.labelsOut)} written`,
-    `  timestamps: ${n(audit.timestamps)} of ${n(audit.paragraphs)} paragraphs${span}`,
+    `  timestamps: ${timesSummary(audit, layout, span)}`,
     `  speakers:   ${[...turnsBy].map(([label, count]) => `${label} (${n(count)} turn${count === 1 ? '' : 's'})`).join(', ')}`,
   ];
   if (result.mappings.length === 0) lines.push('  labels:     none in the source');
@@ -477,6 +477,15 @@ function summary(target: Target, result: TranscriptResult, notes: readonly strin
   if (result.unlabelledNote) lines.push(`  unlabelled: ${result.unlabelledNote}`);
   if (result.voices.length > 0) lines.push(`  voices:     ${result.voices.join(', ')}`);
   return lines;
+}
+
+/** Source timestamps kept against those read, and how many times are estimates; merged cues say how many cue times they start at. */
+function timesSummary(audit: WordAudit, layout: Layout, span: string): string {
+  const n = (value: number) => value.toLocaleString('en');
+  if (audit.timesRead === 0 && audit.timestamps === 0) return 'none in the source';
+  const estimated = audit.timesEstimated > 0 ? `; ${n(audit.timesEstimated)} estimated (~), where a turn or paragraph starts inside one` : '';
+  if (layout === 'cues') return `${n(audit.timesKept)} paragraphs start at one of the source's ${n(audit.timesRead)} cue times${span}${estimated}`;
+  return `${n(audit.timesKept)} of ${n(audit.timesRead)} source timestamps kept${span}${estimated}`;
 }
 
 function displayPath(path: string): string {

@@ -5,11 +5,12 @@
  * the import and names the first word that differs and where it is.
  */
 import { NON_SPEECH } from '../transcript/non-speech.ts';
-import { parseTranscript } from '../transcript/parse-transcript.ts';
+import { parseTranscript, type Passage } from '../transcript/parse-transcript.ts';
 import { firstWordDifference, normalizedWords } from '../words.ts';
 import { ImportError } from './import-error.ts';
 import type { Block } from './lay-out.ts';
-import type { ParsedSource, Segment, SourcePlace } from './model.ts';
+import type { Layout, ParsedSource, Segment, SourcePlace } from './model.ts';
+import { formatClock } from './text.ts';
 import { markdownText } from './safe-markdown.ts';
 
 export interface WordAudit {
@@ -24,7 +25,13 @@ export interface WordAudit {
   labelsOut: number;
   turns: number;
   paragraphs: number;
+  /** Paragraphs written with a time, exact or estimated. */
   timestamps: number;
+  /** Times the source gives (one per timed paragraph or cue with words), and how many are written as they are. */
+  timesRead: number;
+  timesKept: number;
+  /** Times written as estimates (`[~2:31]`): a turn or paragraph that starts inside a source's paragraph or cue. */
+  timesEstimated: number;
   chapters: number;
 }
 
@@ -68,7 +75,7 @@ export function auditCoverage(parsed: ParsedSource): void {
  * it against what was meant: the same turns, labels, chapters, paragraphs and
  * timestamps, and exactly the source's spoken words and marks, in order.
  */
-export function auditOutput(segments: readonly Segment[], markup: 'plain' | 'markdown', blocks: readonly Block[], body: string): WordAudit {
+export function auditOutput(segments: readonly Segment[], markup: 'plain' | 'markdown', layout: Layout, blocks: readonly Block[], body: string): WordAudit {
   const parsed = parseTranscript(body);
   const fail = (message: string, place?: SourcePlace): never => {
     throw new ImportError(`the written transcript does not read back as intended: ${message}`, place ? { place } : {});
@@ -112,6 +119,7 @@ export function auditOutput(segments: readonly Segment[], markup: 'plain' | 'mar
   const timestamps = passages.filter((passage) => passage.timestamp).length;
   const timestampsMeant = turnsMeant.flatMap((turn) => turn.paragraphs).filter((paragraph) => paragraph.start !== undefined).length;
   if (timestamps !== timestampsMeant) fail(`${timestampsMeant} timestamps were written but ${timestamps} read back`);
+  const times = auditTimes(segments, passages, layout, fail);
 
   return {
     spokenIn: spokenIn.length,
@@ -123,6 +131,46 @@ export function auditOutput(segments: readonly Segment[], markup: 'plain' | 'mar
     turns: turnsOut.length,
     paragraphs: passages.length,
     timestamps,
+    ...times,
     chapters,
   };
+}
+
+/**
+ * Every time the source gives must be written as it is: each timed paragraph or cue with words is
+ * where a paragraph of the output starts, at that time and not marked as an estimate (paragraph
+ * layouts); merged cues start their paragraphs at one of the cues' times. A written time that is
+ * not marked as an estimate must be one the source gives, at that place.
+ */
+function auditTimes(segments: readonly Segment[], passages: readonly Passage[], layout: Layout, fail: (message: string, place?: SourcePlace) => never): Pick<WordAudit, 'timesRead' | 'timesKept' | 'timesEstimated'> {
+  const given = sourceTimes(segments);
+  const exact = passages.flatMap((passage) => (passage.timestamp && !passage.timestamp.estimated ? [passage.timestamp.label] : []));
+  let at = 0;
+  for (const label of exact) {
+    const found = given.findIndex((time, index) => index >= at && time.label === label);
+    if (found === -1 || (layout === 'paragraphs' && found !== at)) {
+      const missing = given[at];
+      if (layout === 'paragraphs' && missing && found !== -1) fail(`the source's timestamp [${missing.label}] is not in the output (dropped, or merged into the paragraph before)`, missing.at);
+      fail(`[${label}] is written as a time the source gives, but the source gives it nowhere there; an estimate must be written [~${label}]`);
+    }
+    at = found + 1;
+  }
+  const missing = given[at];
+  if (layout === 'paragraphs' && missing) fail(`the source's timestamp [${missing.label}] is not in the output (dropped, or merged into the paragraph before)`, missing.at);
+  return { timesRead: given.length, timesKept: exact.length, timesEstimated: passages.filter((passage) => passage.timestamp?.estimated).length };
+}
+
+/** The times the source states, in order: the start of each timed paragraph or cue that has words (not those the source itself marks as estimates). */
+function sourceTimes(segments: readonly Segment[]): { label: string; at: SourcePlace }[] {
+  const times: { label: string; at: SourcePlace }[] = [];
+  for (const segment of segments) {
+    const clock = segment.clock;
+    if (!clock || clock.wordsBefore !== 0 || clock.words === 0 || clock.estimated) continue;
+    const label = formatClock(clock.from);
+    // The unit's first segment may hold no words (a label alone); its next one opens the paragraph.
+    const last = times.at(-1);
+    if (last && last.label === label && last.at.line === segment.at.line && last.at.cue === segment.at.cue) continue;
+    times.push({ label, at: segment.at });
+  }
+  return times;
 }

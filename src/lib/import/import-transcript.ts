@@ -80,7 +80,7 @@ export function buildTranscript(input: TranscriptInput, target: TranscriptTarget
 
   const blocks = layOut(attributed, input.chapters, input.layout);
   const body = writeTranscript(blocks, input.markup);
-  const audit = auditOutput(input.segments, input.markup, blocks, body);
+  const audit = auditOutput(attributed.map(({ segment }) => segment), input.markup, input.layout, blocks, body);
   const mappings = [...mapped.values()];
   const starts = blocks.flatMap((block) => (block.kind === 'turn' ? block.paragraphs.flatMap((paragraph) => (paragraph.start === undefined ? [] : [paragraph.start])) : []));
   return {

@@ -98,6 +98,16 @@ describe('a successful import', () => {
     expect(snapshot(content)).toEqual(before);
   });
 
+  it('reports the source timestamps kept against those read, and how many times are estimates', () => {
+    const captions = '## Transcript\n\n[0:10] Michael: We talked about models and how\n\n[0:20] they learn. Phil: Do they?\n\n[0:30] Michael: Yes.\n';
+    const run = importer(sample('timed.md', captions), '--talk', 'interview', '--check', '--content', archiveWithTalk());
+    expect(run.err).toBe('');
+    expect(run.out).toContain('  timestamps: 3 of 3 source timestamps kept, [0:10] to [0:30]; 1 estimated (~), where a turn or paragraph starts inside one\n');
+    const cues = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nMichael: Hello\n\n00:00:02.000 --> 00:00:03.000\nthere. <v Phil>Hi.\n\n00:00:03.000 --> 00:00:04.000\nHow are you?\n';
+    const merged = importer(sample('cues.vtt', cues), '--talk', 'interview', '--check', '--content', archiveWithTalk());
+    expect(merged.out).toContain('  timestamps: 1 paragraphs start at one of the source\'s 3 cue times, [0:01] to [0:02]; 1 estimated (~), where a turn or paragraph starts inside one\n');
+  });
+
   it('keeps the talk’s front matter and comments, and adds the transcript', () => {
     const content = archiveWithTalk();
     const run = importer(sample('ok.txt', NAME_COLON), '--talk', 'interview', '--provenance', 'human-transcript', '--source', 'Episode=https://example.org/ep', '--content', content);

@@ -1,0 +1,45 @@
+/**
+ * The word audit on damage of each kind, made by hand: a written transcript
+ * that lost something the source has must fail the import, naming it.
+ */
+import { describe, expect, it } from 'vitest';
+import { auditOutput } from '../../../src/lib/import/audit.ts';
+import type { Block } from '../../../src/lib/import/lay-out.ts';
+import type { Segment } from '../../../src/lib/import/model.ts';
+import { timeSegments } from '../../../src/lib/import/timing.ts';
+
+/** Two caption paragraphs, the first ending mid-sentence: [0:10] and [0:20]. */
+const captions: Segment[] = timeSegments(
+  [
+    { label: 'Ada', text: 'We talked about models and how', start: 10, at: { line: 3 } },
+    { text: 'they learn.', start: 20, at: { line: 5 } },
+  ],
+  'plain',
+);
+const turn = (...paragraphs: [string, number, boolean?][]): Block[] => [
+  { kind: 'turn', label: 'Ada', continued: false, paragraphs: paragraphs.map(([text, start, estimated]) => ({ text, start, ...(estimated && { estimated: true as const }), at: { line: 3 } })) },
+];
+
+describe('a dropped timestamp', () => {
+  it('fails the audit: a caption paragraph merged into the one before loses its time', () => {
+    const merged = turn(['We talked about models and how they learn.', 10]);
+    expect(() => auditOutput(captions, 'plain', 'paragraphs', merged, '**Ada:** [0:10] We talked about models and how they learn.')).toThrow(
+      /the source's timestamp \[0:20\] is not in the output \(dropped, or merged into the paragraph before\)/,
+    );
+  });
+
+  it('fails the audit: an estimate written as an exact time', () => {
+    const estimated = turn(['We talked about models and how', 10], ['they learn.', 15]);
+    expect(() => auditOutput(captions, 'plain', 'paragraphs', estimated, '**Ada:** [0:10] We talked about models and how\n\n[0:15] they learn.')).toThrow(/\[0:15\] is written as a time the source gives, but the source gives it nowhere there/);
+  });
+
+  it('passes when every source time is kept, and counts them', () => {
+    const kept = turn(['We talked about models and how', 10], ['they learn.', 20]);
+    expect(auditOutput(captions, 'plain', 'paragraphs', kept, '**Ada:** [0:10] We talked about models and how\n\n[0:20] they learn.')).toMatchObject({ timesRead: 2, timesKept: 2, timesEstimated: 0 });
+  });
+
+  it('lets merged subtitle cues keep only the times their paragraphs start at', () => {
+    const merged = turn(['We talked about models and how they learn.', 10]);
+    expect(auditOutput(captions, 'plain', 'cues', merged, '**Ada:** [0:10] We talked about models and how they learn.')).toMatchObject({ timesRead: 2, timesKept: 1 });
+  });
+});
