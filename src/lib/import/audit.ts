@@ -10,8 +10,8 @@ import { firstWordDifference, normalizedWords } from '../words.ts';
 import { ImportError } from './import-error.ts';
 import type { Block } from './lay-out.ts';
 import type { Layout, ParsedSource, Segment, SourcePlace } from './model.ts';
-import { formatClock } from './text.ts';
 import { markdownText } from './safe-markdown.ts';
+import { decodeEntities, formatClock } from './text.ts';
 
 export interface WordAudit {
   /** Spoken words read from the source and found in the output (equal, or the import fails). */
@@ -47,12 +47,25 @@ export function speech(text: string): { spoken: string[]; marks: string[] } {
 }
 
 /**
+ * Characters that a mangled character reference adds, drops or leaves behind (`Q&;A` for `Q&amp;A`,
+ * `>;>;` for `&gt;&gt;`), which no word comparison sees: the audit compares them in order too.
+ */
+const REFERENCE_CHARACTERS = /[&;<>"]/g;
+
+function referenceCharacters(text: string): string[] {
+  return text.match(REFERENCE_CHARACTERS) ?? [];
+}
+
+/**
  * The parser's reading against the source: every word of the transcript, as a
- * plain strip of the format's scaffolding finds it, must be a word of a label
- * or of a segment, in the same order.
+ * plain strip of the format's scaffolding finds it (its character references
+ * decoded here, apart from the reader), must be a word of a label or of a
+ * segment, in the same order; in plain-text formats the characters a
+ * mangled reference would change must match too.
  */
 export function auditCoverage(parsed: ParsedSource): void {
-  const expected = normalizedWords(parsed.coverage);
+  const source = parsed.references ? decodeEntities(parsed.coverage) : parsed.coverage;
+  const expected = normalizedWords(source);
   const read: string[] = [];
   const owners: SourcePlace[] = [];
   for (const segment of parsed.segments) {
@@ -62,12 +75,45 @@ export function auditCoverage(parsed: ParsedSource): void {
     }
   }
   const at = firstWordDifference(expected, read);
-  if (at === -1) return;
+  if (at === -1) {
+    if (parsed.markup === 'plain') auditCharacters(source, parsed.segments);
+    return;
+  }
   const place = owners[Math.min(at, owners.length - 1)];
   throw new ImportError(
     `the ${parsed.format} reader lost track of the text at word ${at + 1} of the transcript: the source has "${expected[at] ?? '(end)'}", the reader "${read[at] ?? '(end)'}"; the file may mix formats (try --format)`,
     place ? { place } : {},
   );
+}
+
+/** The reader's text against the decoded source, character by character for the characters references stand for. */
+function auditCharacters(source: string, segments: readonly Segment[]): void {
+  const expected = referenceCharacters(source);
+  const read: string[] = [];
+  const owners: SourcePlace[] = [];
+  for (const segment of segments) {
+    for (const character of referenceCharacters(`${segment.label ?? ''} ${segment.text}`)) {
+      read.push(character);
+      owners.push(segment.at);
+    }
+  }
+  const at = firstWordDifference(expected, read);
+  if (at === -1) return;
+  const place = owners[Math.min(at, owners.length - 1)];
+  throw new ImportError(
+    `the text read differs from the source's decoded text at its ${ordinal(at + 1)} "&", ";", "<", ">" or '"': the source has ${quoteCharacter(expected[at])}, the reader ${quoteCharacter(read[at])}; a character reference (such as "&amp;") was decoded wrongly`,
+    place ? { place } : {},
+  );
+}
+
+function quoteCharacter(character: string | undefined): string {
+  return character === undefined ? '(end)' : `"${character}"`;
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
 }
 
 /**
@@ -116,6 +162,10 @@ export function auditOutput(segments: readonly Segment[], markup: 'plain' | 'mar
   if (at !== -1) fail(`spoken word ${at + 1} is "${spokenIn[at] ?? '(end)'}" in the source but "${spokenOut[at] ?? '(end)'}" in the output`, owners[Math.min(at, owners.length - 1)]);
   const mark = firstWordDifference(marksIn, marksOut);
   if (mark !== -1) fail(`non-speech mark ${mark + 1} is "${marksIn[mark] ?? '(none)'}" in the source but "${marksOut[mark] ?? '(none)'}" in the output`);
+  const charactersIn = referenceCharacters(joined);
+  const charactersOut = passages.flatMap((passage) => referenceCharacters(passage.text));
+  const character = firstWordDifference(charactersIn, charactersOut);
+  if (character !== -1) fail(`the ${ordinal(character + 1)} "&", ";", "<", ">" or '"' is ${quoteCharacter(charactersIn[character])} in the source but ${quoteCharacter(charactersOut[character])} in the output; text was escaped or decoded wrongly`);
   const timestamps = passages.filter((passage) => passage.timestamp).length;
   const timestampsMeant = turnsMeant.flatMap((turn) => turn.paragraphs).filter((paragraph) => paragraph.start !== undefined).length;
   if (timestamps !== timestampsMeant) fail(`${timestampsMeant} timestamps were written but ${timestamps} read back`);

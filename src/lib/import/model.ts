@@ -81,6 +81,8 @@ export interface ParsedSource {
   format: FormatName;
   layout: Layout;
   markup: 'plain' | 'markdown';
+  /** The format writes characters as HTML references (`&amp;`), which the reader decodes and the audit decodes apart. */
+  references: boolean;
   segments: Segment[];
   chapters: Chapter[];
   /** Line on which the transcript starts. */
@@ -90,8 +92,9 @@ export interface ParsedSource {
   notes: string[];
   /**
    * The transcript's text with only the format's scaffolding (timings, cue
-   * numbers, tags, headings, timestamps) taken out, found without the parser:
-   * the audit checks that every word in it is a label or a segment's word.
+   * numbers, tags, headings, timestamps) taken out, found without the parser,
+   * its character references left as written: the audit decodes them itself
+   * and checks that every word in it is a label or a segment's word.
    */
   coverage: string;
 }

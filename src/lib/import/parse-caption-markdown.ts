@@ -41,10 +41,10 @@ export function parseCaptionMarkdown(text: string, options: ParseOptions = {}): 
     }
     const source = SOURCE_NOTE.exec(first);
     if (source && segments.length === 0) continue;
-    const paragraph = decodeEntities(squeeze(block.lines.join(' ')));
-    const stamp = LEADING_TIMESTAMP.exec(paragraph);
-    const body = stamp ? paragraph.slice(stamp[0].length) : paragraph;
-    coverage.push(body);
+    const raw = squeeze(block.lines.join(' '));
+    const stamp = LEADING_TIMESTAMP.exec(raw);
+    coverage.push(stamp ? raw.slice(stamp[0].length) : raw);
+    const body = decodeEntities(stamp ? raw.slice(stamp[0].length) : raw);
     const seconds = stamp?.[1] === undefined ? undefined : parseTimestamp(stamp[1]).seconds;
     for (const piece of splitAtInlineLabels(body, options.isKnownLabel)) {
       segments.push({ ...(piece.label !== undefined && { label: piece.label }), text: piece.text, ...(seconds !== undefined && { start: seconds }), at: { line } });
@@ -59,7 +59,7 @@ export function parseCaptionMarkdown(text: string, options: ParseOptions = {}): 
     if (time !== undefined) chapter.start = time;
   }
   placeChapters(segments, chapters, notes);
-  return { format: 'caption-markdown', layout: 'paragraphs', markup: 'plain', segments, chapters, firstLine: start + 2, facts, notes, coverage: coverage.join('\n') };
+  return { format: 'caption-markdown', layout: 'paragraphs', markup: 'plain', references: true, segments, chapters, firstLine: start + 2, facts, notes, coverage: coverage.join('\n') };
 }
 
 /** `## Chapters` before the transcript: `- 1:32 Scalable oversight` lines, title to seconds. */

@@ -66,7 +66,7 @@ export function parseMarkdownLabels(text: string): ParsedSource {
   }
   const from = (firstLine ?? 1) - 1;
   const notes = from > 0 ? [`lines 1–${from} come before the first label (front matter, links, summary, list of topics) and are not transcript; skipped`] : [];
-  return { format: 'markdown-labels', layout: 'paragraphs', markup: 'markdown', segments, chapters, firstLine: firstLine ?? 1, facts: {}, notes, coverage: coverageOf(lines.slice(from)) };
+  return { format: 'markdown-labels', layout: 'paragraphs', markup: 'markdown', references: true, segments, chapters, firstLine: firstLine ?? 1, facts: {}, notes, coverage: coverageOf(lines.slice(from)) };
 }
 
 /** What opens a paragraph: a label, a time, and whether the time is marked as an estimate (`[~2:31]`). */

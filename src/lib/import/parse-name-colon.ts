@@ -27,7 +27,7 @@ export function parseNameColon(text: string, options: ParseOptions = {}): Parsed
     const labelled = leadingLabel(paragraph, options.isKnownLabel);
     segments.push(labelled ? { label: labelled.label, text: labelled.rest, at: { line: block.line } } : { text: paragraph, at: { line: block.line } });
   }
-  return { format: 'name-colon', layout: 'paragraphs', markup: 'plain', segments, chapters, firstLine: from + 1, facts: {}, notes, coverage: coverage.join('\n') };
+  return { format: 'name-colon', layout: 'paragraphs', markup: 'plain', references: false, segments, chapters, firstLine: from + 1, facts: {}, notes, coverage: coverage.join('\n') };
 }
 
 /** Index of the first transcript line: after front matter, and after a "Transcript" heading if there is one. */

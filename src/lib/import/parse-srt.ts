@@ -29,8 +29,9 @@ export function parseSrt(text: string, options: ParseOptions = {}): ParsedSource
     const timing = TIMING.exec(block.lines[timingAt] as string);
     const start = parseClock(timing?.[1] ?? '');
     const end = parseClock(timing?.[2] ?? '');
-    const cueText = decodeEntities(block.lines.slice(timingAt + 1).join('\n').replace(TAGS, ''));
-    coverage.push(cueText);
+    const raw = block.lines.slice(timingAt + 1).join('\n').replace(TAGS, '');
+    coverage.push(raw);
+    const cueText = decodeEntities(raw);
     const at = { line: block.line + timingAt, cue: number };
     const times = { ...(start !== undefined && { start }), ...(end !== undefined && { end }) };
     for (const turn of turnsInCue(cueText, options.isKnownLabel)) {
@@ -39,7 +40,7 @@ export function parseSrt(text: string, options: ParseOptions = {}): ParsedSource
       segments.push(labelled ? { label: labelled.label, text: labelled.rest, ...times, at } : { text: spoken, ...times, at });
     }
   });
-  return { format: 'srt', layout: cueLayout(segments), markup: 'plain', segments, chapters: [], firstLine: 1, facts: {}, notes: [], coverage: coverage.join('\n') };
+  return { format: 'srt', layout: cueLayout(segments), markup: 'plain', references: true, segments, chapters: [], firstLine: 1, facts: {}, notes: [], coverage: coverage.join('\n') };
 }
 
 /**

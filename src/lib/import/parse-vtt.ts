@@ -12,24 +12,13 @@ import { ImportError } from './import-error.ts';
 import { leadingLabel } from './label-text.ts';
 import { cueLayout } from './lay-out.ts';
 import type { ParsedSource, ParseOptions, Segment } from './model.ts';
-import { decodeEntities, NAMED_ENTITIES, sourceLines, squeeze } from './text.ts';
+import { decodeEntities, sourceLines, squeeze } from './text.ts';
 
 const TIMING = /^\s*((?:\d+:)?\d{2}:\d{2}\.\d{3})\s+-->\s+((?:\d+:)?\d{2}:\d{2}\.\d{3})/;
 
-/**
- * webvtt.js's own table names its references without the `;` ("&amp"), so a
- * well-formed "&amp;" reads as "&;" (its references are also at issue in
- * w3c/webvtt.js#36). This table has each name with and without the `;`.
- */
-const ENTITIES = Object.fromEntries(
-  Object.entries({ ...NAMED_ENTITIES, lrm: '\u200e', rlm: '\u200f' }).flatMap(([name, character]) => [
-    [`&${name};`, character],
-    [`&${name}`, character],
-  ]),
-);
-
 export function parseVtt(text: string, options: ParseOptions = {}): ParsedSource {
-  const { cues, errors } = new webvtt.WebVTTParser(ENTITIES).parse(text.replace(/^\uFEFF/, ''));
+  const hidden = hideAmpersands(text.replace(/^\uFEFF/, ''));
+  const { cues, errors } = new webvtt.WebVTTParser({}).parse(hidden.text);
   const lines = sourceLines(text);
   const fatal = errors.find((error) => /signature/i.test(error.message));
   if (fatal || (cues.length === 0 && errors[0])) {
@@ -43,15 +32,30 @@ export function parseVtt(text: string, options: ParseOptions = {}): ParsedSource
     const at = { line: takeLine(cueLines, cue.startTime, cue.endTime), cue: index + 1 };
     const timing = { start: cue.startTime, ...(estimatedAt.has(at.line) && { estimated: true as const }), end: cue.endTime };
     for (const voice of voices(cue.tree.children)) {
-      const spoken = squeeze(voice.text);
-      const plainLabel = voice.label === undefined ? leadingLabel(spoken, options.isKnownLabel) : undefined;
+      const voiceLabel = voice.label === undefined ? undefined : squeeze(decodeEntities(hidden.restore(voice.label)));
+      const spoken = squeeze(decodeEntities(hidden.restore(voice.text)));
+      const plainLabel = voiceLabel === undefined ? leadingLabel(spoken, options.isKnownLabel) : undefined;
       if (plainLabel) segments.push({ label: plainLabel.label, text: plainLabel.rest, ...timing, at });
-      // webvtt.js leaves references in a voice's name as written ("Tom &amp; Jerry").
-      else segments.push({ ...(voice.label !== undefined && { label: squeeze(decodeEntities(voice.label)) }), text: spoken, ...timing, at });
+      else segments.push({ ...(voiceLabel !== undefined && { label: voiceLabel }), text: spoken, ...timing, at });
     }
   });
   const notes = errors.map((error) => `line ${error.line}: ${error.message}`);
-  return { format: 'vtt', layout: cueLayout(segments), markup: 'plain', segments, chapters: [], firstLine: 1, facts: {}, notes, coverage: coverageOf(lines) };
+  return { format: 'vtt', layout: cueLayout(segments), markup: 'plain', references: true, segments, chapters: [], firstLine: 1, facts: {}, notes, coverage: coverageOf(lines) };
+}
+
+/**
+ * webvtt.js decodes character references by rules of its own: with its own
+ * table a partial match turns "&amp;" into "&;", names it lacks stay as
+ * written, and one past U+FFFF comes out wrong (its references are at issue in
+ * w3c/webvtt.js#36). So it is handed the file with every "&" swapped for a
+ * private character it leaves alone, and the reader decodes the references
+ * itself, after, with HTML5's table.
+ */
+function hideAmpersands(text: string): { text: string; restore: (part: string) => string } {
+  let code = 0xe000;
+  while (text.includes(String.fromCharCode(code))) code += 1;
+  const stand = String.fromCharCode(code);
+  return { text: text.replaceAll('&', stand), restore: (part) => part.replaceAll(stand, '&') };
 }
 
 /** The cue's text cut at each `<v>` tag: what each voice says, and text before any tag without a voice. */
@@ -103,7 +107,7 @@ function clock(text: string): number {
   return Math.round(parts.reduce((total, part) => total * 60 + part, 0) * 1000) / 1000;
 }
 
-/** The cue text of the file without header, notes, identifiers and timings; voice names stay as words. */
+/** The cue text of the file without header, notes, identifiers and timings, references undecoded; voice names stay as words. */
 function coverageOf(lines: readonly string[]): string {
   const kept: string[] = [];
   let inCue = false;
@@ -125,5 +129,5 @@ function coverageOf(lines: readonly string[]): string {
     if (!inCue) return; // a cue identifier
     kept.push(line);
   });
-  return decodeEntities(kept.join('\n').replace(/<v(?:\.[^\s>]*)?\s+([^>]*)>/g, ' $1: ').replace(/<[^>]*>/g, ''));
+  return kept.join('\n').replace(/<v(?:\.[^\s>]*)?\s+([^>]*)>/g, ' $1: ').replace(/<[^>]*>/g, '');
 }

@@ -3,9 +3,9 @@
  * that lost something the source has must fail the import, naming it.
  */
 import { describe, expect, it } from 'vitest';
-import { auditOutput } from '../../../src/lib/import/audit.ts';
+import { auditCoverage, auditOutput } from '../../../src/lib/import/audit.ts';
 import type { Block } from '../../../src/lib/import/lay-out.ts';
-import type { Segment } from '../../../src/lib/import/model.ts';
+import type { ParsedSource, Segment } from '../../../src/lib/import/model.ts';
 import { timeSegments } from '../../../src/lib/import/timing.ts';
 
 /** Two caption paragraphs, the first ending mid-sentence: [0:10] and [0:20]. */
@@ -41,5 +41,28 @@ describe('a dropped timestamp', () => {
   it('lets merged subtitle cues keep only the times their paragraphs start at', () => {
     const merged = turn(['We talked about models and how they learn.', 10]);
     expect(auditOutput(captions, 'plain', 'cues', merged, '**Ada:** [0:10] We talked about models and how they learn.')).toMatchObject({ timesRead: 2, timesKept: 1 });
+  });
+});
+
+describe('a mangled character reference', () => {
+  const source = (text: string, coverage: string): ParsedSource => ({
+    format: 'vtt', layout: 'cues', markup: 'plain', references: true, segments: [{ text, start: 1, at: { line: 3, cue: 1 } }], chapters: [], firstLine: 1, facts: {}, notes: [], coverage,
+  });
+
+  it('fails the audit of the reading, though the words are the same: "Q&amp;A" read as "Q&;A", "&gt;&gt;" as ">;>;"', () => {
+    expect(() => auditCoverage(source('Our Q&;A', 'Our Q&amp;A'))).toThrow(/decoded text at its 2nd "&", ";", "<", ">" or '"': the source has \(end\), the reader ";"/);
+    expect(() => auditCoverage(source('>;>; next', '&gt;&gt; next'))).toThrow(/a character reference \(such as "&amp;"\) was decoded wrongly/);
+    expect(() => auditCoverage(source('Our Q&A', 'Our Q&amp;A'))).not.toThrow();
+  });
+
+  it('fails the audit of the reading when a reference is left undecoded', () => {
+    expect(() => auditCoverage(source('say &quot;no&quot;', 'say &quot;no&quot;'))).toThrow(/lost track of the text at word 2 of the transcript: the source has "no", the reader "quot"/);
+  });
+
+  it('fails the audit of the output when the written text says something else', () => {
+    const segments = timeSegments([{ label: 'Ada', text: 'Our Q&A.', start: 1, at: { line: 3 } }], 'plain');
+    const blocks: Block[] = [{ kind: 'turn', label: 'Ada', continued: false, paragraphs: [{ text: 'Our Q&A.', start: 1, at: { line: 3 } }] }];
+    expect(() => auditOutput(segments, 'plain', 'paragraphs', blocks, '**Ada:** [0:01] Our Q&;A.')).toThrow(/the 2nd "&", ";", "<", ">" or '"' is \(end\) in the source but ";" in the output/);
+    expect(() => auditOutput(segments, 'plain', 'paragraphs', blocks, '**Ada:** [0:01] Our Q&A.')).not.toThrow();
   });
 });

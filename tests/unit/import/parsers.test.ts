@@ -81,6 +81,12 @@ describe('WebVTT', () => {
     expect(() => auditCoverage(parsed)).not.toThrow();
   });
 
+  it('decodes every HTML5 named and numeric reference in cue text, as the standard says', () => {
+    const parsed = parseVtt('WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nOur Q&amp;A on &quot;caf&eacute;s&quot; &amp;&amp; AT&T &ndash; &#128512; &#150; &#x2019;s &amp\n');
+    expect(labelsAndTexts(parsed)).toEqual([[null, 'Our Q&A on "cafés" && AT&T – 😀 – ’s &amp']]);
+    expect(() => auditCoverage(parsed)).not.toThrow();
+  });
+
   it('keeps cues that are paragraphs already (40 words or more on average) as paragraphs, each with its time', () => {
     const sentence = 'The engine weaves algebraic patterns just as the loom weaves flowers and leaves. ';
     const paragraph = sentence.repeat(4).trim();
