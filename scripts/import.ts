@@ -475,6 +475,7 @@ function summary(target: Target, result: TranscriptResult, notes: readonly strin
     lines.push(`${head}"${mapping.label}" ×${mapping.count} → ${where}${mapping.note ? `: ${mapping.label} ${mapping.note} (first at ${placeLabel(mapping.at)})` : ''}`);
   });
   if (result.unlabelledNote) lines.push(`  unlabelled: ${result.unlabelledNote}`);
+  if (result.speakerChangeNote) lines.push(`  unnamed:    ${result.speakerChangeNote}`);
   if (result.voices.length > 0) lines.push(`  voices:     ${result.voices.join(', ')}`);
   return lines;
 }

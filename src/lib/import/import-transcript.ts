@@ -46,6 +46,8 @@ export interface TranscriptResult {
   audit: WordAudit;
   /** What happened to unlabelled text, when that needed a choice. */
   unlabelledNote?: string;
+  /** How many unnamed changes of speaker (`>>`) started a turn. */
+  speakerChangeNote?: string;
   /** First and last timestamps written, in seconds. */
   span?: [number, number];
 }
@@ -62,9 +64,16 @@ export function buildTranscript(input: TranscriptInput, target: TranscriptTarget
   let leading = 0;
   let leadingAt: Segment['at'] | undefined;
   let unlabelledCount = 0;
+  let speakerChanges = 0;
   const attributed: Attributed[] = timeSegments(input.segments, input.markup, input.recordingEnd).map((segment) => {
     if (segment.label !== undefined) {
       current = (mapped.get(labelKey(segment.label)) as LabelMapping).output;
+      return { speaker: current, segment };
+    }
+    if (segment.newTurn) {
+      // Someone else speaks, the source does not say who: not the speaker before.
+      speakerChanges += 1;
+      current = settings.unlabelled === 'audience' ? AUDIENCE : UNATTRIBUTED;
       return { speaker: current, segment };
     }
     unlabelledCount += 1;
@@ -90,6 +99,7 @@ export function buildTranscript(input: TranscriptInput, target: TranscriptTarget
     voices: mappings.filter((mapping) => mapping.how === 'unmapped' || mapping.how === 'voice').map((mapping) => mapping.output),
     audit,
     ...(unlabelledNoteFor(settings.unlabelled, unlabelledCount, leading, leadingAt, sole) ?? {}),
+    ...(speakerChanges > 0 && { speakerChangeNote: `${speakerChanges} change(s) of speaker marked ">>" without a name, each written as a turn of "${settings.unlabelled === 'audience' ? AUDIENCE : UNATTRIBUTED}"` }),
     ...(starts.length > 0 && { span: [Math.min(...starts), Math.max(...starts)] as [number, number] }),
   };
 }

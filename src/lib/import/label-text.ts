@@ -64,3 +64,18 @@ export function splitAtInlineLabels(text: string, isKnown?: (label: string) => b
   if (rest !== '' || label !== undefined || pieces.length === 0) pieces.push({ ...(label !== undefined && { label }), text: rest });
   return pieces;
 }
+
+/** `>>` opening a line of a caption: YouTube's mark that someone else speaks, without saying who. */
+export const SPEAKER_CHANGE = /^\s*>>\s*/;
+
+/** A caption's text cut before each line that opens with `>>`; the mark itself is scaffolding, like a label. */
+export function splitAtSpeakerChanges(text: string): { text: string; newTurn?: true }[] {
+  const parts: { text: string; newTurn?: true }[] = [];
+  for (const line of text.split('\n')) {
+    const mark = SPEAKER_CHANGE.exec(line);
+    if (mark) parts.push({ text: line.slice(mark[0].length), newTurn: true });
+    else if (parts.length === 0) parts.push({ text: line });
+    else (parts.at(-1) as { text: string }).text += `\n${line}`;
+  }
+  return parts.filter((part, index) => index > 0 || part.newTurn || part.text.trim() !== '' || parts.length === 1);
+}

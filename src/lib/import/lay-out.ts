@@ -84,7 +84,7 @@ export function layOut(attributed: readonly Attributed[], chapters: readonly Cha
       for (const chapter of headings) blocks.push(chapterBlock(chapter));
     }
     const interrupted = blocks.at(-1)?.kind === 'chapter';
-    if (!turn || turn.label !== speaker || interrupted) {
+    if (!turn || turn.label !== speaker || interrupted || segment.newTurn) {
       flushRun();
       turn = { kind: 'turn', label: speaker, continued: interrupted && turn?.label === speaker && segment.label === undefined, paragraphs: [] };
       blocks.push(turn);

@@ -30,6 +30,8 @@ export interface Segment {
   text: string;
   /** Seconds from the start of the recording. */
   start?: number;
+  /** A change of speaker without a name (`>>` in YouTube's captions): this segment opens a turn of its own. */
+  newTurn?: true;
   /** The source itself marks `start` as an estimate (the archive's own `[~2:31]`, a WebVTT note). */
   estimated?: true;
   end?: number;

@@ -4,11 +4,12 @@
  * short name later: both map to one speaker); cues without a label continue
  * it. A later line of a cue that opens with a known speaker's or an anonymous
  * voice's label starts a turn there: several short turns can share a cue.
+ * A line opening with `>>` starts a turn of someone it does not name.
  * Formatting tags (`<i>`, `{\an8}`) are dropped; entities decoded.
  */
 import { ImportError } from './import-error.ts';
 import { anonymousVoice } from '../transcript/speaker-labels.ts';
-import { leadingLabel } from './label-text.ts';
+import { leadingLabel, splitAtSpeakerChanges } from './label-text.ts';
 import { cueLayout } from './lay-out.ts';
 import type { ParsedSource, ParseOptions, Segment } from './model.ts';
 import { blocksOf, decodeEntities, parseClock, sourceLines, squeeze } from './text.ts';
@@ -30,14 +31,14 @@ export function parseSrt(text: string, options: ParseOptions = {}): ParsedSource
     const start = parseClock(timing?.[1] ?? '');
     const end = parseClock(timing?.[2] ?? '');
     const raw = block.lines.slice(timingAt + 1).join('\n').replace(TAGS, '');
-    coverage.push(raw);
-    const cueText = decodeEntities(raw);
+    coverage.push(raw.replace(/^\s*(?:>>|&gt;&gt;)\s*/gm, ''));
     const at = { line: block.line + timingAt, cue: number };
     const times = { ...(start !== undefined && { start }), ...(end !== undefined && { end }) };
-    for (const turn of turnsInCue(cueText, options.isKnownLabel)) {
-      const spoken = squeeze(turn);
+    for (const turn of turnsInCue(decodeEntities(raw), options.isKnownLabel)) {
+      const spoken = squeeze(turn.text);
       const labelled = leadingLabel(spoken, options.isKnownLabel);
-      segments.push(labelled ? { label: labelled.label, text: labelled.rest, ...times, at } : { text: spoken, ...times, at });
+      const newTurn = turn.newTurn ? { newTurn: true as const } : {};
+      segments.push(labelled ? { label: labelled.label, text: labelled.rest, ...times, at } : { ...newTurn, text: spoken, ...times, at });
     }
   });
   return { format: 'srt', layout: cueLayout(segments), markup: 'plain', references: true, segments, chapters: [], firstLine: 1, facts: {}, notes: [], coverage: coverage.join('\n') };
@@ -47,13 +48,17 @@ export function parseSrt(text: string, options: ParseOptions = {}): ParsedSource
  * A cue's text cut before each later line that opens with a label the talk
  * knows or an anonymous voice's (`Audience member: …`). Only those: a wrapped
  * caption line such as "Step One: …" is shaped like a label but names no one.
+ * A line opening with `>>` starts a turn too, of someone it does not name.
  */
-function turnsInCue(cueText: string, isKnown?: (label: string) => boolean): string[] {
-  const turns: string[] = [];
-  cueText.split('\n').forEach((line, index) => {
-    const label = index === 0 ? undefined : leadingLabel(line.trim(), isKnown)?.label;
-    if (turns.length === 0 || (label !== undefined && (isKnown?.(label) === true || anonymousVoice(label) !== undefined))) turns.push(line);
-    else turns[turns.length - 1] += `\n${line}`;
-  });
+function turnsInCue(cueText: string, isKnown?: (label: string) => boolean): { text: string; newTurn?: true }[] {
+  const turns: { text: string; newTurn?: true }[] = [];
+  for (const part of splitAtSpeakerChanges(cueText)) {
+    part.text.split('\n').forEach((line, index) => {
+      const label = index === 0 ? undefined : leadingLabel(line.trim(), isKnown)?.label;
+      if (index === 0) turns.push({ text: line, ...(part.newTurn && { newTurn: true as const }) });
+      else if (label !== undefined && (isKnown?.(label) === true || anonymousVoice(label) !== undefined)) turns.push({ text: line });
+      else (turns.at(-1) as { text: string }).text += `\n${line}`;
+    });
+  }
   return turns;
 }

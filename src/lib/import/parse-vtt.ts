@@ -4,17 +4,20 @@
  * without one continues the speaker before (the tag is often only on a
  * turn's first cue). A plain-text `Name: ` opening a cue is a label too.
  * Whisper's VTT (no hours, no voices) reads the same way. A cue after the
- * archive's own `NOTE Estimated start` has an estimated start.
+ * archive's own `NOTE Estimated start` has an estimated start. A line that
+ * opens with `>>` (YouTube's mark of a new speaker) starts an unlabelled turn.
  */
 import webvtt, { type CueNode } from 'webvtt-parser';
 import { ESTIMATED_START_NOTE } from '../transcript/transcript-cues.ts';
 import { ImportError } from './import-error.ts';
-import { leadingLabel } from './label-text.ts';
+import { leadingLabel, splitAtSpeakerChanges } from './label-text.ts';
 import { cueLayout } from './lay-out.ts';
 import type { ParsedSource, ParseOptions, Segment } from './model.ts';
 import { decodeEntities, sourceLines, squeeze } from './text.ts';
 
 const TIMING = /^\s*((?:\d+:)?\d{2}:\d{2}\.\d{3})\s+-->\s+((?:\d+:)?\d{2}:\d{2}\.\d{3})/;
+/** A `>>` speaker mark opening a line, as the file writes it (usually `&gt;&gt;`). */
+const RAW_SPEAKER_CHANGE = /^\s*(?:>>|&gt;&gt;)\s*/;
 
 export function parseVtt(text: string, options: ParseOptions = {}): ParsedSource {
   const hidden = hideAmpersands(text.replace(/^\uFEFF/, ''));
@@ -33,10 +36,13 @@ export function parseVtt(text: string, options: ParseOptions = {}): ParsedSource
     const timing = { start: cue.startTime, ...(estimatedAt.has(at.line) && { estimated: true as const }), end: cue.endTime };
     for (const voice of voices(cue.tree.children)) {
       const voiceLabel = voice.label === undefined ? undefined : squeeze(decodeEntities(hidden.restore(voice.label)));
-      const spoken = squeeze(decodeEntities(hidden.restore(voice.text)));
-      const plainLabel = voiceLabel === undefined ? leadingLabel(spoken, options.isKnownLabel) : undefined;
-      if (plainLabel) segments.push({ label: plainLabel.label, text: plainLabel.rest, ...timing, at });
-      else segments.push({ ...(voiceLabel !== undefined && { label: voiceLabel }), text: spoken, ...timing, at });
+      for (const part of splitAtSpeakerChanges(decodeEntities(hidden.restore(voice.text)))) {
+        const spoken = squeeze(part.text);
+        const turn = part.newTurn ? { newTurn: true as const } : {};
+        const plainLabel = voiceLabel === undefined || part.newTurn ? leadingLabel(spoken, options.isKnownLabel) : undefined;
+        if (plainLabel) segments.push({ label: plainLabel.label, text: plainLabel.rest, ...timing, at });
+        else segments.push({ ...(voiceLabel !== undefined && !part.newTurn && { label: voiceLabel }), ...turn, text: spoken, ...timing, at });
+      }
     }
   });
   const notes = errors.map((error) => `line ${error.line}: ${error.message}`);
@@ -107,7 +113,7 @@ function clock(text: string): number {
   return Math.round(parts.reduce((total, part) => total * 60 + part, 0) * 1000) / 1000;
 }
 
-/** The cue text of the file without header, notes, identifiers and timings, references undecoded; voice names stay as words. */
+/** The cue text of the file without header, notes, identifiers, timings and `>>` speaker marks, references undecoded; voice names stay as words. */
 function coverageOf(lines: readonly string[]): string {
   const kept: string[] = [];
   let inCue = false;
@@ -127,7 +133,7 @@ function coverageOf(lines: readonly string[]): string {
       return;
     }
     if (!inCue) return; // a cue identifier
-    kept.push(line);
+    kept.push(line.replace(RAW_SPEAKER_CHANGE, ''));
   });
   return kept.join('\n').replace(/<v(?:\.[^\s>]*)?\s+([^>]*)>/g, ' $1: ').replace(/<[^>]*>/g, '');
 }

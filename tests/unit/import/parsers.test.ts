@@ -87,6 +87,20 @@ describe('WebVTT', () => {
     expect(() => auditCoverage(parsed)).not.toThrow();
   });
 
+  it('takes ">>" opening a cue or a line (YouTube\'s change of speaker) for an unlabelled new turn', () => {
+    const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n&gt;&gt; So that is the talk.\n\n00:00:03.000 --> 00:00:05.000\n&gt;&gt; Thank you. Questions?\n>> Yes, me.\n';
+    const parsed = parseVtt(vtt);
+    expect(parsed.segments.map((segment) => [segment.newTurn ?? false, segment.text])).toEqual([
+      [true, 'So that is the talk.'],
+      [true, 'Thank you. Questions?'],
+      [true, 'Yes, me.'],
+    ]);
+    expect(() => auditCoverage(parsed)).not.toThrow();
+    const { body } = imported(parsed, ['Ada Lovelace']);
+    expect(turnsOf(body).map((turn) => turn.label)).toEqual(['Unknown speaker', 'Unknown speaker', 'Unknown speaker']);
+    expect(body).not.toContain('>');
+  });
+
   it('keeps cues that are paragraphs already (40 words or more on average) as paragraphs, each with its time', () => {
     const sentence = 'The engine weaves algebraic patterns just as the loom weaves flowers and leaves. ';
     const paragraph = sentence.repeat(4).trim();
@@ -190,6 +204,15 @@ describe('SRT', () => {
       [null, 'Question?', 256],
       ['Audience member', '[Inaudible]', 256],
       ['Jan Leike', 'There are some exceptions. Step One: not a label.', 256],
+    ]);
+    expect(() => auditCoverage(parsed)).not.toThrow();
+  });
+
+  it('takes ">>" opening a cue\'s line for an unlabelled new turn, and decodes references', () => {
+    const parsed = parseSrt('1\n00:00:01,000 --> 00:00:03,000\nDan: Q&amp;A time.\n&gt;&gt; Can I ask?\n');
+    expect(parsed.segments.map((segment) => [segment.label ?? null, segment.newTurn ?? false, segment.text])).toEqual([
+      ['Dan', false, 'Q&A time.'],
+      [null, true, 'Can I ask?'],
     ]);
     expect(() => auditCoverage(parsed)).not.toThrow();
   });
