@@ -8,6 +8,7 @@ import { NON_SPEECH } from '../transcript/non-speech.ts';
 import { parseTranscript, type Passage } from '../transcript/parse-transcript.ts';
 import { firstWordDifference, normalizedWords } from '../words.ts';
 import { ImportError } from './import-error.ts';
+import { labelsInText } from './label-text.ts';
 import type { Block } from './lay-out.ts';
 import type { Layout, ParsedSource, Segment, SourcePlace } from './model.ts';
 import { markdownText } from './safe-markdown.ts';
@@ -121,7 +122,12 @@ function ordinal(n: number): string {
  * it against what was meant: the same turns, labels, chapters, paragraphs and
  * timestamps, and exactly the source's spoken words and marks, in order.
  */
-export function auditOutput(segments: readonly Segment[], markup: 'plain' | 'markdown', layout: Layout, blocks: readonly Block[], body: string): WordAudit {
+export interface OutputAuditOptions {
+  /** Whether a label names one of the talk's speakers or voices: such a label left in the speech is a lost turn. */
+  isKnownLabel?: (label: string) => boolean;
+}
+
+export function auditOutput(segments: readonly Segment[], markup: 'plain' | 'markdown', layout: Layout, blocks: readonly Block[], body: string, options: OutputAuditOptions = {}): WordAudit {
   const parsed = parseTranscript(body);
   const fail = (message: string, place?: SourcePlace): never => {
     throw new ImportError(`the written transcript does not read back as intended: ${message}`, place ? { place } : {});
@@ -170,6 +176,7 @@ export function auditOutput(segments: readonly Segment[], markup: 'plain' | 'mar
   const timestampsMeant = turnsMeant.flatMap((turn) => turn.paragraphs).filter((paragraph) => paragraph.start !== undefined).length;
   if (timestamps !== timestampsMeant) fail(`${timestampsMeant} timestamps were written but ${timestamps} read back`);
   const times = auditTimes(segments, passages, layout, fail);
+  if (options.isKnownLabel) auditLabelsInSpeech(segments, passages, options.isKnownLabel, fail);
 
   return {
     spokenIn: spokenIn.length,
@@ -208,6 +215,19 @@ function auditTimes(segments: readonly Segment[], passages: readonly Passage[], 
   const missing = given[at];
   if (layout === 'paragraphs' && missing) fail(`the source's timestamp [${missing.label}] is not in the output (dropped, or merged into the paragraph before)`, missing.at);
   return { timesRead: given.length, timesKept: exact.length, timesEstimated: passages.filter((passage) => passage.timestamp?.estimated).length };
+}
+
+/**
+ * A speaker's label left in the speech (`… like- Paul Christiano: Which I encourage.`) is a turn
+ * lost and its words given to the speaker before; counted as spoken words it would pass unseen.
+ */
+function auditLabelsInSpeech(segments: readonly Segment[], passages: readonly Passage[], isKnown: (label: string) => boolean, fail: (message: string, place?: SourcePlace) => never): void {
+  for (const passage of passages) {
+    const [label] = labelsInText(passage.text, isKnown);
+    if (label === undefined) continue;
+    const source = segments.find((segment) => segment.text.includes(`${label}:`));
+    fail(`the label "${label}:" is written as speech, so the turn it opens is missing; the reader did not take it for a label`, source?.at);
+  }
 }
 
 /** The times the source states, in order: the start of each timed paragraph or cue that has words (not those the source itself marks as estimates). */

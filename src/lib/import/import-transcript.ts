@@ -3,7 +3,7 @@
  * segments laid out as turns and paragraphs, written in the archive's
  * convention and audited against the source.
  */
-import { labelKey, type SpeakerIdentity } from '../transcript/speaker-labels.ts';
+import { createLabelResolver, labelKey, type SpeakerIdentity } from '../transcript/speaker-labels.ts';
 import { auditOutput, type WordAudit } from './audit.ts';
 import { layOut, type Attributed, type Block } from './lay-out.ts';
 import { mapLabels, type LabelMapping } from './map-labels.ts';
@@ -89,7 +89,7 @@ export function buildTranscript(input: TranscriptInput, target: TranscriptTarget
 
   const blocks = layOut(attributed, input.chapters, input.layout);
   const body = writeTranscript(blocks, input.markup);
-  const audit = auditOutput(attributed.map(({ segment }) => segment), input.markup, input.layout, blocks, body);
+  const audit = auditOutput(attributed.map(({ segment }) => segment), input.markup, input.layout, blocks, body, { isKnownLabel: knownLabels(target, settings, mapped) });
   const mappings = [...mapped.values()];
   const starts = blocks.flatMap((block) => (block.kind === 'turn' ? block.paragraphs.flatMap((paragraph) => (paragraph.start === undefined ? [] : [paragraph.start])) : []));
   return {
@@ -102,6 +102,13 @@ export function buildTranscript(input: TranscriptInput, target: TranscriptTarget
     ...(speakerChanges > 0 && { speakerChangeNote: `${speakerChanges} change(s) of speaker marked ">>" without a name, each written as a turn of "${settings.unlabelled === 'audience' ? AUDIENCE : UNATTRIBUTED}"` }),
     ...(starts.length > 0 && { span: [Math.min(...starts), Math.max(...starts)] as [number, number] }),
   };
+}
+
+/** Labels that name someone of this talk: its speakers by name, slug, alias or first name, its voices, and the labels mapped. */
+function knownLabels(target: TranscriptTarget, settings: TranscriptSettings, mapped: ReadonlyMap<string, LabelMapping>): (label: string) => boolean {
+  const resolve = createLabelResolver(target.speakers);
+  const keys = new Set([...target.speakers.map((speaker) => speaker.name.split(/\s+/)[0] ?? ''), ...target.voices, ...settings.explicit.keys()].map(labelKey));
+  return (label) => resolve(label) !== undefined || keys.has(labelKey(label)) || mapped.has(labelKey(label));
 }
 
 function unlabelledNoteFor(mode: Unlabelled, count: number, leading: number, at: Segment['at'] | undefined, sole: string | undefined): { unlabelledNote: string } | undefined {

@@ -31,8 +31,11 @@ export function leadingLabel(text: string, isKnown?: (label: string) => boolean)
   return { label, rest: text.slice(match[0].length) };
 }
 
-/** Up to four words that end right before a colon, preceded by the start of the text or the end of a sentence. */
-const LABEL_BEFORE_COLON = /(?:^|(?<=[.?!…\])"”’]\s+))([^\s.?!,;:"“”()[\]]+(?: [^\s.?!,;:"“”()[\]]+){0,3})$/u;
+/**
+ * Up to four words that end right before a colon, preceded by the start of the text, the end of a
+ * sentence, or a word cut off with a dash (`… like- Paul Christiano: Which I encourage.`).
+ */
+const LABEL_BEFORE_COLON = /(?:^|(?<=[.?!…\])"”’]\s+|\p{L}[-–—]\s+))([^\s.?!,;:"“”()[\]]+(?: [^\s.?!,;:"“”()[\]]+){0,3})$/u;
 
 /** A piece of a paragraph: the label that opens it, if any, and its text. */
 export interface LabelledPiece {
@@ -42,9 +45,9 @@ export interface LabelledPiece {
 
 /**
  * Cuts a paragraph at every label it holds. A label is one to four words
- * followed by a colon and a space, opening the paragraph or a sentence, that
- * are a known name, an anonymous voice or shaped like a name; "And finally:"
- * or "Or with DNA:" are not labels.
+ * followed by a colon and a space, opening the paragraph or a sentence or
+ * following a cut-off word, that are a known name, an anonymous voice or
+ * shaped like a name; "And finally:" or "Or with DNA:" are not labels.
  */
 export function splitAtInlineLabels(text: string, isKnown?: (label: string) => boolean): LabelledPiece[] {
   const pieces: LabelledPiece[] = [];
@@ -78,4 +81,23 @@ export function splitAtSpeakerChanges(text: string): { text: string; newTurn?: t
     else (parts.at(-1) as { text: string }).text += `\n${line}`;
   }
   return parts.filter((part, index) => index > 0 || part.newTurn || part.text.trim() !== '' || parts.length === 1);
+}
+
+/**
+ * Labels of known voices left in running text: a colon after one to four capitalised words that
+ * name one of the talk's speakers or voices, or an anonymous voice. Each is a turn the reader missed.
+ */
+export function labelsInText(text: string, isKnown: (label: string) => boolean): string[] {
+  const found: string[] = [];
+  for (const colon of text.matchAll(/:(?=\s|$)/g)) {
+    const words = text.slice(Math.max(0, colon.index - 80), colon.index).split(/\s+/).slice(-4);
+    for (let count = Math.min(4, words.length); count >= 1; count -= 1) {
+      const label = words.slice(-count).join(' ');
+      if (looksLikeName(label) && (isKnown(label) || anonymousVoice(label) !== undefined)) {
+        found.push(label);
+        break;
+      }
+    }
+  }
+  return found;
 }

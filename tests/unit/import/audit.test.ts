@@ -66,3 +66,19 @@ describe('a mangled character reference', () => {
     expect(() => auditOutput(segments, 'plain', 'paragraphs', blocks, '**Ada:** [0:01] Our Q&A.')).not.toThrow();
   });
 });
+
+describe('a label taken for speech', () => {
+  const segments = timeSegments([{ label: 'Audience member', text: 'Play devils\' advocate, like- Paul Christiano: Which I encourage.', start: 1, at: { line: 7 } }], 'plain');
+  const blocks: Block[] = [{ kind: 'turn', label: 'Audience member', continued: false, paragraphs: [{ text: segments[0]?.text as string, start: 1, at: { line: 7 } }] }];
+  const body = "**Audience member:** [0:01] Play devils' advocate, like- Paul Christiano: Which I encourage.";
+  const isKnownLabel = (label: string) => label === 'Paul Christiano';
+
+  it('fails the audit, though every word is there: the turn it opens is lost', () => {
+    expect(() => auditOutput(segments, 'plain', 'paragraphs', blocks, body, { isKnownLabel })).toThrow(/the label "Paul Christiano:" is written as speech, so the turn it opens is missing/);
+    expect(() => auditOutput(segments, 'plain', 'paragraphs', blocks, body, { isKnownLabel })).toThrow(expect.objectContaining({ place: { line: 7 } }));
+  });
+
+  it('leaves a colon after words that name no one alone', () => {
+    expect(() => auditOutput(segments, 'plain', 'paragraphs', blocks, body, { isKnownLabel: () => false })).not.toThrow();
+  });
+});

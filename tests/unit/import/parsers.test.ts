@@ -462,6 +462,15 @@ describe('caption Markdown (FAR.AI workshop files)', () => {
     expect(parsed.facts).toEqual({ url: 'https://www.youtube.com/watch?v=OPZxs6IXH00', channel: 'FAR․AI', language: 'en-US', captions: 'manual' });
   });
 
+  it('takes a label right after a word cut off with a hyphen', () => {
+    const parsed = parseCaptionMarkdown("## Transcript\n\n[14:02] Audience member: If I'm going to play devils' advocate in here, like- Paul Christiano: Which I encourage. Audience member: Why does it?\n");
+    expect(labelsAndTexts(parsed)).toEqual([
+      ['Audience member', "If I'm going to play devils' advocate in here, like-"],
+      ['Paul Christiano', 'Which I encourage.'],
+      ['Audience member', 'Why does it?'],
+    ]);
+  });
+
   it('moves a heading that cuts a sentence back to its start, and one before leftover words past them', () => {
     const parsed = parseCaptionMarkdown(sample);
     // A heading keeps the chapter's own time: the time of the paragraph it stood before in the file.
