@@ -18,7 +18,8 @@ import { detectFormat, isFormatName, PARSERS } from '../src/lib/import/detect-fo
 import { editFrontMatter, frontMatterFor, renderEntry, splitEntry } from '../src/lib/import/entry-file.ts';
 import { ImportError, placeLabel } from '../src/lib/import/import-error.ts';
 import { buildTranscript, UNLABELLED, type TranscriptResult, type Unlabelled } from '../src/lib/import/import-transcript.ts';
-import { mapLabels } from '../src/lib/import/map-labels.ts';
+import { unknownSingleLabels } from '../src/lib/import/label-text.ts';
+import { mapLabels, type TalkSpeaker } from '../src/lib/import/map-labels.ts';
 import { FORMATS, type FormatName, type Layout, type ParsedSource } from '../src/lib/import/model.ts';
 import { addLinks, recordingLink, transcriptFromFacts, type Link, type TranscriptFields } from '../src/lib/import/sources-and-provenance.ts';
 import { splitIntoParts } from '../src/lib/import/split-parts.ts';
@@ -45,6 +46,7 @@ Where it goes (one of):
 
 Labels and text:
   --map "<Label>=<slug>"        map a label to a speaker of the talk (or to "Audience member"); repeatable
+  --voice "<Name>"              a voice the transcript names who is no speaker of the talk ("Richard"); repeatable
   --strict                      an unmapped label is an error (default: kept as written, added to voices)
   --unlabelled <mode>           text without a label: continue (the speaker before; default),
                                 unattributed ("Unknown speaker") or audience ("Audience member")
@@ -96,6 +98,8 @@ interface Options {
   newTalk?: NewTalk;
   parts: { start: number; slug: string }[];
   maps: Map<string, string>;
+  /** Voices declared with --voice: people the transcript names who have no speaker entry. */
+  voices: string[];
   strict: boolean;
   unlabelled: Unlabelled;
   check: boolean;
@@ -138,6 +142,7 @@ function readOptions(argv: readonly string[]): Options {
         date: { type: 'string' },
         part: { type: 'string', multiple: true },
         map: { type: 'string', multiple: true },
+        voice: { type: 'string', multiple: true },
         strict: { type: 'boolean' },
         unlabelled: { type: 'string' },
         check: { type: 'boolean' },
@@ -178,6 +183,10 @@ function readOptions(argv: readonly string[]): Options {
     ...(newTalk && { newTalk }),
     parts: (values.part ?? []).map(readPart),
     maps: new Map((values.map ?? []).map((pair) => splitPair(pair, '--map', '"Label=slug"'))),
+    voices: (values.voice ?? []).map((voice) => {
+      if (voice.trim() === '') throw usage('--voice needs a name, such as --voice "Richard"');
+      return voice.trim();
+    }),
     strict: values.strict ?? false,
     unlabelled: unlabelled as Unlabelled,
     check: values.check ?? false,
@@ -227,7 +236,7 @@ interface Target {
   slug: string;
   /** Path of the entry file. */
   path: string;
-  speakers: SpeakerIdentity[];
+  speakers: TalkSpeaker[];
   voices: string[];
   /** The entry as it is now; undefined for a new talk. */
   existing?: CheckedEntry<TalkData>;
@@ -274,10 +283,28 @@ function importFile(options: Options): string[] {
   if (!options.check) writeAtomically(outputs.map(({ target, text: entry }) => ({ path: target.path, text: entry })));
 
   const lines = [`${file}: ${format}, transcript from line ${parsed.firstLine}`];
-  for (const note of parsed.notes) lines.push(`  note: ${note}`);
+  for (const note of [...parsed.notes, ...possibleLabels(parsed, parseOptions(targets, options).isKnownLabel)]) lines.push(`  note: ${note}`);
   for (const output of outputs) lines.push(...summary(output.target, output.result, output.notes, options, parsed.layout));
   lines.push(options.check ? '--check: nothing was written.' : `Wrote ${outputs.length} file(s).`);
   return lines;
+}
+
+/** Readers that find labels in running text: inside caption paragraphs, or opening a paragraph or cue. */
+const TEXT_LABELS: Partial<Record<FormatName, 'inside' | 'opening'>> = { 'caption-markdown': 'inside', 'name-colon': 'opening', srt: 'opening', vtt: 'opening' };
+
+/** Single words before a colon that were not taken for labels, since they name no one of the talk: the curator may know better. */
+function possibleLabels(parsed: ParsedSource, isKnown: (label: string) => boolean): string[] {
+  const where = TEXT_LABELS[parsed.format];
+  if (!where) return [];
+  const found = new Map<string, { count: number; at: ParsedSource['segments'][number]['at'] }>();
+  for (const segment of parsed.segments) {
+    for (const word of unknownSingleLabels(segment.text, isKnown, { inside: where === 'inside' })) {
+      const seen = found.get(word);
+      if (seen) seen.count += 1;
+      else found.set(word, { count: 1, at: segment.at });
+    }
+  }
+  return [...found].map(([word, { count, at }]) => `${placeLabel(at)}: "${word}:"${count > 1 ? ` (×${count})` : ''} names none of the talk's speakers or voices, so it is kept as speech; if it is someone, add the spelling to a speaker's aliases, or pass --map "${word}=<slug>" or --voice "${word}"`);
 }
 
 const EXPECTED: Record<FormatName, string> = {
@@ -302,12 +329,13 @@ function identity(entry: CheckedEntry<SpeakerData>): SpeakerIdentity {
 }
 
 function resolveTargets(options: Options, report: ArchiveReport, speakers: Map<string, CheckedEntry<SpeakerData>>): Target[] {
-  const billed = (slugs: readonly string[], where: string) =>
-    slugs.map((slug) => {
+  const billed = (billing: readonly { speaker: string; role: string }[], where: string): TalkSpeaker[] =>
+    billing.map(({ speaker: slug, role }) => {
       const entry = speakers.get(slug);
       if (!entry) throw new ImportError(`${where}: no speaker "${slug}"; add ${displayPath(join(options.contentDir, 'speakers', `${slug}.md`))} with at least a name first`);
-      return identity(entry);
+      return { ...identity(entry), role };
     });
+  const withVoices = (voices: readonly string[]) => [...voices, ...options.voices.filter((voice) => !voices.some((known) => labelKey(known) === labelKey(voice)))];
   const existing = (slug: string): Target => {
     const talk = report.talks.find((entry) => entry.id === slug);
     if (!talk) {
@@ -315,7 +343,7 @@ function resolveTargets(options: Options, report: ArchiveReport, speakers: Map<s
       if (invalid.length > 0) throw new ImportError(`the talk "${slug}" has problems to fix first:\n  ${invalid.map(formatIssue).join('\n  ')}`);
       throw new ImportError(`no talk "${slug}" in ${displayPath(join(options.contentDir, 'talks'))}; check the slug, or create the talk with --slug, --title, --kind and --speaker`, { exitCode: 2 });
     }
-    return { slug, path: resolve(talk.file), speakers: billed(talk.valid.speakers.map(({ speaker }) => speaker), talk.file), voices: talk.valid.voices, existing: talk };
+    return { slug, path: resolve(talk.file), speakers: billed(talk.valid.speakers, talk.file), voices: withVoices(talk.valid.voices), existing: talk };
   };
   if (options.talk !== undefined) return [existing(options.talk)];
   if (options.parts.length > 0) {
@@ -328,7 +356,7 @@ function resolveTargets(options: Options, report: ArchiveReport, speakers: Map<s
   const clash = report.talks.find((entry) => entry.id === talk.slug) ?? report.issues.find((issue) => basename(issue.file) === `${talk.slug}.md`);
   const path = join(options.contentDir, 'talks', `${talk.slug}.md`);
   if (clash || existsSync(path)) throw new ImportError(`the talk "${talk.slug}" exists already (${displayPath(path)}); to replace its transcript use --talk ${talk.slug}`);
-  return [{ slug: talk.slug, path: resolve(path), speakers: billed(talk.speakers.map(({ speaker }) => speaker), '--speaker'), voices: [], newTalk: talk }];
+  return [{ slug: talk.slug, path: resolve(path), speakers: billed(talk.speakers, '--speaker'), voices: withVoices([]), newTalk: talk }];
 }
 
 function refuseToOverwrite(target: Target, force: boolean): void {
@@ -471,6 +499,10 @@ function summary(target: Target, result: TranscriptResult, notes: readonly strin
   if (result.mappings.length === 0) lines.push('  labels:     none in the source');
   result.mappings.forEach((mapping, index) => {
     const head = index === 0 ? '  labels:     ' : '              ';
+    if (mapping.how === 'convention') {
+      lines.push(`${head}"${mapping.label}" ×${mapping.count} → ${mapping.slug ?? mapping.output} (${mapping.note})`);
+      return;
+    }
     const where = mapping.slug ? `${mapping.slug} (${mapping.how})` : mapping.how === 'anonymous' ? 'anonymous voice' : mapping.how === 'voice' ? "one of the talk's voices" : 'NOT MAPPED';
     lines.push(`${head}"${mapping.label}" ×${mapping.count} → ${where}${mapping.note ? `: ${mapping.label} ${mapping.note} (first at ${placeLabel(mapping.at)})` : ''}`);
   });

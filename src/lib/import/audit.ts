@@ -6,9 +6,11 @@
  */
 import { NON_SPEECH } from '../transcript/non-speech.ts';
 import { parseTranscript, type Passage } from '../transcript/parse-transcript.ts';
+import { labelKey } from '../transcript/speaker-labels.ts';
 import { firstWordDifference, normalizedWords } from '../words.ts';
 import { ImportError } from './import-error.ts';
 import { labelsInText } from './label-text.ts';
+import type { LabelMapping } from './map-labels.ts';
 import type { Block } from './lay-out.ts';
 import type { Layout, ParsedSource, Segment, SourcePlace } from './model.ts';
 import { markdownText } from './safe-markdown.ts';
@@ -85,6 +87,22 @@ export function auditCoverage(parsed: ParsedSource): void {
     `the ${parsed.format} reader lost track of the text at word ${at + 1} of the transcript: the source has "${expected[at] ?? '(end)'}", the reader "${read[at] ?? '(end)'}"; the file may mix formats (try --format)`,
     place ? { place } : {},
   );
+}
+
+/**
+ * A label the reader found in running text must name someone: one of the talk's speakers or voices,
+ * an anonymous voice, the Q/A convention, or at least look like a full name. A single word that
+ * names no one ("… yet. Two: these settings …") is a spoken word taken for a person: lost.
+ */
+export function auditTextLabels(segments: readonly Segment[], mappings: ReadonlyMap<string, LabelMapping>): void {
+  for (const segment of segments) {
+    if (segment.label === undefined || !segment.labelFromText || segment.label.trim().includes(' ')) continue;
+    if (mappings.get(labelKey(segment.label))?.how !== 'unmapped') continue;
+    throw new ImportError(
+      `the word "${segment.label}" was read as a label ("${segment.label}:") that names none of the talk's speakers or voices: a spoken word lost; if it is someone, add the spelling to a speaker's aliases, or pass --map "${segment.label}=<slug>" or --voice "${segment.label}"`,
+      { place: segment.at },
+    );
+  }
 }
 
 /** The reader's text against the decoded source, character by character for the characters references stand for. */

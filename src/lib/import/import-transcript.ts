@@ -4,9 +4,9 @@
  * convention and audited against the source.
  */
 import { createLabelResolver, labelKey, type SpeakerIdentity } from '../transcript/speaker-labels.ts';
-import { auditOutput, type WordAudit } from './audit.ts';
+import { auditOutput, auditTextLabels, type WordAudit } from './audit.ts';
 import { layOut, type Attributed, type Block } from './lay-out.ts';
-import { mapLabels, type LabelMapping } from './map-labels.ts';
+import { mapLabels, type LabelMapping, type TalkSpeaker } from './map-labels.ts';
 import type { Chapter, Layout, Segment } from './model.ts';
 import { placeLabel } from './import-error.ts';
 import { timeSegments } from './timing.ts';
@@ -17,7 +17,7 @@ export const UNLABELLED = ['continue', 'unattributed', 'audience'] as const;
 export type Unlabelled = (typeof UNLABELLED)[number];
 
 export interface TranscriptTarget {
-  speakers: readonly SpeakerIdentity[];
+  speakers: readonly TalkSpeaker[];
   voices: readonly string[];
 }
 
@@ -58,6 +58,7 @@ const AUDIENCE = 'Audience member';
 export function buildTranscript(input: TranscriptInput, target: TranscriptTarget, settings: TranscriptSettings): TranscriptResult {
   const labelled = input.segments.flatMap((segment) => (segment.label === undefined ? [] : [{ label: segment.label, at: segment.at }]));
   const mapped = mapLabels(labelled, { speakers: target.speakers, archive: settings.archive, voices: target.voices, explicit: settings.explicit, strict: settings.strict });
+  auditTextLabels(input.segments, mapped);
 
   const sole = target.speakers.length === 1 ? target.speakers[0]?.name : undefined;
   let current: string | undefined;

@@ -17,9 +17,35 @@ export function looksLikeName(label: string): boolean {
   return words.every((word, index) => NAME_WORD.test(word) || (index > 0 && PARTICLES.has(word)));
 }
 
-/** A label is a known name, an anonymous voice ("Audience member"), or something shaped like a name. */
+/** `Q:` and `A:`, an interview convention: a question (from the audience or the host) and the answer. */
+export function qaConvention(label: string): 'question' | 'answer' | undefined {
+  return label === 'Q' ? 'question' : label === 'A' ? 'answer' : undefined;
+}
+
+/**
+ * A label is a known name, an anonymous voice ("Audience member"), `Q` or `A`, or something
+ * shaped like a full name. A single capitalised word before a colon is as often a sentence's
+ * first word ("… yet. Two: these settings …") as a person, so it is a label only when it names
+ * one of the talk's speakers or voices; told nothing of the talk, the shape decides.
+ */
 export function isLabel(label: string, isKnown?: (label: string) => boolean): boolean {
-  return isKnown?.(label) === true || anonymousVoice(label) !== undefined || looksLikeName(label);
+  if (isKnown?.(label) === true || anonymousVoice(label) !== undefined || qaConvention(label) !== undefined) return true;
+  return looksLikeName(label) && (label.includes(' ') || isKnown === undefined);
+}
+
+/**
+ * Single capitalised words before a colon that the talk does not know, opening the text (or, with
+ * `inside`, any sentence of it): not taken for labels, but the curator may know better (a misspelt
+ * name, a first name).
+ */
+export function unknownSingleLabels(text: string, isKnown: (label: string) => boolean, { inside = false } = {}): string[] {
+  const found: string[] = [];
+  const pattern = inside ? /(?:^|(?<=[.?!…\])"”’]\s+|\p{L}[-–—]\s+))(\p{Lu}[\p{L}\p{M}'’-]*):(?=\s|$)/gu : /^(\p{Lu}[\p{L}\p{M}'’-]*):(?=\s|$)/gu;
+  for (const match of text.matchAll(pattern)) {
+    const word = match[1] as string;
+    if (!isLabel(word, isKnown)) found.push(word);
+  }
+  return found;
 }
 
 /** `Name: text` at the very start of the text: the label and what follows it. */

@@ -26,6 +26,8 @@ export interface SourcePlace {
 export interface Segment {
   /** The speaker label as the source writes it, when this segment opens with one. */
   label?: string;
+  /** The label was found in running text (`Name: …`), not given by the format's markup (a voice tag, a bold label, a field). */
+  labelFromText?: true;
   /** What is said, as plain text (or safe Markdown inline when the source's markup is Markdown). */
   text: string;
   /** Seconds from the start of the recording. */

@@ -47,7 +47,7 @@ export function parseCaptionMarkdown(text: string, options: ParseOptions = {}): 
     const body = decodeEntities(stamp ? raw.slice(stamp[0].length) : raw);
     const seconds = stamp?.[1] === undefined ? undefined : parseTimestamp(stamp[1]).seconds;
     for (const piece of splitAtInlineLabels(body, options.isKnownLabel)) {
-      segments.push({ ...(piece.label !== undefined && { label: piece.label }), text: piece.text, ...(seconds !== undefined && { start: seconds }), at: { line } });
+      segments.push({ ...(piece.label !== undefined && { label: piece.label, labelFromText: true }), text: piece.text, ...(seconds !== undefined && { start: seconds }), at: { line } });
     }
   }
   // A chapter starts when the file's list of chapters says, or else at its heading's place in the

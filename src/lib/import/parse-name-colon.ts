@@ -25,7 +25,7 @@ export function parseNameColon(text: string, options: ParseOptions = {}): Parsed
     const paragraph = squeeze(block.lines.slice(heading ? 1 : 0).join(' '));
     coverage.push(paragraph);
     const labelled = leadingLabel(paragraph, options.isKnownLabel);
-    segments.push(labelled ? { label: labelled.label, text: labelled.rest, at: { line: block.line } } : { text: paragraph, at: { line: block.line } });
+    segments.push(labelled ? { label: labelled.label, labelFromText: true, text: labelled.rest, at: { line: block.line } } : { text: paragraph, at: { line: block.line } });
   }
   return { format: 'name-colon', layout: 'paragraphs', markup: 'plain', references: false, segments, chapters, firstLine: from + 1, facts: {}, notes, coverage: coverage.join('\n') };
 }

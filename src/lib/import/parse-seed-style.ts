@@ -20,7 +20,7 @@ export function parseSeedStyle(text: string, options: ParseOptions = {}): Parsed
   const segments: Segment[] = paragraphs.map(({ line, text: paragraph }) => {
     const lower = paragraph.toLowerCase();
     const name = names.find((candidate) => lower.startsWith(`${candidate} `));
-    if (name) return { label: paragraph.slice(0, name.length), text: paragraph.slice(name.length + 1).trim(), at: { line } };
+    if (name) return { label: paragraph.slice(0, name.length), labelFromText: true, text: paragraph.slice(name.length + 1).trim(), at: { line } };
     const glued = names.find((candidate) => lower.startsWith(candidate) && /\p{L}/u.test(lower.charAt(candidate.length)));
     if (glued) notes.push(`line ${line}: the paragraph opens with "${paragraph.slice(0, glued.length + 6)}…", a name glued to the next word; it is kept as text of the turn before`);
     return { text: paragraph, at: { line } };

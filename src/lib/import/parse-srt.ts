@@ -38,7 +38,7 @@ export function parseSrt(text: string, options: ParseOptions = {}): ParsedSource
       const spoken = squeeze(turn.text);
       const labelled = leadingLabel(spoken, options.isKnownLabel);
       const newTurn = turn.newTurn ? { newTurn: true as const } : {};
-      segments.push(labelled ? { label: labelled.label, text: labelled.rest, ...times, at } : { ...newTurn, text: spoken, ...times, at });
+      segments.push(labelled ? { label: labelled.label, labelFromText: true, text: labelled.rest, ...times, at } : { ...newTurn, text: spoken, ...times, at });
     }
   });
   return { format: 'srt', layout: cueLayout(segments), markup: 'plain', references: true, segments, chapters: [], firstLine: 1, facts: {}, notes: [], coverage: coverage.join('\n') };

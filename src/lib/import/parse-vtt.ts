@@ -40,7 +40,7 @@ export function parseVtt(text: string, options: ParseOptions = {}): ParsedSource
         const spoken = squeeze(part.text);
         const turn = part.newTurn ? { newTurn: true as const } : {};
         const plainLabel = voiceLabel === undefined || part.newTurn ? leadingLabel(spoken, options.isKnownLabel) : undefined;
-        if (plainLabel) segments.push({ label: plainLabel.label, text: plainLabel.rest, ...timing, at });
+        if (plainLabel) segments.push({ label: plainLabel.label, labelFromText: true, text: plainLabel.rest, ...timing, at });
         else segments.push({ ...(voiceLabel !== undefined && !part.newTurn && { label: voiceLabel }), ...turn, text: spoken, ...timing, at });
       }
     }

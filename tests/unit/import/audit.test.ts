@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { auditCoverage, auditOutput } from '../../../src/lib/import/audit.ts';
+import { buildTranscript } from '../../../src/lib/import/import-transcript.ts';
 import type { Block } from '../../../src/lib/import/lay-out.ts';
 import type { ParsedSource, Segment } from '../../../src/lib/import/model.ts';
 import { timeSegments } from '../../../src/lib/import/timing.ts';
@@ -80,5 +81,24 @@ describe('a label taken for speech', () => {
 
   it('leaves a colon after words that name no one alone', () => {
     expect(() => auditOutput(segments, 'plain', 'paragraphs', blocks, body, { isKnownLabel: () => false })).not.toThrow();
+  });
+});
+
+describe('a word taken for a label', () => {
+  const speakers = [{ slug: 'ada-lovelace', name: 'Ada Lovelace', aliases: [] }];
+  const build = (segments: Segment[]) =>
+    buildTranscript({ segments, chapters: [], layout: 'paragraphs', markup: 'plain' }, { speakers, voices: [] }, { archive: speakers, explicit: new Map(), strict: false, unlabelled: 'continue' });
+
+  it('fails the audit: "… yet. Two: these settings" read as a speaker "Two" loses the spoken word', () => {
+    const misread: Segment[] = [
+      { label: 'Ada Lovelace', labelFromText: true, text: 'Not yet.', at: { line: 3 } },
+      { label: 'Two', labelFromText: true, text: 'these settings differ.', at: { line: 3 } },
+    ];
+    expect(() => build(misread)).toThrow(/the word "Two" was read as a label \("Two:"\) that names none of the talk's speakers or voices: a spoken word lost/);
+  });
+
+  it('lets a label the format gives, or one shaped like a full name, be kept as a voice', () => {
+    expect(build([{ label: 'SPEAKER_00', text: 'Hi.', at: { line: 1 } }]).voices).toEqual(['SPEAKER_00']);
+    expect(build([{ label: 'Richard Ngo', labelFromText: true, text: 'Hi.', at: { line: 1 } }]).voices).toEqual(['Richard Ngo']);
   });
 });

@@ -462,6 +462,16 @@ describe('caption Markdown (FAR.AI workshop files)', () => {
     expect(parsed.facts).toEqual({ url: 'https://www.youtube.com/watch?v=OPZxs6IXH00', channel: 'FAR․AI', language: 'en-US', captions: 'manual' });
   });
 
+  it('does not take a sentence\'s first word for a person, unless it names one of the talk\'s voices', () => {
+    const text = '## Transcript\n\n[3:00] Jacob Steinhardt: It is not there yet. Two: these settings differ. Richard: How are we on time?\n';
+    const known = (label: string) => ['Jacob Steinhardt', 'Jacob'].includes(label);
+    expect(labelsAndTexts(parseCaptionMarkdown(text, { isKnownLabel: known }))).toEqual([['Jacob Steinhardt', 'It is not there yet. Two: these settings differ. Richard: How are we on time?']]);
+    expect(labelsAndTexts(parseCaptionMarkdown(text, { isKnownLabel: (label) => known(label) || label === 'Richard' }))).toEqual([
+      ['Jacob Steinhardt', 'It is not there yet. Two: these settings differ.'],
+      ['Richard', 'How are we on time?'],
+    ]);
+  });
+
   it('takes a label right after a word cut off with a hyphen', () => {
     const parsed = parseCaptionMarkdown("## Transcript\n\n[14:02] Audience member: If I'm going to play devils' advocate in here, like- Paul Christiano: Which I encourage. Audience member: Why does it?\n");
     expect(labelsAndTexts(parsed)).toEqual([
