@@ -73,40 +73,79 @@ export interface LabelledPiece {
  * Cuts a paragraph at every label it holds. A label is one to four words
  * followed by a colon and a space, opening the paragraph or a sentence or
  * following a cut-off word, that are a known name, an anonymous voice or
- * shaped like a name; "And finally:" or "Or with DNA:" are not labels.
+ * shaped like a name; "And finally:" or "Or with DNA:" are not labels. A
+ * speaker tag in square brackets (`[Adam]`, `[audience member]`) is a label
+ * too, where it names a known voice (see bracketLabel).
  */
 export function splitAtInlineLabels(text: string, isKnown?: (label: string) => boolean): LabelledPiece[] {
   const pieces: LabelledPiece[] = [];
   let pieceStart = 0;
   let label: string | undefined;
-  for (const colon of text.matchAll(/:(?=\s|$)/g)) {
-    const before = text.slice(pieceStart, colon.index);
-    const match = LABEL_BEFORE_COLON.exec(before);
-    if (!match?.[1] || !isLabel(match[1], isKnown)) continue;
-    const labelStart = pieceStart + match.index;
+  const cut = (labelStart: number, next: string, end: number) => {
     const previous = text.slice(pieceStart, labelStart).trim();
     if (previous !== '' || label !== undefined) pieces.push({ ...(label !== undefined && { label }), text: previous });
-    label = match[1];
-    pieceStart = colon.index + 1;
+    label = next;
+    pieceStart = end;
+  };
+  // A tag where a label could stand: opening the paragraph or a sentence (within a sentence a bracketed name is the editor's).
+  for (const found of text.matchAll(/:(?=\s|$)|(?<=^|[.?!…\])"”’]\s+)\[([^\]\n]{1,40})\](?=\s|$)/gu)) {
+    if (found[0].startsWith('[')) {
+      const tag = bracketLabel(found[0], isKnown);
+      if (tag) cut(found.index, tag, found.index + found[0].length);
+      continue;
+    }
+    const match = LABEL_BEFORE_COLON.exec(text.slice(pieceStart, found.index));
+    if (!match?.[1] || !isLabel(match[1], isKnown)) continue;
+    cut(pieceStart + match.index, match[1], found.index + 1);
   }
   const rest = text.slice(pieceStart).trim();
   if (rest !== '' || label !== undefined || pieces.length === 0) pieces.push({ ...(label !== undefined && { label }), text: rest });
   return pieces;
 }
 
+/**
+ * A speaker tag in square brackets, as some captions open a line with to say who speaks: `[Adam]`,
+ * `[Dawn]`, `[audience member]`. Only where the bracket names one of the talk's speakers (name,
+ * alias or first name) or voices, or an anonymous voice: any other bracket is a mark (`[Music]`).
+ */
+export function bracketLabel(tag: string, isKnown?: (label: string) => boolean): string | undefined {
+  const inner = /^\[\s*([^\]\n]{1,40}?)\s*\]$/.exec(tag)?.[1];
+  if (inner === undefined) return undefined;
+  return isKnown?.(inner) === true || anonymousVoice(inner) !== undefined ? inner : undefined;
+}
+
+/** A caption line that opens with a speaker tag in square brackets: the label and what follows it. */
+export function leadingBracketLabel(line: string, isKnown?: (label: string) => boolean): { label: string; rest: string } | undefined {
+  const match = /^\s*(\[[^\]\n]{1,40}\])(?:\s+|$)/.exec(line);
+  const label = match?.[1] === undefined ? undefined : bracketLabel(match[1], isKnown);
+  return label === undefined || !match ? undefined : { label, rest: line.slice(match[0].length) };
+}
+
 /** `>>` opening a line of a caption: YouTube's mark that someone else speaks, without saying who. */
 export const SPEAKER_CHANGE = /^\s*>>\s*/;
 
-/** A caption's text cut before each line that opens with `>>`; the mark itself is scaffolding, like a label. */
-export function splitAtSpeakerChanges(text: string): { text: string; newTurn?: true }[] {
-  const parts: { text: string; newTurn?: true }[] = [];
+/** A part of a caption's text: a new turn starts it when a line opens with `>>` (unnamed) or a bracketed speaker tag (named). */
+export interface CaptionPart {
+  text: string;
+  newTurn?: true;
+  label?: string;
+}
+
+/**
+ * A caption's text cut before each line that opens with `>>` or with a speaker tag in square
+ * brackets naming a known voice (`[Adam]`); the mark itself is scaffolding, like a label.
+ */
+export function splitCaptionLines(text: string, isKnown?: (label: string) => boolean): CaptionPart[] {
+  const parts: CaptionPart[] = [];
   for (const line of text.split('\n')) {
     const mark = SPEAKER_CHANGE.exec(line);
+    const tag = mark ? undefined : leadingBracketLabel(line, isKnown);
     if (mark) parts.push({ text: line.slice(mark[0].length), newTurn: true });
+    else if (tag) parts.push({ text: tag.rest, label: tag.label });
     else if (parts.length === 0) parts.push({ text: line });
-    else (parts.at(-1) as { text: string }).text += `\n${line}`;
+    else (parts.at(-1) as CaptionPart).text += `\n${line}`;
   }
-  return parts.filter((part, index) => index > 0 || part.newTurn || part.text.trim() !== '' || parts.length === 1);
+  return parts.filter((part, index) => index > 0 || part.newTurn || part.label !== undefined || part.text.trim() !== '' || parts.length === 1);
 }
 
 /**

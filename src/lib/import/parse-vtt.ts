@@ -5,12 +5,14 @@
  * turn's first cue). A plain-text `Name: ` opening a cue is a label too.
  * Whisper's VTT (no hours, no voices) reads the same way. A cue after the
  * archive's own `NOTE Estimated start` has an estimated start. A line that
- * opens with `>>` (YouTube's mark of a new speaker) starts an unlabelled turn.
+ * opens with `>>` (YouTube's mark of a new speaker) starts an unlabelled turn,
+ * and one opening with a speaker tag in square brackets (`[Adam]`) that names a
+ * known voice starts that voice's turn.
  */
 import webvtt, { type CueNode } from 'webvtt-parser';
 import { ESTIMATED_START_NOTE } from '../transcript/transcript-cues.ts';
 import { ImportError } from './import-error.ts';
-import { leadingLabel, splitAtSpeakerChanges } from './label-text.ts';
+import { leadingLabel, splitCaptionLines } from './label-text.ts';
 import { cueLayout } from './lay-out.ts';
 import type { ParsedSource, ParseOptions, Segment } from './model.ts';
 import { decodeEntities, sourceLines, squeeze } from './text.ts';
@@ -36,12 +38,15 @@ export function parseVtt(text: string, options: ParseOptions = {}): ParsedSource
     const timing = { start: cue.startTime, ...(estimatedAt.has(at.line) && { estimated: true as const }), end: cue.endTime };
     for (const voice of voices(cue.tree.children)) {
       const voiceLabel = voice.label === undefined ? undefined : squeeze(decodeEntities(hidden.restore(voice.label)));
-      for (const part of splitAtSpeakerChanges(decodeEntities(hidden.restore(voice.text)))) {
+      for (const [index, part] of splitCaptionLines(decodeEntities(hidden.restore(voice.text)), options.isKnownLabel).entries()) {
         const spoken = squeeze(part.text);
         const turn = part.newTurn ? { newTurn: true as const } : {};
-        const plainLabel = voiceLabel === undefined || part.newTurn ? leadingLabel(spoken, options.isKnownLabel) : undefined;
-        if (plainLabel) segments.push({ label: plainLabel.label, labelFromText: true, text: plainLabel.rest, ...timing, at });
-        else segments.push({ ...(voiceLabel !== undefined && !part.newTurn && { label: voiceLabel }), ...turn, text: spoken, ...timing, at });
+        // The voice tag names who speaks until a line of its text says someone else does.
+        const tagged = index === 0 && !part.newTurn && part.label === undefined ? voiceLabel : undefined;
+        const plainLabel = part.label === undefined && tagged === undefined ? leadingLabel(spoken, options.isKnownLabel) : undefined;
+        if (part.label !== undefined) segments.push({ label: part.label, labelFromText: true, text: spoken, ...timing, at });
+        else if (plainLabel) segments.push({ label: plainLabel.label, labelFromText: true, text: plainLabel.rest, ...timing, at });
+        else segments.push({ ...(tagged !== undefined && { label: tagged }), ...turn, text: spoken, ...timing, at });
       }
     }
   });

@@ -101,6 +101,20 @@ describe('WebVTT', () => {
     expect(body).not.toContain('>');
   });
 
+  it('takes a speaker tag in square brackets opening a line for that speaker\'s turn, where it names a known voice', () => {
+    const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n[Adam] So welcome, Dawn.\n\n00:00:03.000 --> 00:00:05.000\n[Dawn] Thanks, Adam. [Music]\n[audience member] Can I ask?\n\n00:00:05.000 --> 00:00:06.000\n[Music] Yes.\n';
+    const known = (label: string) => ['Adam', 'Dawn'].includes(label);
+    const parsed = parseVtt(vtt, { isKnownLabel: known });
+    expect(labelsAndTexts(parsed)).toEqual([
+      ['Adam', 'So welcome, Dawn.'],
+      ['Dawn', 'Thanks, Adam. [Music]'],
+      ['audience member', 'Can I ask?'],
+      [null, '[Music] Yes.'],
+    ]);
+    expect(() => auditCoverage(parsed)).not.toThrow();
+    expect(turnsOf(imported(parsed, ['Adam Smith', 'Dawn Song']).body).map((turn) => turn.label)).toEqual(['Adam Smith', 'Dawn Song', 'audience member']);
+  });
+
   it('keeps cues that are paragraphs already (40 words or more on average) as paragraphs, each with its time', () => {
     const sentence = 'The engine weaves algebraic patterns just as the loom weaves flowers and leaves. ';
     const paragraph = sentence.repeat(4).trim();
@@ -213,6 +227,16 @@ describe('SRT', () => {
     expect(parsed.segments.map((segment) => [segment.label ?? null, segment.newTurn ?? false, segment.text])).toEqual([
       ['Dan', false, 'Q&A time.'],
       [null, true, 'Can I ask?'],
+    ]);
+    expect(() => auditCoverage(parsed)).not.toThrow();
+  });
+
+  it('takes a speaker tag in square brackets opening a cue\'s line for that speaker\'s turn', () => {
+    const parsed = parseSrt('1\n00:00:01,000 --> 00:00:03,000\n[Adam] So welcome.\n[Dawn] Thanks.\n\n2\n00:00:03,000 --> 00:00:04,000\n[laughs] Yes.\n', { isKnownLabel: (label) => ['Adam', 'Dawn'].includes(label) });
+    expect(labelsAndTexts(parsed)).toEqual([
+      ['Adam', 'So welcome.'],
+      ['Dawn', 'Thanks.'],
+      [null, '[laughs] Yes.'],
     ]);
     expect(() => auditCoverage(parsed)).not.toThrow();
   });
@@ -470,6 +494,16 @@ describe('caption Markdown (FAR.AI workshop files)', () => {
       ['Jacob Steinhardt', 'It is not there yet. Two: these settings differ.'],
       ['Richard', 'How are we on time?'],
     ]);
+  });
+
+  it('takes a speaker tag in square brackets for a turn where a label could stand, if it names a known voice', () => {
+    const parsed = parseCaptionMarkdown('## Transcript\n\n[0:10] [Adam] So welcome, he [Dawn] said. [Dawn] Thanks. [Music] [audience member] A question?\n', { isKnownLabel: (label) => ['Adam', 'Dawn'].includes(label) });
+    expect(labelsAndTexts(parsed)).toEqual([
+      ['Adam', 'So welcome, he [Dawn] said.'],
+      ['Dawn', 'Thanks. [Music]'],
+      ['audience member', 'A question?'],
+    ]);
+    expect(() => auditCoverage(parsed)).not.toThrow();
   });
 
   it('takes a label right after a word cut off with a hyphen', () => {
