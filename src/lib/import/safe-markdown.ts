@@ -7,7 +7,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import { escapeMarkdown } from '../escape-markdown.ts';
+import { escapeInline, escapeMarkdown } from '../escape-markdown.ts';
 import { NON_SPEECH } from '../transcript/non-speech.ts';
 import { LEADING_TIMESTAMP } from '../transcript/timestamp.ts';
 import { decodeEntities } from './text.ts';
@@ -22,11 +22,16 @@ export function escapeText(text: string): string {
   for (const mark of text.matchAll(NON_SPEECH)) {
     const after = text.charAt(mark.index + mark[0].length);
     const bare = mark[0].startsWith('[') && !/^\[\^/.test(mark[0]) && !LEADING_TIMESTAMP.test(mark[0]) && !['(', '[', ':'].includes(after);
-    out += escapeMarkdown(text.slice(last, mark.index));
-    out += bare ? `[${escapeMarkdown(mark[0].slice(1, -1))}]` : escapeMarkdown(mark[0]);
+    out += escapePart(text.slice(last, mark.index), last);
+    out += bare ? `[${escapeInline(mark[0].slice(1, -1))}]` : escapePart(mark[0], mark.index);
     last = mark.index + mark[0].length;
   }
-  return out + escapeMarkdown(text.slice(last));
+  return out + escapePart(text.slice(last), last);
+}
+
+/** A piece of a line: only the first can start a block ("3.5" after a bracket is no list item). */
+function escapePart(part: string, at: number): string {
+  return at === 0 ? escapeMarkdown(part) : escapeInline(part);
 }
 
 /** Parses source Markdown with HTML recognised, so that it can be written back as text rather than dropped. */

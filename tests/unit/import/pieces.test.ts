@@ -8,6 +8,7 @@ import { layOut, type Attributed } from '../../../src/lib/import/lay-out.ts';
 import { mapLabels } from '../../../src/lib/import/map-labels.ts';
 import type { Segment } from '../../../src/lib/import/model.ts';
 import { splitSentences } from '../../../src/lib/import/sentences.ts';
+import { escapeText } from '../../../src/lib/import/safe-markdown.ts';
 import { timeAt, timeSegments } from '../../../src/lib/import/timing.ts';
 import { CORPUS, ROOT } from './helpers.ts';
 
@@ -168,5 +169,13 @@ describe('editFrontMatter', () => {
     const edited = editFrontMatter(yaml, { transcript: { provenance: 'captions' }, voices: ['Richard'], sources: undefined }, ['title', 'kind', 'date', 'speakers', 'voices', 'topics', 'sources', 'transcript']);
     expect(edited).toBe('title: Talk # from the programme\nkind: talk\ndate: "2023-02"\nspeakers:\n  - speaker: jan-leike\n    role: speaker\nvoices:\n  - Richard\ntopics:\n  - finetuning\ntranscript:\n  provenance: captions\n');
     expect(editFrontMatter(edited, { voices: undefined }, [])).not.toContain('voices');
+  });
+});
+
+describe('escapeText', () => {
+  it('escapes what would start a block only at the start of the text, not after a mark', () => {
+    expect(escapeText('So [GPT-]3.5 and [unintelligible]- or [x]#1')).toBe('So [GPT-]3.5 and [unintelligible]- or [x]#1');
+    expect(escapeText('3. Then [laughs] - yes')).toBe('3\\. Then [laughs] - yes');
+    expect(escapeText('- a [note] *here*')).toBe('\\- a [note] \\*here\\*');
   });
 });
