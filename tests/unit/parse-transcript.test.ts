@@ -136,7 +136,14 @@ describe('non-speech marks', () => {
   });
 
   it('escapes what a mark contains', () => {
-    expect(render('**Ada:** [<b>x</b>]')).toContain('<span class="non-speech">[&lt;b&gt;x&lt;/b&gt;]</span>');
+    expect(render('**Ada:** [inaudible <b>x</b>]')).toContain('<span class="non-speech">[inaudible &lt;b&gt;x&lt;/b&gt;]</span>');
+  });
+
+  it('shows the editor\'s words in brackets as text, apart from marks: brackets joined to a word or continuing the sentence', () => {
+    const html = render('**Ada:** We used [GPT-]3.5 when evaluat[ing] it at [the Schwartz Reisman Institute], analysis[?], [Bekah laughs] [inaudlble] [Music] [Inaudible until 27:30] [Question about bias] [??].');
+    expect(html).toContain('We used [GPT-]3.5 when evaluat[ing] it at [the Schwartz Reisman Institute], analysis<span class="non-speech">[?]</span>, ');
+    for (const mark of ['[Bekah laughs]', '[inaudlble]', '[Music]', '[Inaudible until 27:30]', '[Question about bias]', '[??]']) expect(html).toContain(`<span class="non-speech">${mark}</span>`);
+    expect(html.match(/class="non-speech"/g)).toHaveLength(7);
   });
 });
 

@@ -4,7 +4,7 @@
  * words, non-speech marks and labels are counted apart; any difference fails
  * the import and names the first word that differs and where it is.
  */
-import { NON_SPEECH } from '../transcript/non-speech.ts';
+import { nonSpeechMarks, replaceNonSpeech } from '../transcript/non-speech.ts';
 import { parseTranscript, type Passage } from '../transcript/parse-transcript.ts';
 import { labelKey } from '../transcript/speaker-labels.ts';
 import { firstWordDifference, normalizedWords } from '../words.ts';
@@ -45,8 +45,8 @@ export function plainText(segment: Segment, markup: 'plain' | 'markdown'): strin
 
 /** Spoken words (marks taken out) and the marks themselves. */
 export function speech(text: string): { spoken: string[]; marks: string[] } {
-  const marks = [...text.matchAll(NON_SPEECH)].map((match) => match[0]);
-  return { spoken: normalizedWords(text.replace(NON_SPEECH, ' ')), marks };
+  const marks = nonSpeechMarks(text).map((mark) => mark.text);
+  return { spoken: normalizedWords(replaceNonSpeech(text, () => ' ')), marks };
 }
 
 /**
@@ -167,8 +167,8 @@ export function auditOutput(segments: readonly Segment[], markup: 'plain' | 'mar
   // Segments are read as one text: a mark can run across cues ("[Bekah" / "laughs]").
   const texts = segments.map((segment) => plainText(segment, markup));
   const joined = texts.join(' ');
-  const marksIn = [...joined.matchAll(NON_SPEECH)].map((match) => match[0]);
-  const blanked = joined.replace(NON_SPEECH, (mark) => ' '.repeat(mark.length));
+  const marksIn = nonSpeechMarks(joined).map((mark) => mark.text);
+  const blanked = replaceNonSpeech(joined, (mark) => ' '.repeat(mark.length));
   const spokenIn: string[] = [];
   const owners: SourcePlace[] = [];
   let offset = 0;

@@ -8,23 +8,23 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { escapeInline, escapeMarkdown } from '../escape-markdown.ts';
-import { NON_SPEECH } from '../transcript/non-speech.ts';
+import { bracketed } from '../transcript/non-speech.ts';
 import { LEADING_TIMESTAMP } from '../transcript/timestamp.ts';
 import { decodeEntities } from './text.ts';
 
 /**
- * Escapes plain text for a paragraph. A non-speech mark keeps its bare
+ * Escapes plain text for a paragraph. A bracket (a mark, or the editor's words) keeps its bare
  * brackets when nothing could read it as a link, footnote or timestamp.
  */
 export function escapeText(text: string): string {
   let out = '';
   let last = 0;
-  for (const mark of text.matchAll(NON_SPEECH)) {
-    const after = text.charAt(mark.index + mark[0].length);
-    const bare = mark[0].startsWith('[') && !/^\[\^/.test(mark[0]) && !LEADING_TIMESTAMP.test(mark[0]) && !['(', '[', ':'].includes(after);
+  for (const mark of bracketed(text)) {
+    const after = text.charAt(mark.index + mark.text.length);
+    const bare = mark.text.startsWith('[') && !/^\[\^/.test(mark.text) && !LEADING_TIMESTAMP.test(mark.text) && !['(', '[', ':'].includes(after);
     out += escapePart(text.slice(last, mark.index), last);
-    out += bare ? `[${escapeInline(mark[0].slice(1, -1))}]` : escapePart(mark[0], mark.index);
-    last = mark.index + mark[0].length;
+    out += bare ? `[${escapeInline(mark.text.slice(1, -1))}]` : escapePart(mark.text, mark.index);
+    last = mark.index + mark.text.length;
   }
   return out + escapePart(text.slice(last), last);
 }

@@ -353,6 +353,15 @@ describe('Markdown with bold labels (AXRP)', () => {
   });
 });
 
+describe('editorial insertions (AXRP)', () => {
+  it('counts the editor\'s words in brackets as words, and only sounds and gaps as marks', () => {
+    const sample = '**Daniel Filan:**\nSo [GPT-]3.5 was evaluat[ing] it, at [the Schwartz Reisman Institute]. [laughs] [inaudible]\n';
+    const { body, audit } = imported(parseMarkdownLabels(sample), ['Daniel Filan']);
+    expect(body).toBe('**Daniel Filan:** So [GPT-]3.5 was evaluat[ing] it, at [the Schwartz Reisman Institute]. [laughs] [inaudible]');
+    expect(audit).toMatchObject({ spokenIn: 12, spokenOut: 12, marksIn: 2, marksOut: 2 });
+  });
+});
+
 describe("Markdown in the archive's own convention (a talk's Markdown download)", () => {
   const body = [
     '## The alignment challenge',
@@ -402,7 +411,8 @@ describe("Markdown in the archive's own convention (a talk's Markdown download)"
         '**Audience member:** [~1:02:31] An estimated time.',
       ].join('\n\n'),
     );
-    expect(audit).toMatchObject({ spokenIn: 28, spokenOut: 28, marksIn: 2, marksOut: 2, timestamps: 5 });
+    // A time in the running text is text, not a mark: its words are counted.
+    expect(audit).toMatchObject({ spokenIn: 30, spokenOut: 30, marksIn: 1, marksOut: 1, timestamps: 5 });
   });
 });
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeEntities } from '../../../src/lib/import/text.ts';
-import { NON_SPEECH } from '../../../src/lib/transcript/non-speech.ts';
+import { nonSpeechMarks } from '../../../src/lib/transcript/non-speech.ts';
 import { ROOT, bodySpokenWords, entry, importer, scratchArchive, snapshot, spokenWords, turnsOf } from './helpers.ts';
 
 const SOURCES = join(ROOT, 'sources/alignment-workshop-2023');
@@ -89,8 +89,8 @@ describe.each(RECORDINGS)('$file', ({ file, pages, labels }) => {
   });
 
   it('has every non-speech mark and every label, as turns', () => {
-    const marks = entries.flatMap((page) => turnsOf(page.body).flatMap((turn) => turn.passages.flatMap((passage) => passage.text.match(NON_SPEECH) ?? [])));
-    expect(marks).toEqual(transcript.replace(/\s+/g, ' ').match(NON_SPEECH) ?? []);
+    const marks = entries.flatMap((page) => turnsOf(page.body).flatMap((turn) => turn.passages.flatMap((passage) => nonSpeechMarks(passage.text).map((mark) => mark.text))));
+    expect(marks).toEqual(nonSpeechMarks(transcript.replace(/\s+/g, ' ')).map((mark) => mark.text));
     const labelled = entries.flatMap((page) => turnsOf(page.body).filter((turn) => !turn.continued));
     const labelsInFile = labels.length > 0 ? (transcript.match(labelPattern(labels)) ?? []).length : 0;
     // Each label opens a turn; a file or part without a label at its start has one turn more (its only speaker, or a continuation).
