@@ -31,7 +31,7 @@ export interface TurnBlock {
 export interface ChapterBlock {
   kind: 'chapter';
   title: string;
-  depth: 2 | 3;
+  depth: number;
   /** When the chapter starts in the recording, where the source says. */
   start?: number;
 }

@@ -60,7 +60,8 @@ export interface SegmentClock {
 /** A chapter heading, placed before the segment with index `before`. */
 export interface Chapter {
   title: string;
-  depth: 2 | 3;
+  /** The heading's level: in the source as a parser reads it (1 to 6), in the transcript from 2 on (see chapters.ts). */
+  depth: number;
   before: number;
   start?: number;
   at: SourcePlace;

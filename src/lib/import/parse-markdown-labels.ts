@@ -8,6 +8,7 @@
  * anchors dropped). Emphasis and web links are kept.
  */
 import type Token from 'markdown-it/lib/token.mjs';
+import { keepLevels } from './chapters.ts';
 import { createSourceMarkdown, inlineToMarkdown, inlineToText } from './safe-markdown.ts';
 import type { Chapter, ParsedSource, Segment } from './model.ts';
 import { parseClock, sourceLines, squeeze } from './text.ts';
@@ -35,7 +36,7 @@ export function parseMarkdownLabels(text: string): ParsedSource {
       // The archive's own convention gives a chapter the time it starts: `## [1:32] Scalable oversight`.
       const time = LEADING_TIMESTAMP.exec(heading);
       const title = time ? heading.slice(time[0].length) : heading;
-      const chapter: Chapter = { title, depth: open.tag === 'h2' || open.tag === 'h1' ? 2 : 3, before: segments.length, ...(time?.[1] !== undefined && { start: parseTimestamp(time[1]).seconds }), at: { line } };
+      const chapter: Chapter = { title, depth: Number(open.tag.slice(1)), before: segments.length, ...(time?.[1] !== undefined && { start: parseTimestamp(time[1]).seconds }), at: { line } };
       // Before the transcript, only `#` headings: front matter over a `---` line reads as an underlined one.
       if (firstLine !== undefined) chapters.push(chapter);
       else if (open.markup.startsWith('#')) leading.push(chapter);
@@ -43,6 +44,8 @@ export function parseMarkdownLabels(text: string): ParsedSource {
       continue;
     }
     const children = inline.flatMap((token, index) => [...(index > 0 ? [softbreak()] : []), ...(token.children ?? [])]);
+    // A paragraph of links within the page ("[⬆](#contents)", "[Back to top](#top)") is navigation: no transcript, no preamble.
+    if (open.type === 'paragraph_open' && isNavigation(children)) continue;
     const opening = open.type === 'paragraph_open' ? takeOpening(children) : {};
     if (firstLine === undefined) {
       if (opening.label === undefined) {
@@ -66,7 +69,7 @@ export function parseMarkdownLabels(text: string): ParsedSource {
   }
   const from = (firstLine ?? 1) - 1;
   const notes = from > 0 ? [`lines 1–${from} come before the first label (front matter, links, summary, list of topics) and are not transcript; skipped`] : [];
-  return { format: 'markdown-labels', layout: 'paragraphs', markup: 'markdown', references: true, segments, chapters, firstLine: firstLine ?? 1, facts: {}, notes, coverage: coverageOf(lines.slice(from)) };
+  return { format: 'markdown-labels', layout: 'paragraphs', markup: 'markdown', references: true, segments, chapters: keepLevels(chapters), firstLine: firstLine ?? 1, facts: {}, notes, coverage: coverageOf(lines.slice(from)) };
 }
 
 /** What opens a paragraph: a label, a time, and whether the time is marked as an estimate (`[~2:31]`). */
@@ -129,6 +132,21 @@ function takeTimestamp(children: Token[]): Timestamp | undefined {
   return parseTimestamp(match[1]);
 }
 
+/** Inline tokens that are only links to places in the page, and spaces between them. */
+function isNavigation(children: readonly Token[]): boolean {
+  let links = 0;
+  let depth = 0;
+  for (const token of children) {
+    if (token.type === 'link_open') {
+      if (depth === 0 && !(token.attrGet('href') ?? '').startsWith('#')) return false;
+      if (depth === 0) links += 1;
+    }
+    depth += token.type === 'link_open' ? 1 : token.type === 'link_close' ? -1 : 0;
+    if (depth === 0 && token.type !== 'link_close' && token.type !== 'softbreak' && !(token.type === 'text' && token.content.trim() === '')) return false;
+  }
+  return links > 0;
+}
+
 function softbreak(): Token {
   return { type: 'softbreak', content: '' } as Token;
 }
@@ -136,10 +154,15 @@ function softbreak(): Token {
 /** `[0:04]` or `[~0:04]` opening a paragraph, or right after the bold label that opens it. */
 const OPENING_TIMESTAMP = /^(\s*(?:\*\*[^*\n]+?(?::\*\*|\*\*[ \t]*:))?[ \t]*)\[~?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]/;
 
-/** The transcript's words without headings, tags, link targets and timestamps, found by plain text rules. */
+/** A line of nothing but links within the page, or one such link without words: the post's navigation. */
+const NAVIGATION_LINE = /^\s*(?:\[[^\]\n]*\]\(#[^)\s]*\)\s*)+$/;
+const NAVIGATION_LINK = /\[[^\]\p{L}\p{N}\n]*\]\(#[^)\s]*\)/gu;
+
+/** The transcript's words without headings, tags, link targets, navigation and timestamps, found by plain text rules. */
 function coverageOf(lines: readonly string[]): string {
   const heading = (line: string | undefined) => line !== undefined && /^#{1,6}\s/.test(line);
   return lines
+    .map((line) => (NAVIGATION_LINE.test(line) ? '' : line.replace(NAVIGATION_LINK, ' ')))
     // A timestamp is taken only where a paragraph opens (first, after a blank line or a heading), as the transcript parser does.
     .map((line, index) => (index === 0 || lines[index - 1]?.trim() === '' || heading(lines[index - 1]) ? line.replace(OPENING_TIMESTAMP, '$1 ') : line))
     .filter((line) => !heading(line))

@@ -41,12 +41,33 @@ export function createSourceMarkdown(): MarkdownIt {
 
 const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
 
-/** Inline tokens written back as the archive's safe Markdown: emphasis and web links kept, anything else as text. */
+/**
+ * A link within the page whose text has no word (`[⬆](#contents)`, "back to contents"): the
+ * post's navigation, not its text. Returns the index of its closing token, or -1.
+ */
+export function navigationLinkEnd(children: readonly Token[], open: number): number {
+  const token = children[open];
+  if (token?.type !== 'link_open' || !(token.attrGet('href') ?? '').startsWith('#')) return -1;
+  let depth = 0;
+  for (let index = open; index < children.length; index += 1) {
+    depth += (children[index] as Token).nesting;
+    if (depth === 0) return /[\p{L}\p{N}]/u.test(inlineToText(children.slice(open + 1, index))) ? -1 : index;
+  }
+  return -1;
+}
+
+/** Inline tokens written back as the archive's safe Markdown: emphasis and web links kept, navigation links dropped, anything else as text. */
 export function inlineToMarkdown(children: readonly Token[]): string {
   let out = '';
   let linkDepth = 0;
   const linkClosers: string[] = [];
-  for (const token of children) {
+  for (let index = 0; index < children.length; index += 1) {
+    const token = children[index] as Token;
+    const navigation = navigationLinkEnd(children, index);
+    if (navigation !== -1) {
+      index = navigation;
+      continue;
+    }
     switch (token.type) {
       case 'text':
         out += escapeText(token.content);

@@ -353,6 +353,35 @@ describe('Markdown with bold labels (AXRP)', () => {
   });
 });
 
+describe('Markdown posts with navigation and two heading levels', () => {
+  const post = [
+    '---', 'title: "Episode 12"', '---', '', 'A summary of the episode.', '',
+    '## Contents', '- [Part one](#part-one)', '  - [Introduction](#introduction)', '  - [Why now](#why-now)', '- [Part two](#part-two)', '  - [What next](#what-next)', '',
+    '# Part one <a name="part-one"></a>', '', '## Introduction <a name="introduction"></a>', '', '[⬆](#contents)', '',
+    '**Host:** Hello, and welcome.', '', '**Guest:** Thanks. [⬆](#contents)', '', '[Back to contents](#contents)', '',
+    '## Why now <a name="why-now"></a>', '', '**Host:** Why now? As I said [earlier](#introduction), it matters.', '', '[⬆](#contents)', '',
+    '# Part two <a name="part-two"></a>', '', '## What next <a name="what-next"></a>', '', '**Guest:** This.', '', '[⬆](#contents)', '',
+  ].join('\n');
+
+  it('drops navigation links with their text, keeps the headings before the first label, and keeps the two levels', () => {
+    const { body } = imported(parseMarkdownLabels(post), ['Host', 'Guest']);
+    expect(body).toBe(
+      [
+        '## Part one',
+        '### Introduction',
+        '**Host:** Hello, and welcome.',
+        '**Guest:** Thanks.',
+        '### Why now',
+        '**Host:** Why now? As I said earlier, it matters.',
+        '## Part two',
+        '### What next',
+        '**Guest:** This.',
+      ].join('\n\n'),
+    );
+    expect(body).not.toContain('⬆');
+  });
+});
+
 describe('editorial insertions (AXRP)', () => {
   it('counts the editor\'s words in brackets as words, and only sounds and gaps as marks', () => {
     const sample = '**Daniel Filan:**\nSo [GPT-]3.5 was evaluat[ing] it, at [the Schwartz Reisman Institute]. [laughs] [inaudible]\n';

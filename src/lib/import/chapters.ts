@@ -1,0 +1,13 @@
+/**
+ * Chapter headings as the transcript writes them. A source's heading levels
+ * are kept in their order from `##` down, so `#` parts over `##` sections
+ * become `##` parts over `###` sections (the page's contents nest them), and
+ * a source with one level gets `##` whatever it used.
+ */
+import type { Chapter } from './model.ts';
+
+/** Chapters with `depth` as the source's heading level (1 to 6) get the transcript's depth, from 2 on. */
+export function keepLevels(chapters: Chapter[]): Chapter[] {
+  const levels = [...new Set(chapters.map((chapter) => chapter.depth))].sort((a, b) => a - b);
+  return chapters.map((chapter) => ({ ...chapter, depth: Math.min(6, 2 + levels.indexOf(chapter.depth)) }));
+}
