@@ -9,7 +9,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatIssue } from '../src/lib/content/content-issue.ts';
 import { contentDir as defaultContentDir } from '../src/lib/content/content-dir.ts';
 import { validateArchive, type ArchiveReport, type CheckedEntry } from '../src/lib/content/validate-archive.ts';
@@ -122,40 +122,69 @@ interface NewTalk {
 
 const usage = (message: string) => new ImportError(message, { exitCode: 2 });
 
+/** The command's options, for parseArgs. */
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  format: { type: 'string' },
+  talk: { type: 'string' },
+  slug: { type: 'string' },
+  title: { type: 'string' },
+  kind: { type: 'string' },
+  speaker: { type: 'string', multiple: true },
+  event: { type: 'string' },
+  session: { type: 'string' },
+  order: { type: 'string' },
+  date: { type: 'string' },
+  part: { type: 'string', multiple: true },
+  map: { type: 'string', multiple: true },
+  voice: { type: 'string', multiple: true },
+  strict: { type: 'boolean' },
+  unlabelled: { type: 'string' },
+  check: { type: 'boolean' },
+  force: { type: 'boolean' },
+  provenance: { type: 'string' },
+  origin: { type: 'string' },
+  language: { type: 'string' },
+  source: { type: 'string', multiple: true },
+  content: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+/**
+ * A transcript whose file name starts with "-" would be read as an option. An argument that is no
+ * option of the command, not an option's value, and names a file that exists is taken for the
+ * file; `--` ends the options, as usual, for any other.
+ */
+function filesAfterOptions(argv: readonly string[]): string[] {
+  const options: string[] = [];
+  const files: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] as string;
+    if (arg === '--') {
+      files.push(...argv.slice(index + 1));
+      break;
+    }
+    const name = /^--([^=]+)/.exec(arg)?.[1];
+    const known = arg === '-h' || (name !== undefined && Object.hasOwn(OPTIONS, name));
+    if (arg.startsWith('-') && arg !== '-' && !known && existsSync(arg)) {
+      files.push(arg);
+      continue;
+    }
+    options.push(arg);
+    const option = name === undefined ? undefined : (OPTIONS as Record<string, { type: string }>)[name];
+    if (option?.type === 'string' && !arg.includes('=') && index + 1 < argv.length) options.push(argv[(index += 1)] as string);
+  }
+  return [...options, '--', ...files];
+}
+
 function readOptions(argv: readonly string[]): Options {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        format: { type: 'string' },
-        talk: { type: 'string' },
-        slug: { type: 'string' },
-        title: { type: 'string' },
-        kind: { type: 'string' },
-        speaker: { type: 'string', multiple: true },
-        event: { type: 'string' },
-        session: { type: 'string' },
-        order: { type: 'string' },
-        date: { type: 'string' },
-        part: { type: 'string', multiple: true },
-        map: { type: 'string', multiple: true },
-        voice: { type: 'string', multiple: true },
-        strict: { type: 'boolean' },
-        unlabelled: { type: 'string' },
-        check: { type: 'boolean' },
-        force: { type: 'boolean' },
-        provenance: { type: 'string' },
-        origin: { type: 'string' },
-        language: { type: 'string' },
-        source: { type: 'string', multiple: true },
-        content: { type: 'string' },
-      },
-    });
+    parsed = parseArgs({ args: filesAfterOptions(argv), allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    throw usage(error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    const option = /Unknown option '(-[^']*)'/.exec(message)?.[1];
+    // A file whose name starts with "-" and does not exist reads as an unknown option: say how to name one.
+    throw usage(option ? `${message}; to import a file whose name starts with "-", write ./${option} or put it after --` : message);
   }
   const { values, positionals } = parsed;
   if (values.help) return { help: true } as Options;

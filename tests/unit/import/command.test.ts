@@ -108,6 +108,24 @@ describe('a successful import', () => {
     expect(merged.out).toContain('  timestamps: 1 paragraphs start at one of the source\'s 3 cue times, [0:01] to [0:02]; 1 estimated (~), where a turn or paragraph starts inside one\n');
   });
 
+  it('takes a file whose name starts with "-" for the file, and says how to name one that is not there', () => {
+    sample('-episode.txt', NAME_COLON);
+    const here = process.cwd();
+    process.chdir(samples);
+    try {
+      const content = archiveWithTalk();
+      const run = importer('-episode.txt', '--talk', 'interview', '--check', '--content', content);
+      expect(run.err).toBe('');
+      expect(run.out).toMatch(/^-episode\.txt: name-colon, transcript from line 1/);
+      expect(importer('--talk', 'interview', '--check', '--content', content, '--', '-episode.txt').err).toBe('');
+      const missing = importer('-missing.txt', '--talk', 'interview', '--content', content);
+      expect(missing.code).toBe(2);
+      expect(missing.err).toMatch(/Unknown option '-m'.*; to import a file whose name starts with "-", write \.\/-m.* or put it after --/);
+    } finally {
+      process.chdir(here);
+    }
+  });
+
   it('keeps the talk’s front matter and comments, and adds the transcript', () => {
     const content = archiveWithTalk();
     const run = importer(sample('ok.txt', NAME_COLON), '--talk', 'interview', '--provenance', 'human-transcript', '--source', 'Episode=https://example.org/ep', '--content', content);
