@@ -14,7 +14,7 @@ import { blocksOf, decodeEntities, frontMatterOf, parseClock, sourceLines, squee
 import { ImportError } from './import-error.ts';
 
 const TRANSCRIPT_HEADING = /^##\s+Transcript\s*$/;
-const CHAPTER_HEADING = /^###\s+(.+?)\s*$/;
+const CHAPTER_HEADING = /^###(?:[ \t]+(.*?))?[ \t]*$/;
 /** YouTube's name for a chapter without a title; such a chapter gets no heading. */
 const UNTITLED = /^<Untitled Chapter \d+>$/;
 /** The line under `## Transcript` that says where the captions come from. */
@@ -33,9 +33,10 @@ export function parseCaptionMarkdown(text: string, options: ParseOptions = {}): 
     const line = block.line;
     const first = block.lines[0] as string;
     const chapter = CHAPTER_HEADING.exec(first);
-    if (chapter?.[1] !== undefined) {
-      const title = decodeEntities(chapter[1]);
+    if (chapter) {
+      const title = decodeEntities(chapter[1] ?? '').trim();
       if (UNTITLED.test(title)) notes.push(`line ${line}: the chapter "${title}" has no title; it gets no heading`);
+      else if (title === '') notes.push(`line ${line}: a chapter heading without a title; it gets no heading`);
       else chapters.push({ title, depth: 2, before: segments.length, at: { line } });
       continue;
     }

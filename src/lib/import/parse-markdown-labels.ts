@@ -8,7 +8,7 @@
  * anchors dropped). Emphasis and web links are kept.
  */
 import type Token from 'markdown-it/lib/token.mjs';
-import { keepLevels } from './chapters.ts';
+import { keepLevels, withTitles } from './chapters.ts';
 import { createSourceMarkdown, inlineToMarkdown, inlineToText } from './safe-markdown.ts';
 import type { Chapter, ParsedSource, Segment } from './model.ts';
 import { parseClock, sourceLines, squeeze } from './text.ts';
@@ -69,7 +69,7 @@ export function parseMarkdownLabels(text: string): ParsedSource {
   }
   const from = (firstLine ?? 1) - 1;
   const notes = from > 0 ? [`lines 1–${from} come before the first label (front matter, links, summary, list of topics) and are not transcript; skipped`] : [];
-  return { format: 'markdown-labels', layout: 'paragraphs', markup: 'markdown', references: true, segments, chapters: keepLevels(chapters), firstLine: firstLine ?? 1, facts: {}, notes, coverage: coverageOf(lines.slice(from)) };
+  return { format: 'markdown-labels', layout: 'paragraphs', markup: 'markdown', references: true, segments, chapters: keepLevels(withTitles(chapters, notes)), firstLine: firstLine ?? 1, facts: {}, notes, coverage: coverageOf(lines.slice(from)) };
 }
 
 /** What opens a paragraph: a label, a time, and whether the time is marked as an estimate (`[~2:31]`). */

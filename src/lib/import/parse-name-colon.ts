@@ -5,7 +5,7 @@
  * heading "Transcript" when there is one.
  */
 import type { Chapter, ParsedSource, ParseOptions, Segment } from './model.ts';
-import { keepLevels } from './chapters.ts';
+import { keepLevels, withTitles } from './chapters.ts';
 import { leadingLabel } from './label-text.ts';
 import { blocksOf, frontMatterOf, sourceLines, squeeze } from './text.ts';
 
@@ -28,7 +28,7 @@ export function parseNameColon(text: string, options: ParseOptions = {}): Parsed
     const labelled = leadingLabel(paragraph, options.isKnownLabel);
     segments.push(labelled ? { label: labelled.label, labelFromText: true, text: labelled.rest, at: { line: block.line } } : { text: paragraph, at: { line: block.line } });
   }
-  return { format: 'name-colon', layout: 'paragraphs', markup: 'plain', references: false, segments, chapters: keepLevels(chapters), firstLine: from + 1, facts: {}, notes, coverage: coverage.join('\n') };
+  return { format: 'name-colon', layout: 'paragraphs', markup: 'plain', references: false, segments, chapters: keepLevels(withTitles(chapters, notes)), firstLine: from + 1, facts: {}, notes, coverage: coverage.join('\n') };
 }
 
 /** Index of the first transcript line: after front matter, and after a "Transcript" heading if there is one. */

@@ -126,6 +126,18 @@ describe('a successful import', () => {
     }
   });
 
+  it('gives a chapter heading without a title no heading, and says so', () => {
+    const captions = '## Transcript\n\n[0:10] Michael: Hello.\n\n### \n\n[0:20] Phil: Hi.\n\n###\n\n[0:30] Michael: Bye.\n';
+    const content = archiveWithTalk();
+    const run = importer(sample('untitled.md', captions), '--talk', 'interview', '--content', content);
+    expect(run.err).toBe('');
+    expect(run.out).toContain('  note: line 5: a chapter heading without a title; it gets no heading\n  note: line 9: a chapter heading without a title; it gets no heading');
+    expect(entry(join(content, 'talks/interview.md')).body).not.toMatch(/^#/m);
+    const post = importer(sample('untitled-post.md', '**Michael:** Hello.\n\n## <a name="x"></a>\n\n**Phil:** Hi.\n'), '--talk', 'interview', '--force', '--content', content);
+    expect(post.out).toContain('note: line 3: a chapter heading without a title; it gets no heading');
+    expect(entry(join(content, 'talks/interview.md')).body).toBe('**Michaël Trazzi:** Hello.\n\n**Phil Trammell:** Hi.\n');
+  });
+
   it('keeps the talk’s front matter and comments, and adds the transcript', () => {
     const content = archiveWithTalk();
     const run = importer(sample('ok.txt', NAME_COLON), '--talk', 'interview', '--provenance', 'human-transcript', '--source', 'Episode=https://example.org/ep', '--content', content);
