@@ -10,7 +10,8 @@
  */
 import { ImportError } from './import-error.ts';
 import { anonymousVoice } from '../transcript/speaker-labels.ts';
-import { leadingLabel, splitCaptionLines, type CaptionPart } from './label-text.ts';
+import { splitCaptionLines, type CaptionPart } from './caption-lines.ts';
+import { leadingLabel } from './label-text.ts';
 import { cueLayout } from './lay-out.ts';
 import type { ParsedSource, ParseOptions, Segment } from './model.ts';
 import { blocksOf, decodeEntities, parseClock, sourceLines, squeeze } from './text.ts';

@@ -12,7 +12,8 @@
 import webvtt, { type CueNode } from 'webvtt-parser';
 import { ESTIMATED_START_NOTE } from '../transcript/transcript-cues.ts';
 import { ImportError } from './import-error.ts';
-import { leadingLabel, splitCaptionLines } from './label-text.ts';
+import { splitCaptionLines } from './caption-lines.ts';
+import { leadingLabel } from './label-text.ts';
 import { cueLayout } from './lay-out.ts';
 import type { ParsedSource, ParseOptions, Segment } from './model.ts';
 import { decodeEntities, sourceLines, squeeze } from './text.ts';
