@@ -9,19 +9,21 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatIssue } from '../src/lib/content/content-issue.ts';
 import { contentDir as defaultContentDir } from '../src/lib/content/content-dir.ts';
 import { validateArchive, type ArchiveReport, type CheckedEntry } from '../src/lib/content/validate-archive.ts';
-import { auditCoverage, plainText } from '../src/lib/import/audit.ts';
+import { auditCoverage, plainText, type WordAudit } from '../src/lib/import/audit.ts';
 import { detectFormat, isFormatName, PARSERS } from '../src/lib/import/detect-format.ts';
 import { editFrontMatter, frontMatterFor, renderEntry, splitEntry } from '../src/lib/import/entry-file.ts';
 import { ImportError, placeLabel } from '../src/lib/import/import-error.ts';
 import { buildTranscript, UNLABELLED, type TranscriptResult, type Unlabelled } from '../src/lib/import/import-transcript.ts';
-import { mapLabels } from '../src/lib/import/map-labels.ts';
-import { FORMATS, type FormatName, type ParsedSource } from '../src/lib/import/model.ts';
+import { unknownSingleLabels } from '../src/lib/import/label-text.ts';
+import { mapLabels, type TalkSpeaker } from '../src/lib/import/map-labels.ts';
+import { FORMATS, type FormatName, type Layout, type ParsedSource } from '../src/lib/import/model.ts';
 import { addLinks, recordingLink, transcriptFromFacts, type Link, type TranscriptFields } from '../src/lib/import/sources-and-provenance.ts';
 import { splitIntoParts } from '../src/lib/import/split-parts.ts';
+import { timeSegments } from '../src/lib/import/timing.ts';
 import { formatClock, parseClock } from '../src/lib/import/text.ts';
 import { slugReference } from '../src/schemas/common.ts';
 import type { SpeakerData } from '../src/schemas/speaker.ts';
@@ -44,6 +46,7 @@ Where it goes (one of):
 
 Labels and text:
   --map "<Label>=<slug>"        map a label to a speaker of the talk (or to "Audience member"); repeatable
+  --voice "<Name>"              a voice the transcript names who is no speaker of the talk ("Richard"); repeatable
   --strict                      an unmapped label is an error (default: kept as written, added to voices)
   --unlabelled <mode>           text without a label: continue (the speaker before; default),
                                 unattributed ("Unknown speaker") or audience ("Audience member")
@@ -95,6 +98,8 @@ interface Options {
   newTalk?: NewTalk;
   parts: { start: number; slug: string }[];
   maps: Map<string, string>;
+  /** Voices declared with --voice: people the transcript names who have no speaker entry. */
+  voices: string[];
   strict: boolean;
   unlabelled: Unlabelled;
   check: boolean;
@@ -117,39 +122,69 @@ interface NewTalk {
 
 const usage = (message: string) => new ImportError(message, { exitCode: 2 });
 
+/** The command's options, for parseArgs. */
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  format: { type: 'string' },
+  talk: { type: 'string' },
+  slug: { type: 'string' },
+  title: { type: 'string' },
+  kind: { type: 'string' },
+  speaker: { type: 'string', multiple: true },
+  event: { type: 'string' },
+  session: { type: 'string' },
+  order: { type: 'string' },
+  date: { type: 'string' },
+  part: { type: 'string', multiple: true },
+  map: { type: 'string', multiple: true },
+  voice: { type: 'string', multiple: true },
+  strict: { type: 'boolean' },
+  unlabelled: { type: 'string' },
+  check: { type: 'boolean' },
+  force: { type: 'boolean' },
+  provenance: { type: 'string' },
+  origin: { type: 'string' },
+  language: { type: 'string' },
+  source: { type: 'string', multiple: true },
+  content: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+/**
+ * A transcript whose file name starts with "-" would be read as an option. An argument that is no
+ * option of the command, not an option's value, and names a file that exists is taken for the
+ * file; `--` ends the options, as usual, for any other.
+ */
+function filesAfterOptions(argv: readonly string[]): string[] {
+  const options: string[] = [];
+  const files: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] as string;
+    if (arg === '--') {
+      files.push(...argv.slice(index + 1));
+      break;
+    }
+    const name = /^--([^=]+)/.exec(arg)?.[1];
+    const known = arg === '-h' || (name !== undefined && Object.hasOwn(OPTIONS, name));
+    if (arg.startsWith('-') && arg !== '-' && !known && existsSync(arg)) {
+      files.push(arg);
+      continue;
+    }
+    options.push(arg);
+    const option = name === undefined ? undefined : (OPTIONS as Record<string, { type: string }>)[name];
+    if (option?.type === 'string' && !arg.includes('=') && index + 1 < argv.length) options.push(argv[(index += 1)] as string);
+  }
+  return [...options, '--', ...files];
+}
+
 function readOptions(argv: readonly string[]): Options {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        format: { type: 'string' },
-        talk: { type: 'string' },
-        slug: { type: 'string' },
-        title: { type: 'string' },
-        kind: { type: 'string' },
-        speaker: { type: 'string', multiple: true },
-        event: { type: 'string' },
-        session: { type: 'string' },
-        order: { type: 'string' },
-        date: { type: 'string' },
-        part: { type: 'string', multiple: true },
-        map: { type: 'string', multiple: true },
-        strict: { type: 'boolean' },
-        unlabelled: { type: 'string' },
-        check: { type: 'boolean' },
-        force: { type: 'boolean' },
-        provenance: { type: 'string' },
-        origin: { type: 'string' },
-        language: { type: 'string' },
-        source: { type: 'string', multiple: true },
-        content: { type: 'string' },
-      },
-    });
+    parsed = parseArgs({ args: filesAfterOptions(argv), allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    throw usage(error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    const option = /Unknown option '(-[^']*)'/.exec(message)?.[1];
+    // A file whose name starts with "-" and does not exist reads as an unknown option: say how to name one.
+    throw usage(option ? `${message}; to import a file whose name starts with "-", write ./${option} or put it after --` : message);
   }
   const { values, positionals } = parsed;
   if (values.help) return { help: true } as Options;
@@ -177,6 +212,10 @@ function readOptions(argv: readonly string[]): Options {
     ...(newTalk && { newTalk }),
     parts: (values.part ?? []).map(readPart),
     maps: new Map((values.map ?? []).map((pair) => splitPair(pair, '--map', '"Label=slug"'))),
+    voices: (values.voice ?? []).map((voice) => {
+      if (voice.trim() === '') throw usage('--voice needs a name, such as --voice "Richard"');
+      return voice.trim();
+    }),
     strict: values.strict ?? false,
     unlabelled: unlabelled as Unlabelled,
     check: values.check ?? false,
@@ -226,7 +265,7 @@ interface Target {
   slug: string;
   /** Path of the entry file. */
   path: string;
-  speakers: SpeakerIdentity[];
+  speakers: TalkSpeaker[];
   voices: string[];
   /** The entry as it is now; undefined for a new talk. */
   existing?: CheckedEntry<TalkData>;
@@ -255,11 +294,13 @@ function importFile(options: Options): string[] {
     throw new ImportError(`no transcript text found (read as ${format}, from line ${parsed.firstLine}); expected ${EXPECTED[format]}`, { file, place: { line: parsed.firstLine } });
   }
 
+  // Times inside a paragraph are estimated over the whole file, so that a part starting inside one is estimated alike.
+  parsed.segments = timeSegments(parsed.segments, parsed.markup, parsed.facts.duration);
   const pieces = options.parts.length > 0 ? splitParts(parsed, targets, options, archive, file) : [{ target: targets[0] as Target, segments: parsed.segments, chapters: parsed.chapters, notes: [] as string[] }];
   const outputs = pieces.map(({ target, segments, chapters, notes }) => {
     const result = withFile(file, () =>
       buildTranscript(
-        { segments, chapters, layout: parsed.layout, markup: parsed.markup },
+        { segments, chapters, layout: parsed.layout, markup: parsed.markup, ...(parsed.facts.duration !== undefined && { recordingEnd: parsed.facts.duration }) },
         target,
         { archive, explicit: options.maps, strict: options.strict, unlabelled: options.unlabelled },
       ),
@@ -271,10 +312,28 @@ function importFile(options: Options): string[] {
   if (!options.check) writeAtomically(outputs.map(({ target, text: entry }) => ({ path: target.path, text: entry })));
 
   const lines = [`${file}: ${format}, transcript from line ${parsed.firstLine}`];
-  for (const note of parsed.notes) lines.push(`  note: ${note}`);
-  for (const output of outputs) lines.push(...summary(output.target, output.result, output.notes, options));
+  for (const note of [...parsed.notes, ...possibleLabels(parsed, parseOptions(targets, options).isKnownLabel)]) lines.push(`  note: ${note}`);
+  for (const output of outputs) lines.push(...summary(output.target, output.result, output.notes, options, parsed.layout));
   lines.push(options.check ? '--check: nothing was written.' : `Wrote ${outputs.length} file(s).`);
   return lines;
+}
+
+/** Readers that find labels in running text: inside caption paragraphs, or opening a paragraph or cue. */
+const TEXT_LABELS: Partial<Record<FormatName, 'inside' | 'opening'>> = { 'caption-markdown': 'inside', 'name-colon': 'opening', srt: 'opening', vtt: 'opening' };
+
+/** Single words before a colon that were not taken for labels, since they name no one of the talk: the curator may know better. */
+function possibleLabels(parsed: ParsedSource, isKnown: (label: string) => boolean): string[] {
+  const where = TEXT_LABELS[parsed.format];
+  if (!where) return [];
+  const found = new Map<string, { count: number; at: ParsedSource['segments'][number]['at'] }>();
+  for (const segment of parsed.segments) {
+    for (const word of unknownSingleLabels(segment.text, isKnown, { inside: where === 'inside' })) {
+      const seen = found.get(word);
+      if (seen) seen.count += 1;
+      else found.set(word, { count: 1, at: segment.at });
+    }
+  }
+  return [...found].map(([word, { count, at }]) => `${placeLabel(at)}: "${word}:"${count > 1 ? ` (×${count})` : ''} names none of the talk's speakers or voices, so it is kept as speech; if it is someone, add the spelling to a speaker's aliases, or pass --map "${word}=<slug>" or --voice "${word}"`);
 }
 
 const EXPECTED: Record<FormatName, string> = {
@@ -299,12 +358,13 @@ function identity(entry: CheckedEntry<SpeakerData>): SpeakerIdentity {
 }
 
 function resolveTargets(options: Options, report: ArchiveReport, speakers: Map<string, CheckedEntry<SpeakerData>>): Target[] {
-  const billed = (slugs: readonly string[], where: string) =>
-    slugs.map((slug) => {
+  const billed = (billing: readonly { speaker: string; role: string }[], where: string): TalkSpeaker[] =>
+    billing.map(({ speaker: slug, role }) => {
       const entry = speakers.get(slug);
       if (!entry) throw new ImportError(`${where}: no speaker "${slug}"; add ${displayPath(join(options.contentDir, 'speakers', `${slug}.md`))} with at least a name first`);
-      return identity(entry);
+      return { ...identity(entry), role };
     });
+  const withVoices = (voices: readonly string[]) => [...voices, ...options.voices.filter((voice) => !voices.some((known) => labelKey(known) === labelKey(voice)))];
   const existing = (slug: string): Target => {
     const talk = report.talks.find((entry) => entry.id === slug);
     if (!talk) {
@@ -312,7 +372,7 @@ function resolveTargets(options: Options, report: ArchiveReport, speakers: Map<s
       if (invalid.length > 0) throw new ImportError(`the talk "${slug}" has problems to fix first:\n  ${invalid.map(formatIssue).join('\n  ')}`);
       throw new ImportError(`no talk "${slug}" in ${displayPath(join(options.contentDir, 'talks'))}; check the slug, or create the talk with --slug, --title, --kind and --speaker`, { exitCode: 2 });
     }
-    return { slug, path: resolve(talk.file), speakers: billed(talk.valid.speakers.map(({ speaker }) => speaker), talk.file), voices: talk.valid.voices, existing: talk };
+    return { slug, path: resolve(talk.file), speakers: billed(talk.valid.speakers, talk.file), voices: withVoices(talk.valid.voices), existing: talk };
   };
   if (options.talk !== undefined) return [existing(options.talk)];
   if (options.parts.length > 0) {
@@ -325,7 +385,7 @@ function resolveTargets(options: Options, report: ArchiveReport, speakers: Map<s
   const clash = report.talks.find((entry) => entry.id === talk.slug) ?? report.issues.find((issue) => basename(issue.file) === `${talk.slug}.md`);
   const path = join(options.contentDir, 'talks', `${talk.slug}.md`);
   if (clash || existsSync(path)) throw new ImportError(`the talk "${talk.slug}" exists already (${displayPath(path)}); to replace its transcript use --talk ${talk.slug}`);
-  return [{ slug: talk.slug, path: resolve(path), speakers: billed(talk.speakers.map(({ speaker }) => speaker), '--speaker'), voices: [], newTalk: talk }];
+  return [{ slug: talk.slug, path: resolve(path), speakers: billed(talk.speakers, '--speaker'), voices: withVoices([]), newTalk: talk }];
 }
 
 function refuseToOverwrite(target: Target, force: boolean): void {
@@ -449,7 +509,7 @@ function writeAtomically(outputs: readonly { path: string; text: string }[]): vo
   }
 }
 
-function summary(target: Target, result: TranscriptResult, notes: readonly string[], options: Options): string[] {
+function summary(target: Target, result: TranscriptResult, notes: readonly string[], options: Options, layout: Layout): string[] {
   const { audit } = result;
   const n = (value: number) => value.toLocaleString('en');
   const action = target.newTalk ? 'new talk' : target.existing?.body.trim() ? 'transcript replaced' : 'transcript added';
@@ -462,18 +522,32 @@ function summary(target: Target, result: TranscriptResult, notes: readonly strin
     ...notes.map((note) => `  ${note}`),
     `  turns:      ${n(audit.labelsOut)}${continued > 0 ? ` (+${n(continued)} carried on after a chapter heading)` : ''} in ${n(audit.paragraphs)} paragraphs${audit.chapters > 0 ? `, ${n(audit.chapters)} chapter heading${audit.chapters === 1 ? '' : 's'}` : ''}`,
     `  words:      ${n(audit.spokenIn)} spoken in, ${n(audit.spokenOut)} out; non-speech marks ${n(audit.marksIn)} in, ${n(audit.marksOut)} out; labels ${n(audit.labelsIn)} read, ${n(audit.labelsOut)} written`,
-    `  timestamps: ${n(audit.timestamps)} of ${n(audit.paragraphs)} paragraphs${span}`,
+    `  timestamps: ${timesSummary(audit, layout, span)}`,
     `  speakers:   ${[...turnsBy].map(([label, count]) => `${label} (${n(count)} turn${count === 1 ? '' : 's'})`).join(', ')}`,
   ];
   if (result.mappings.length === 0) lines.push('  labels:     none in the source');
   result.mappings.forEach((mapping, index) => {
     const head = index === 0 ? '  labels:     ' : '              ';
+    if (mapping.how === 'convention') {
+      lines.push(`${head}"${mapping.label}" ×${mapping.count} → ${mapping.slug ?? mapping.output} (${mapping.note})`);
+      return;
+    }
     const where = mapping.slug ? `${mapping.slug} (${mapping.how})` : mapping.how === 'anonymous' ? 'anonymous voice' : mapping.how === 'voice' ? "one of the talk's voices" : 'NOT MAPPED';
     lines.push(`${head}"${mapping.label}" ×${mapping.count} → ${where}${mapping.note ? `: ${mapping.label} ${mapping.note} (first at ${placeLabel(mapping.at)})` : ''}`);
   });
   if (result.unlabelledNote) lines.push(`  unlabelled: ${result.unlabelledNote}`);
+  if (result.speakerChangeNote) lines.push(`  unnamed:    ${result.speakerChangeNote}`);
   if (result.voices.length > 0) lines.push(`  voices:     ${result.voices.join(', ')}`);
   return lines;
+}
+
+/** Source timestamps kept against those read, and how many times are estimates; merged cues say how many cue times they start at. */
+function timesSummary(audit: WordAudit, layout: Layout, span: string): string {
+  const n = (value: number) => value.toLocaleString('en');
+  if (audit.timesRead === 0 && audit.timestamps === 0) return 'none in the source';
+  const estimated = audit.timesEstimated > 0 ? `; ${n(audit.timesEstimated)} estimated (~), where a turn or paragraph starts inside one` : '';
+  if (layout === 'cues') return `${n(audit.timesKept)} paragraphs start at one of the source's ${n(audit.timesRead)} cue times${span}${estimated}`;
+  return `${n(audit.timesKept)} of ${n(audit.timesRead)} source timestamps kept${span}${estimated}`;
 }
 
 function displayPath(path: string): string {

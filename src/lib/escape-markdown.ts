@@ -17,11 +17,12 @@ const ORDERED_LIST_START = /^(\d{1,9})([.)])/gm;
 const ESCAPE = /\\([!-/:-@[-`{-~])/g;
 
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(INLINE_SYNTAX, '\\$&')
-    .replace(ENTITY_START, '\\&')
-    .replace(BLOCK_START, '\\$&')
-    .replace(ORDERED_LIST_START, '$1\\$2');
+  return escapeInline(text).replace(BLOCK_START, '\\$&').replace(ORDERED_LIST_START, '$1\\$2');
+}
+
+/** The inline escapes only, for text that goes in the middle of a line, where nothing starts a block. */
+export function escapeInline(text: string): string {
+  return text.replace(INLINE_SYNTAX, '\\$&').replace(ENTITY_START, '\\&');
 }
 
 /** Removes backslash escapes, giving back the text as written. */

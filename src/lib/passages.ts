@@ -1,5 +1,5 @@
 import type { ParsedTranscript } from './transcript/parse-transcript.ts';
-import { NON_SPEECH } from './transcript/non-speech.ts';
+import { replaceNonSpeech } from './transcript/non-speech.ts';
 import { words } from './words.ts';
 
 /** Who a turn label stands for: an archive speaker (`href` set), a declared voice or the anonymous audience. */
@@ -97,7 +97,7 @@ export function resolvePassages(facts: readonly PassageFact[], owners: PassageOw
 }
 
 function spokenWords(text: string): number {
-  return words(text.replace(NON_SPEECH, ' ')).length;
+  return words(replaceNonSpeech(text, () => ' ')).length;
 }
 
 /** How much one person speaks (and writes) across the archive. */

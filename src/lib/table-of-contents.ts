@@ -10,6 +10,26 @@ export interface TocItem {
   speakerLabel?: string;
   /** When the part starts in the recording, where the transcript says. */
   timestamp?: Timestamp;
+  /** A chapter heading's level (2 or 3); a chapter of level 3 is listed under the one of level 2 before it. */
+  depth?: number;
+}
+
+/** An entry of the contents with the entries nested under it. */
+export interface TocEntry {
+  item: TocItem;
+  children: TocEntry[];
+}
+
+/** The contents as the page lists them: level-3 chapters nested under the level-2 chapter before them (a source's parts and their sections). */
+export function nestContents(items: readonly TocItem[]): TocEntry[] {
+  const top = Math.min(...items.map((item) => item.depth ?? 2));
+  const entries: TocEntry[] = [];
+  for (const item of items) {
+    const parent = entries.at(-1);
+    if ((item.depth ?? 2) > top && parent) parent.children.push({ item, children: [] });
+    else entries.push({ item, children: [] });
+  }
+  return entries;
 }
 
 /** Transcripts shorter than this read fine without a table of contents. */
@@ -28,7 +48,7 @@ export function tableOfContents(parsed: ParsedTranscript, wordCount: number): To
   const headings = parsed.blocks.flatMap((block) => {
     if (block.kind !== 'heading' || block.depth > 3) return [];
     const timestamp = times.get(block.id);
-    return [{ id: block.id, label: block.text, ...(timestamp && { timestamp }) }];
+    return [{ id: block.id, label: block.text, depth: block.depth, ...(timestamp && { timestamp }) }];
   });
   if (headings.length >= 2) return headings;
 

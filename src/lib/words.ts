@@ -53,9 +53,9 @@ export function firstWordOutOfOrder(needle: readonly string[], haystack: readonl
   return -1;
 }
 
-const TIMESTAMP_MARK = /\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]/g;
+const TIMESTAMP_MARK = /\[~?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]/g;
 
-/** Words of a transcript body, not counting its timestamps. */
+/** Words of a transcript body, not counting its timestamps (exact or estimated, `[~2:31]`). */
 export function transcriptWordCount(body: string): number {
   return countWords(body.replace(TIMESTAMP_MARK, ' '));
 }

@@ -29,6 +29,15 @@ describe('parseTranscript', () => {
     expect(turn?.passages[1]?.text).toBe('Later.');
   });
 
+  it('reads an estimated time, [~2:31], as that second, marked as an estimate and not as words', () => {
+    const [turn] = turns('**Ada:** [~2:31] About then.\n\n[2:40] Exactly then.');
+    expect(turn?.timestamp).toEqual({ label: '2:31', seconds: 151, estimated: true });
+    expect(turn?.passages.map((passage) => [passage.text, passage.timestamp?.estimated ?? false])).toEqual([
+      ['About then.', true],
+      ['Exactly then.', false],
+    ]);
+  });
+
   it('carries the speaker on after a chapter heading that interrupts a turn', () => {
     const blocks = parseTranscript('**Ada:** We should\n\n## Make it mainstream\n\nmake it mainstream.').blocks;
     expect(blocks.map((block) => block.kind)).toEqual(['turn', 'heading', 'turn']);
@@ -92,6 +101,20 @@ describe('renderTranscript', () => {
     expect(html).toContain(`<div class="passage" id="${alan.passages[0]?.id}" data-pagefind-title="Alan" data-t="3723">`);
   });
 
+  it('shows an estimated time as "about", and plays it from its second like any other', () => {
+    const parsed = parseTranscript('**Ada:** [0:05] It weaves.\n\n[~2:31] Patterns, about then.');
+    const untimed = renderTranscript(parsed, speaker);
+    expect(untimed).toContain('<a class="timestamp timestamp-estimated" href="#');
+    expect(untimed).toContain('data-pagefind-ignore>about <time datetime="PT2M31S">2:31</time></a>');
+    const html = renderTranscript(parsed, speaker, { moment: (seconds) => `#t=${seconds}` });
+    const ada = parsed.blocks[0] as Turn;
+    expect(html).toContain(
+      `<div class="passage passage-timed" id="${ada.passages[1]?.id}" data-pagefind-title="Ada Lovelace" data-t="151"><a class="timestamp timestamp-estimated" href="#t=151" data-t="151" title="Play from about 2:31" data-pagefind-ignore><span class="visually-hidden">Play from </span>about <time datetime="PT2M31S">2:31</time></a>`,
+    );
+    // An exact time reads as it always did.
+    expect(html).toContain('title="Play from 0:05" data-pagefind-ignore><span class="visually-hidden">Play from </span><time datetime="PT5S">0:05</time>');
+  });
+
   it('renders footnotes as footnotes', () => {
     const html = renderTranscript(parseTranscript('A claim.[^1]\n\n[^1]: The evidence.'), speaker);
     expect(html).toMatch(/<sup class="footnote-ref"><a href="#fn1"/);
@@ -113,7 +136,14 @@ describe('non-speech marks', () => {
   });
 
   it('escapes what a mark contains', () => {
-    expect(render('**Ada:** [<b>x</b>]')).toContain('<span class="non-speech">[&lt;b&gt;x&lt;/b&gt;]</span>');
+    expect(render('**Ada:** [inaudible <b>x</b>]')).toContain('<span class="non-speech">[inaudible &lt;b&gt;x&lt;/b&gt;]</span>');
+  });
+
+  it('shows the editor\'s words in brackets as text, apart from marks: brackets joined to a word or continuing the sentence', () => {
+    const html = render('**Ada:** We used [GPT-]3.5 when evaluat[ing] it at [the Schwartz Reisman Institute], analysis[?], [Bekah laughs] [inaudlble] [Music] [Inaudible until 27:30] [Question about bias] [??].');
+    expect(html).toContain('We used [GPT-]3.5 when evaluat[ing] it at [the Schwartz Reisman Institute], analysis<span class="non-speech">[?]</span>, ');
+    for (const mark of ['[Bekah laughs]', '[inaudlble]', '[Music]', '[Inaudible until 27:30]', '[Question about bias]', '[??]']) expect(html).toContain(`<span class="non-speech">${mark}</span>`);
+    expect(html.match(/class="non-speech"/g)).toHaveLength(7);
   });
 });
 

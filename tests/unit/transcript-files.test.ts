@@ -93,6 +93,26 @@ describe('transcriptWebVtt', () => {
   });
 });
 
+describe('estimated times', () => {
+  const estimated = parseTranscript('**Ada:** [0:10] One.\n\n**Audience member:** [~0:20] Two?\n\n**Ada:** [0:30] Three.');
+
+  it('start a WebVTT cue after a note that says the start is estimated, so that it reads back as one', () => {
+    const vtt = transcriptWebVtt(estimated, { ...options, recordingEnd: 40 });
+    expect(vtt).toContain(`00:00:10.000 --> 00:00:20.000\n<v Ada Lovelace>One.</v>\n\nNOTE Estimated start: the next cue's time is estimated from the words' position, not given by the source\n\n`);
+    expect(vtt.split('NOTE Estimated start')).toHaveLength(2);
+    expect(new webvtt.WebVTTParser().parse(vtt).errors).toEqual([]);
+  });
+
+  it('keep their mark in the items a download is made from', () => {
+    const items = transcriptItems(estimated, options.resolve).flatMap((item) => (item.kind === 'paragraph' ? [[item.start, item.estimated ?? false]] : []));
+    expect(items).toEqual([
+      [10, false],
+      [20, true],
+      [30, false],
+    ]);
+  });
+});
+
 describe('transcriptSrt', () => {
   it('numbers the same cues, writes times with a comma, and opens each turn with its speaker', () => {
     expect(transcriptSrt(parseTranscript(body), { ...options, recordingEnd: 3800 })).toBe(

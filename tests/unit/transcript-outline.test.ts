@@ -58,6 +58,7 @@ describe('outlineTranscript', () => {
 
   it('says whether a body has any words outside labels, timestamps and markup', () => {
     expect(outlineTranscript('**Ada:** [0:01]\n\n---\n\n**Alan:** [1:00:00]\n').hasWords).toBe(false);
+    expect(outlineTranscript('**Ada:** [~0:01]\n').hasWords).toBe(false);
     expect(outlineTranscript('## Chapter one\n').hasWords).toBe(true);
     expect(outlineTranscript('**Ada:** *¿?*\n').hasWords).toBe(false);
     expect(outlineTranscript('Text with a footnote.[^1]\n\n[^1]: The note.\n').hasWords).toBe(true);

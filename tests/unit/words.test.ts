@@ -44,5 +44,6 @@ describe('words', () => {
 
   it('does not count timestamps as words', () => {
     expect(transcriptWordCount('**Ada:** [1:02:03] Two words')).toBe(3);
+    expect(transcriptWordCount('**Ada:** [~2:31] Two words')).toBe(3);
   });
 });

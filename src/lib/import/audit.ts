@@ -4,13 +4,18 @@
  * words, non-speech marks and labels are counted apart; any difference fails
  * the import and names the first word that differs and where it is.
  */
-import { NON_SPEECH } from '../transcript/non-speech.ts';
-import { parseTranscript } from '../transcript/parse-transcript.ts';
+import { nonSpeechMarks, replaceNonSpeech } from '../transcript/non-speech.ts';
+import { parseTranscript, type Passage } from '../transcript/parse-transcript.ts';
+import { labelKey } from '../transcript/speaker-labels.ts';
 import { firstWordDifference, normalizedWords } from '../words.ts';
 import { ImportError } from './import-error.ts';
+import { labelsInText } from './label-text.ts';
+import type { LabelMapping } from './map-labels.ts';
 import type { Block } from './lay-out.ts';
-import type { ParsedSource, Segment, SourcePlace } from './model.ts';
+import type { Layout, ParsedSource, Segment, SourcePlace } from './model.ts';
 import { markdownText } from './safe-markdown.ts';
+import { auditTimes } from './audit-times.ts';
+import { decodeEntities } from './text.ts';
 
 export interface WordAudit {
   /** Spoken words read from the source and found in the output (equal, or the import fails). */
@@ -24,7 +29,13 @@ export interface WordAudit {
   labelsOut: number;
   turns: number;
   paragraphs: number;
+  /** Paragraphs written with a time, exact or estimated. */
   timestamps: number;
+  /** Times the source gives (one per timed paragraph or cue with words), and how many are written as they are. */
+  timesRead: number;
+  timesKept: number;
+  /** Times written as estimates (`[~2:31]`): a turn or paragraph that starts inside a source's paragraph or cue. */
+  timesEstimated: number;
   chapters: number;
 }
 
@@ -35,17 +46,30 @@ export function plainText(segment: Segment, markup: 'plain' | 'markdown'): strin
 
 /** Spoken words (marks taken out) and the marks themselves. */
 export function speech(text: string): { spoken: string[]; marks: string[] } {
-  const marks = [...text.matchAll(NON_SPEECH)].map((match) => match[0]);
-  return { spoken: normalizedWords(text.replace(NON_SPEECH, ' ')), marks };
+  const marks = nonSpeechMarks(text).map((mark) => mark.text);
+  return { spoken: normalizedWords(replaceNonSpeech(text, () => ' ')), marks };
+}
+
+/**
+ * Characters that a mangled character reference adds, drops or leaves behind (`Q&;A` for `Q&amp;A`,
+ * `>;>;` for `&gt;&gt;`), which no word comparison sees: the audit compares them in order too.
+ */
+const REFERENCE_CHARACTERS = /[&;<>"]/g;
+
+function referenceCharacters(text: string): string[] {
+  return text.match(REFERENCE_CHARACTERS) ?? [];
 }
 
 /**
  * The parser's reading against the source: every word of the transcript, as a
- * plain strip of the format's scaffolding finds it, must be a word of a label
- * or of a segment, in the same order.
+ * plain strip of the format's scaffolding finds it (its character references
+ * decoded here, apart from the reader), must be a word of a label or of a
+ * segment, in the same order; in plain-text formats the characters a
+ * mangled reference would change must match too.
  */
 export function auditCoverage(parsed: ParsedSource): void {
-  const expected = normalizedWords(parsed.coverage);
+  const source = parsed.references ? decodeEntities(parsed.coverage) : parsed.coverage;
+  const expected = normalizedWords(source);
   const read: string[] = [];
   const owners: SourcePlace[] = [];
   for (const segment of parsed.segments) {
@@ -55,7 +79,10 @@ export function auditCoverage(parsed: ParsedSource): void {
     }
   }
   const at = firstWordDifference(expected, read);
-  if (at === -1) return;
+  if (at === -1) {
+    if (parsed.markup === 'plain') auditCharacters(source, parsed.segments);
+    return;
+  }
   const place = owners[Math.min(at, owners.length - 1)];
   throw new ImportError(
     `the ${parsed.format} reader lost track of the text at word ${at + 1} of the transcript: the source has "${expected[at] ?? '(end)'}", the reader "${read[at] ?? '(end)'}"; the file may mix formats (try --format)`,
@@ -64,11 +91,62 @@ export function auditCoverage(parsed: ParsedSource): void {
 }
 
 /**
+ * A label the reader found in running text must name someone: one of the talk's speakers or voices,
+ * an anonymous voice, the Q/A convention, or at least look like a full name. A single word that
+ * names no one ("… yet. Two: these settings …") is a spoken word taken for a person: lost.
+ */
+export function auditTextLabels(segments: readonly Segment[], mappings: ReadonlyMap<string, LabelMapping>): void {
+  for (const segment of segments) {
+    if (segment.label === undefined || !segment.labelFromText || segment.label.trim().includes(' ')) continue;
+    if (mappings.get(labelKey(segment.label))?.how !== 'unmapped') continue;
+    throw new ImportError(
+      `the word "${segment.label}" was read as a label ("${segment.label}:") that names none of the talk's speakers or voices: a spoken word lost; if it is someone, add the spelling to a speaker's aliases, or pass --map "${segment.label}=<slug>" or --voice "${segment.label}"`,
+      { place: segment.at },
+    );
+  }
+}
+
+/** The reader's text against the decoded source, character by character for the characters references stand for. */
+function auditCharacters(source: string, segments: readonly Segment[]): void {
+  const expected = referenceCharacters(source);
+  const read: string[] = [];
+  const owners: SourcePlace[] = [];
+  for (const segment of segments) {
+    for (const character of referenceCharacters(`${segment.label ?? ''} ${segment.text}`)) {
+      read.push(character);
+      owners.push(segment.at);
+    }
+  }
+  const at = firstWordDifference(expected, read);
+  if (at === -1) return;
+  const place = owners[Math.min(at, owners.length - 1)];
+  throw new ImportError(
+    `the text read differs from the source's decoded text at its ${ordinal(at + 1)} "&", ";", "<", ">" or '"': the source has ${quoteCharacter(expected[at])}, the reader ${quoteCharacter(read[at])}; a character reference (such as "&amp;") was decoded wrongly`,
+    place ? { place } : {},
+  );
+}
+
+function quoteCharacter(character: string | undefined): string {
+  return character === undefined ? '(end)' : `"${character}"`;
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
+/**
  * Reads the written body back with the archive's transcript parser and checks
  * it against what was meant: the same turns, labels, chapters, paragraphs and
  * timestamps, and exactly the source's spoken words and marks, in order.
  */
-export function auditOutput(segments: readonly Segment[], markup: 'plain' | 'markdown', blocks: readonly Block[], body: string): WordAudit {
+export interface OutputAuditOptions {
+  /** Whether a label names one of the talk's speakers or voices: such a label left in the speech is a lost turn. */
+  isKnownLabel?: (label: string) => boolean;
+}
+
+export function auditOutput(segments: readonly Segment[], markup: 'plain' | 'markdown', layout: Layout, blocks: readonly Block[], body: string, options: OutputAuditOptions = {}): WordAudit {
   const parsed = parseTranscript(body);
   const fail = (message: string, place?: SourcePlace): never => {
     throw new ImportError(`the written transcript does not read back as intended: ${message}`, place ? { place } : {});
@@ -90,8 +168,8 @@ export function auditOutput(segments: readonly Segment[], markup: 'plain' | 'mar
   // Segments are read as one text: a mark can run across cues ("[Bekah" / "laughs]").
   const texts = segments.map((segment) => plainText(segment, markup));
   const joined = texts.join(' ');
-  const marksIn = [...joined.matchAll(NON_SPEECH)].map((match) => match[0]);
-  const blanked = joined.replace(NON_SPEECH, (mark) => ' '.repeat(mark.length));
+  const marksIn = nonSpeechMarks(joined).map((mark) => mark.text);
+  const blanked = replaceNonSpeech(joined, (mark) => ' '.repeat(mark.length));
   const spokenIn: string[] = [];
   const owners: SourcePlace[] = [];
   let offset = 0;
@@ -109,9 +187,15 @@ export function auditOutput(segments: readonly Segment[], markup: 'plain' | 'mar
   if (at !== -1) fail(`spoken word ${at + 1} is "${spokenIn[at] ?? '(end)'}" in the source but "${spokenOut[at] ?? '(end)'}" in the output`, owners[Math.min(at, owners.length - 1)]);
   const mark = firstWordDifference(marksIn, marksOut);
   if (mark !== -1) fail(`non-speech mark ${mark + 1} is "${marksIn[mark] ?? '(none)'}" in the source but "${marksOut[mark] ?? '(none)'}" in the output`);
+  const charactersIn = referenceCharacters(joined);
+  const charactersOut = passages.flatMap((passage) => referenceCharacters(passage.text));
+  const character = firstWordDifference(charactersIn, charactersOut);
+  if (character !== -1) fail(`the ${ordinal(character + 1)} "&", ";", "<", ">" or '"' is ${quoteCharacter(charactersIn[character])} in the source but ${quoteCharacter(charactersOut[character])} in the output; text was escaped or decoded wrongly`);
   const timestamps = passages.filter((passage) => passage.timestamp).length;
   const timestampsMeant = turnsMeant.flatMap((turn) => turn.paragraphs).filter((paragraph) => paragraph.start !== undefined).length;
   if (timestamps !== timestampsMeant) fail(`${timestampsMeant} timestamps were written but ${timestamps} read back`);
+  const times = auditTimes(segments, passages, layout, fail);
+  if (options.isKnownLabel) auditLabelsInSpeech(segments, passages, options.isKnownLabel, fail);
 
   return {
     spokenIn: spokenIn.length,
@@ -123,6 +207,20 @@ export function auditOutput(segments: readonly Segment[], markup: 'plain' | 'mar
     turns: turnsOut.length,
     paragraphs: passages.length,
     timestamps,
+    ...times,
     chapters,
   };
+}
+
+/**
+ * A speaker's label left in the speech (`… like- Paul Christiano: Which I encourage.`) is a turn
+ * lost and its words given to the speaker before; counted as spoken words it would pass unseen.
+ */
+function auditLabelsInSpeech(segments: readonly Segment[], passages: readonly Passage[], isKnown: (label: string) => boolean, fail: (message: string, place?: SourcePlace) => never): void {
+  for (const passage of passages) {
+    const [label] = labelsInText(passage.text, isKnown);
+    if (label === undefined) continue;
+    const source = segments.find((segment) => segment.text.includes(`${label}:`));
+    fail(`the label "${label}:" is written as speech, so the turn it opens is missing; the reader did not take it for a label`, source?.at);
+  }
 }

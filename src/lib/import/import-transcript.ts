@@ -3,12 +3,13 @@
  * segments laid out as turns and paragraphs, written in the archive's
  * convention and audited against the source.
  */
-import { labelKey, type SpeakerIdentity } from '../transcript/speaker-labels.ts';
-import { auditOutput, type WordAudit } from './audit.ts';
+import { createLabelResolver, labelKey, type SpeakerIdentity } from '../transcript/speaker-labels.ts';
+import { auditOutput, auditTextLabels, type WordAudit } from './audit.ts';
 import { layOut, type Attributed, type Block } from './lay-out.ts';
-import { mapLabels, type LabelMapping } from './map-labels.ts';
+import { mapLabels, type LabelMapping, type TalkSpeaker } from './map-labels.ts';
 import type { Chapter, Layout, Segment } from './model.ts';
 import { placeLabel } from './import-error.ts';
+import { timeSegments } from './timing.ts';
 import { writeTranscript } from './write-transcript.ts';
 
 /** What unlabelled text becomes: the previous speaker's, an unattributed voice's, or the audience's. */
@@ -16,7 +17,7 @@ export const UNLABELLED = ['continue', 'unattributed', 'audience'] as const;
 export type Unlabelled = (typeof UNLABELLED)[number];
 
 export interface TranscriptTarget {
-  speakers: readonly SpeakerIdentity[];
+  speakers: readonly TalkSpeaker[];
   voices: readonly string[];
 }
 
@@ -32,6 +33,8 @@ export interface TranscriptInput {
   chapters: readonly Chapter[];
   layout: Layout;
   markup: 'plain' | 'markdown';
+  /** Where the recording ends, in seconds, when the source says: the last paragraph's time runs to it. */
+  recordingEnd?: number;
 }
 
 export interface TranscriptResult {
@@ -43,6 +46,8 @@ export interface TranscriptResult {
   audit: WordAudit;
   /** What happened to unlabelled text, when that needed a choice. */
   unlabelledNote?: string;
+  /** How many unnamed changes of speaker (`>>`) started a turn. */
+  speakerChangeNote?: string;
   /** First and last timestamps written, in seconds. */
   span?: [number, number];
 }
@@ -53,15 +58,23 @@ const AUDIENCE = 'Audience member';
 export function buildTranscript(input: TranscriptInput, target: TranscriptTarget, settings: TranscriptSettings): TranscriptResult {
   const labelled = input.segments.flatMap((segment) => (segment.label === undefined ? [] : [{ label: segment.label, at: segment.at }]));
   const mapped = mapLabels(labelled, { speakers: target.speakers, archive: settings.archive, voices: target.voices, explicit: settings.explicit, strict: settings.strict });
+  auditTextLabels(input.segments, mapped);
 
   const sole = target.speakers.length === 1 ? target.speakers[0]?.name : undefined;
   let current: string | undefined;
   let leading = 0;
   let leadingAt: Segment['at'] | undefined;
   let unlabelledCount = 0;
-  const attributed: Attributed[] = input.segments.map((segment) => {
+  let speakerChanges = 0;
+  const attributed: Attributed[] = timeSegments(input.segments, input.markup, input.recordingEnd).map((segment) => {
     if (segment.label !== undefined) {
       current = (mapped.get(labelKey(segment.label)) as LabelMapping).output;
+      return { speaker: current, segment };
+    }
+    if (segment.newTurn) {
+      // Someone else speaks, the source does not say who: not the speaker before.
+      speakerChanges += 1;
+      current = settings.unlabelled === 'audience' ? AUDIENCE : UNATTRIBUTED;
       return { speaker: current, segment };
     }
     unlabelledCount += 1;
@@ -77,7 +90,7 @@ export function buildTranscript(input: TranscriptInput, target: TranscriptTarget
 
   const blocks = layOut(attributed, input.chapters, input.layout);
   const body = writeTranscript(blocks, input.markup);
-  const audit = auditOutput(input.segments, input.markup, blocks, body);
+  const audit = auditOutput(attributed.map(({ segment }) => segment), input.markup, input.layout, blocks, body, { isKnownLabel: knownLabels(target, settings, mapped) });
   const mappings = [...mapped.values()];
   const starts = blocks.flatMap((block) => (block.kind === 'turn' ? block.paragraphs.flatMap((paragraph) => (paragraph.start === undefined ? [] : [paragraph.start])) : []));
   return {
@@ -87,8 +100,16 @@ export function buildTranscript(input: TranscriptInput, target: TranscriptTarget
     voices: mappings.filter((mapping) => mapping.how === 'unmapped' || mapping.how === 'voice').map((mapping) => mapping.output),
     audit,
     ...(unlabelledNoteFor(settings.unlabelled, unlabelledCount, leading, leadingAt, sole) ?? {}),
+    ...(speakerChanges > 0 && { speakerChangeNote: `${speakerChanges} change(s) of speaker marked ">>" without a name, each written as a turn of "${settings.unlabelled === 'audience' ? AUDIENCE : UNATTRIBUTED}"` }),
     ...(starts.length > 0 && { span: [Math.min(...starts), Math.max(...starts)] as [number, number] }),
   };
+}
+
+/** Labels that name someone of this talk: its speakers by name, slug, alias or first name, its voices, and the labels mapped. */
+function knownLabels(target: TranscriptTarget, settings: TranscriptSettings, mapped: ReadonlyMap<string, LabelMapping>): (label: string) => boolean {
+  const resolve = createLabelResolver(target.speakers);
+  const keys = new Set([...target.speakers.map((speaker) => speaker.name.split(/\s+/)[0] ?? ''), ...target.voices, ...settings.explicit.keys()].map(labelKey));
+  return (label) => resolve(label) !== undefined || keys.has(labelKey(label)) || mapped.has(labelKey(label));
 }
 
 function unlabelledNoteFor(mode: Unlabelled, count: number, leading: number, at: Segment['at'] | undefined, sole: string | undefined): { unlabelledNote: string } | undefined {

@@ -1,18 +1,21 @@
 /**
  * Turns attributed segments into the blocks of a transcript: a new turn at
- * each change of speaker, chapters as headings, and within a turn paragraphs
- * cut only between sentences. Subtitle cues merge into paragraphs of a few
- * sentences, cut at a long pause or once a paragraph is long; caption
- * paragraphs are kept, joined only where one ends mid-sentence; paragraph
- * formats keep their paragraphs as they are.
+ * each change of speaker, chapters as headings, and paragraphs. Subtitle cues
+ * merge into paragraphs of a few sentences, cut only between sentences, at a
+ * long pause or once a paragraph is long. Paragraph formats, caption
+ * paragraphs included, keep the source's paragraphs as they are, even where
+ * one ends mid-sentence: joining them would drop the time the next one gives.
  */
 import { countWords } from '../words.ts';
 import type { Chapter, Layout, Segment, SourcePlace } from './model.ts';
 import { endsSentence, sentenceStarts } from './sentences.ts';
+import { timeAt } from './timing.ts';
 
 export interface Paragraph {
   text: string;
   start?: number;
+  /** `start` is estimated, not a time the source gives: written `[~2:31]`. */
+  estimated?: true;
   at: SourcePlace;
 }
 
@@ -28,7 +31,7 @@ export interface TurnBlock {
 export interface ChapterBlock {
   kind: 'chapter';
   title: string;
-  depth: 2 | 3;
+  depth: number;
   /** When the chapter starts in the recording, where the source says. */
   start?: number;
 }
@@ -81,7 +84,7 @@ export function layOut(attributed: readonly Attributed[], chapters: readonly Cha
       for (const chapter of headings) blocks.push(chapterBlock(chapter));
     }
     const interrupted = blocks.at(-1)?.kind === 'chapter';
-    if (!turn || turn.label !== speaker || interrupted) {
+    if (!turn || turn.label !== speaker || interrupted || segment.newTurn) {
       flushRun();
       turn = { kind: 'turn', label: speaker, continued: interrupted && turn?.label === speaker && segment.label === undefined, paragraphs: [] };
       blocks.push(turn);
@@ -99,26 +102,17 @@ function chapterBlock(chapter: Chapter): ChapterBlock {
 
 function paragraphsOf(run: readonly Segment[], layout: Layout): Paragraph[] {
   if (layout === 'paragraphs') return run.map((segment) => paragraph(segment.text, segment));
-  if (layout === 'timed-paragraphs') return joinUnfinished(run);
   return mergeCues(run);
 }
 
-function paragraph(text: string, from: Segment): Paragraph {
-  return { text, ...(from.start !== undefined && { start: from.start }), at: from.at };
-}
-
-/** Caption paragraphs as they are, except that one ending mid-sentence takes in the next. */
-function joinUnfinished(run: readonly Segment[]): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
-  let open: Paragraph | undefined;
-  for (const segment of run) {
-    if (open && !(endsSentence(open.text) && startsSentence(segment.text))) open.text = `${open.text} ${segment.text}`;
-    else {
-      open = paragraph(segment.text, segment);
-      paragraphs.push(open);
-    }
-  }
-  return paragraphs;
+/**
+ * A paragraph starting `wordsInto` words into a segment. Its time is the source's where it starts a
+ * timed paragraph or cue, and otherwise estimated from where its first word falls (see timing.ts):
+ * a turn that starts inside a caption paragraph is not given the paragraph's time.
+ */
+function paragraph(text: string, from: Segment, wordsInto = 0): Paragraph {
+  const time = timeAt(from, wordsInto);
+  return { text, ...(time && { start: time.start, ...(time.estimated && { estimated: true }) }), at: from.at };
 }
 
 /** Short cues merged into paragraphs that begin and end at sentence boundaries. */
@@ -126,10 +120,11 @@ function mergeCues(run: readonly Segment[]): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let parts: string[] = [];
   let first: Segment | undefined;
+  let firstOffset = 0;
   let words = 0;
   let sentences = 0;
   const flush = () => {
-    if (first && parts.length > 0) paragraphs.push(paragraph(parts.join(' '), first));
+    if (first && parts.length > 0) paragraphs.push(paragraph(parts.join(' '), first, firstOffset));
     parts = [];
     first = undefined;
     words = 0;
@@ -141,7 +136,10 @@ function mergeCues(run: readonly Segment[]): Paragraph[] {
       const text = cue.text.slice(cuts[chunk], cuts[chunk + 1]).trim();
       if (text === '') continue;
       if (chunk > 0 && words >= MAX_WORDS && quotesClosed(parts)) flush();
-      first ??= cue;
+      if (!first) {
+        first = cue;
+        firstOffset = countWords(cue.text.slice(0, cuts[chunk]));
+      }
       parts.push(text);
       words += countWords(text);
       if (chunk < cuts.length - 2 || endsSentence(text)) sentences += 1;

@@ -7,6 +7,7 @@
  */
 import { anonymousVoice, createLabelResolver, labelKey, type SpeakerIdentity } from '../transcript/speaker-labels.ts';
 import { ImportError } from './import-error.ts';
+import { qaConvention } from './label-text.ts';
 import type { SourcePlace } from './model.ts';
 
 export interface LabelMapping {
@@ -20,14 +21,17 @@ export interface LabelMapping {
   output: string;
   /** The speaker's slug, when it maps to one of the talk's speakers. */
   slug?: string;
-  how: 'map' | 'slug' | 'name' | 'alias' | 'short name' | 'anonymous' | 'voice' | 'unmapped';
+  how: 'map' | 'slug' | 'name' | 'alias' | 'short name' | 'anonymous' | 'voice' | 'convention' | 'unmapped';
   /** For unmapped labels: why, and what was done. */
   note?: string;
 }
 
+/** A speaker of the talk, with the role the talk gives them (`host`, `guest`, `speaker`…), when known. */
+export type TalkSpeaker = SpeakerIdentity & { role?: string };
+
 export interface MapOptions {
   /** The talk's speakers. */
-  speakers: readonly SpeakerIdentity[];
+  speakers: readonly TalkSpeaker[];
   /** Every speaker in the archive, to say when a label names one not billed on this talk. */
   archive: readonly SpeakerIdentity[];
   /** The talk's declared voices. */
@@ -69,11 +73,31 @@ export function mapLabels(labels: readonly { label: string; at: SourcePlace }[],
       else if (short) mapping = { ...base, output: short.name, slug: short.slug, how: 'short name' };
       else if (anonymousVoice(label)) mapping = { ...base, output: label, how: 'anonymous' };
       else if (voiceKeys.has(key)) mapping = { ...base, output: label, how: 'voice' };
+      else if (qaConvention(label)) mapping = conventionMapping(base, qaConvention(label) as 'question' | 'answer', options.speakers);
       else mapping = unmapped(base, resolveAnywhere(label), options);
     }
     mappings.set(key, mapping);
   }
   return mappings;
+}
+
+/** Who asks the questions of an interview: its host or moderator. */
+const ASKING = new Set(['host', 'moderator']);
+/** Who answers them: the talk's speaker, guest or panellist. */
+const ANSWERING = new Set(['speaker', 'guest', 'panelist']);
+
+/**
+ * `Q:` is a question from the host (or moderator), or from the audience where the talk has none;
+ * `A:` the answer of the talk's one speaker or guest. Where the talk's roles leave it open, the
+ * curator says with --map.
+ */
+function conventionMapping(base: { label: string; count: number; at: SourcePlace }, what: 'question' | 'answer', speakers: readonly TalkSpeaker[]): LabelMapping {
+  const candidates = speakers.filter((speaker) => (what === 'question' ? ASKING : ANSWERING).has(speaker.role ?? 'speaker'));
+  const [only] = candidates;
+  if (candidates.length === 1 && only) return { ...base, output: only.name, slug: only.slug, how: 'convention', note: `${what === 'question' ? 'a question, from the host' : 'the answer'}, by the Q/A convention` };
+  if (what === 'question' && candidates.length === 0) return { ...base, output: 'Audience member', how: 'convention', note: 'a question, from the audience, by the Q/A convention (the talk has no host)' };
+  const who = candidates.length === 0 ? `none of the talk's speakers (${names(speakers)}) is its ${what === 'question' ? 'host' : 'speaker or guest'}` : `it could be ${names(candidates)}`;
+  throw new ImportError(`the label "${base.label}" is the Q/A convention's ${what}, but ${who}; pass --map "${base.label}=<slug>" (or "${base.label}=Audience member")`, { place: base.at });
 }
 
 function unmapped(base: { label: string; count: number; at: SourcePlace }, elsewhere: SpeakerIdentity | undefined, options: MapOptions): LabelMapping {

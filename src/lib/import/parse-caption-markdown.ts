@@ -9,18 +9,16 @@ import { parse as parseYaml } from 'yaml';
 import { LEADING_TIMESTAMP, parseTimestamp } from '../transcript/timestamp.ts';
 import { splitAtInlineLabels } from './label-text.ts';
 import type { Chapter, ParsedSource, ParseOptions, Segment, SourceFacts } from './model.ts';
-import { endsSentence, sentenceStarts, splitSentences } from './sentences.ts';
+import { placeChapters } from './place-chapters.ts';
 import { blocksOf, decodeEntities, frontMatterOf, parseClock, sourceLines, squeeze } from './text.ts';
 import { ImportError } from './import-error.ts';
 
 const TRANSCRIPT_HEADING = /^##\s+Transcript\s*$/;
-const CHAPTER_HEADING = /^###\s+(.+?)\s*$/;
+const CHAPTER_HEADING = /^###(?:[ \t]+(.*?))?[ \t]*$/;
 /** YouTube's name for a chapter without a title; such a chapter gets no heading. */
 const UNTITLED = /^<Untitled Chapter \d+>$/;
 /** The line under `## Transcript` that says where the captions come from. */
 const SOURCE_NOTE = /^_Source: (.*)_$/;
-/** At most this many words, one sentence, left after a heading that still belong to the turn before: "Thanks." */
-const LEFTOVER_WORDS = 8;
 
 export function parseCaptionMarkdown(text: string, options: ParseOptions = {}): ParsedSource {
   const lines = sourceLines(text);
@@ -35,21 +33,22 @@ export function parseCaptionMarkdown(text: string, options: ParseOptions = {}): 
     const line = block.line;
     const first = block.lines[0] as string;
     const chapter = CHAPTER_HEADING.exec(first);
-    if (chapter?.[1] !== undefined) {
-      const title = decodeEntities(chapter[1]);
+    if (chapter) {
+      const title = decodeEntities(chapter[1] ?? '').trim();
       if (UNTITLED.test(title)) notes.push(`line ${line}: the chapter "${title}" has no title; it gets no heading`);
+      else if (title === '') notes.push(`line ${line}: a chapter heading without a title; it gets no heading`);
       else chapters.push({ title, depth: 2, before: segments.length, at: { line } });
       continue;
     }
     const source = SOURCE_NOTE.exec(first);
     if (source && segments.length === 0) continue;
-    const paragraph = decodeEntities(squeeze(block.lines.join(' ')));
-    const stamp = LEADING_TIMESTAMP.exec(paragraph);
-    const body = stamp ? paragraph.slice(stamp[0].length) : paragraph;
-    coverage.push(body);
+    const raw = squeeze(block.lines.join(' '));
+    const stamp = LEADING_TIMESTAMP.exec(raw);
+    coverage.push(stamp ? raw.slice(stamp[0].length) : raw);
+    const body = decodeEntities(stamp ? raw.slice(stamp[0].length) : raw);
     const seconds = stamp?.[1] === undefined ? undefined : parseTimestamp(stamp[1]).seconds;
     for (const piece of splitAtInlineLabels(body, options.isKnownLabel)) {
-      segments.push({ ...(piece.label !== undefined && { label: piece.label }), text: piece.text, ...(seconds !== undefined && { start: seconds }), at: { line } });
+      segments.push({ ...(piece.label !== undefined && { label: piece.label, labelFromText: true }), text: piece.text, ...(seconds !== undefined && { start: seconds }), at: { line } });
     }
   }
   // A chapter starts when the file's list of chapters says, or else at its heading's place in the
@@ -61,40 +60,7 @@ export function parseCaptionMarkdown(text: string, options: ParseOptions = {}): 
     if (time !== undefined) chapter.start = time;
   }
   placeChapters(segments, chapters, notes);
-  return { format: 'caption-markdown', layout: 'timed-paragraphs', markup: 'plain', segments, chapters, firstLine: start + 2, facts, notes, coverage: coverage.join('\n') };
-}
-
-/**
- * A chapter heading sits at the chapter's time, which can fall inside a
- * sentence or just before the last words of the turn before. Moves each
- * heading to the nearest place that cuts no sentence: back to the start of
- * the sentence it interrupts, or past a few leftover words ("Thanks.") to the
- * label that follows them in the same paragraph. Words keep their order.
- */
-function placeChapters(segments: Segment[], chapters: Chapter[], notes: string[]): void {
-  for (const chapter of chapters) {
-    const after = segments[chapter.before];
-    const next = segments[chapter.before + 1];
-    const before = segments[chapter.before - 1];
-    if (after && next && after.label === undefined && next.label !== undefined && next.at.line === after.at.line && endsSentence(after.text) && splitSentences(after.text).length === 1 && after.text.split(' ').length <= LEFTOVER_WORDS) {
-      notes.push(`line ${chapter.at.line}: the heading "${chapter.title}" moves past "${after.text}", the end of the turn before`);
-      chapter.before += 1;
-      continue;
-    }
-    if (!before || !after || after.label !== undefined || endsSentence(before.text) || /[\])]$/.test(before.text)) continue;
-    // The heading interrupts a sentence: it moves back to where that sentence starts.
-    const starts = sentenceStarts(before.text);
-    const cut = starts.at(-1);
-    if (cut === undefined) {
-      chapter.before -= 1;
-    } else {
-      const tail: Segment = { text: before.text.slice(cut), at: before.at, ...(before.start !== undefined && { start: before.start }) };
-      before.text = before.text.slice(0, cut).trimEnd();
-      segments.splice(chapter.before, 0, tail);
-      for (const other of chapters) if (other !== chapter && other.before >= chapter.before) other.before += 1;
-    }
-    notes.push(`line ${chapter.at.line}: the heading "${chapter.title}" cut a sentence; it moves back to the sentence's start`);
-  }
+  return { format: 'caption-markdown', layout: 'paragraphs', markup: 'plain', references: true, segments, chapters, firstLine: start + 2, facts, notes, coverage: coverage.join('\n') };
 }
 
 /** `## Chapters` before the transcript: `- 1:32 Scalable oversight` lines, title to seconds. */

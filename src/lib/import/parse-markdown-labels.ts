@@ -8,11 +8,12 @@
  * anchors dropped). Emphasis and web links are kept.
  */
 import type Token from 'markdown-it/lib/token.mjs';
+import { keepLevels, withTitles } from './chapters.ts';
 import { createSourceMarkdown, inlineToMarkdown, inlineToText } from './safe-markdown.ts';
 import type { Chapter, ParsedSource, Segment } from './model.ts';
 import { parseClock, sourceLines, squeeze } from './text.ts';
 import { topLevelBlocks } from '../transcript/parse-transcript.ts';
-import { LEADING_TIMESTAMP, parseTimestamp } from '../transcript/timestamp.ts';
+import { LEADING_TIMESTAMP, parseTimestamp, type Timestamp } from '../transcript/timestamp.ts';
 
 /** `(00:09):` or `(1:02:03):`, as AXRP writes timestamps. */
 const PAREN_TIME = /^\s*\((\d{1,2}:\d{2}(?::\d{2})?)\):\s*/;
@@ -23,7 +24,7 @@ export function parseMarkdownLabels(text: string): ParsedSource {
   const segments: Segment[] = [];
   const chapters: Chapter[] = [];
   let firstLine: number | undefined;
-  let pendingLabel: { label?: string; start?: number } | undefined;
+  let pendingLabel: Opening | undefined;
   // `#` headings with nothing between them and the first label open the transcript's first chapter.
   let leading: Chapter[] = [];
   for (const block of topLevelBlocks(tokens)) {
@@ -35,7 +36,7 @@ export function parseMarkdownLabels(text: string): ParsedSource {
       // The archive's own convention gives a chapter the time it starts: `## [1:32] Scalable oversight`.
       const time = LEADING_TIMESTAMP.exec(heading);
       const title = time ? heading.slice(time[0].length) : heading;
-      const chapter: Chapter = { title, depth: open.tag === 'h2' || open.tag === 'h1' ? 2 : 3, before: segments.length, ...(time?.[1] !== undefined && { start: parseTimestamp(time[1]).seconds }), at: { line } };
+      const chapter: Chapter = { title, depth: Number(open.tag.slice(1)), before: segments.length, ...(time?.[1] !== undefined && { start: parseTimestamp(time[1]).seconds }), at: { line } };
       // Before the transcript, only `#` headings: front matter over a `---` line reads as an underlined one.
       if (firstLine !== undefined) chapters.push(chapter);
       else if (open.markup.startsWith('#')) leading.push(chapter);
@@ -43,6 +44,8 @@ export function parseMarkdownLabels(text: string): ParsedSource {
       continue;
     }
     const children = inline.flatMap((token, index) => [...(index > 0 ? [softbreak()] : []), ...(token.children ?? [])]);
+    // A paragraph of links within the page ("[⬆](#contents)", "[Back to top](#top)") is navigation: no transcript, no preamble.
+    if (open.type === 'paragraph_open' && isNavigation(children)) continue;
     const opening = open.type === 'paragraph_open' ? takeOpening(children) : {};
     if (firstLine === undefined) {
       if (opening.label === undefined) {
@@ -60,20 +63,28 @@ export function parseMarkdownLabels(text: string): ParsedSource {
     }
     const labelled = opening.label ?? pendingLabel?.label;
     const start = opening.start ?? pendingLabel?.start;
+    const estimated = opening.estimated ?? (opening.start === undefined ? pendingLabel?.estimated : undefined);
     pendingLabel = undefined;
-    segments.push({ ...(labelled !== undefined && { label: labelled }), text: textMarkdown, ...(start !== undefined && { start }), at: { line } });
+    segments.push({ ...(labelled !== undefined && { label: labelled }), text: textMarkdown, ...(start !== undefined && { start, ...(estimated && { estimated }) }), at: { line } });
   }
   const from = (firstLine ?? 1) - 1;
   const notes = from > 0 ? [`lines 1–${from} come before the first label (front matter, links, summary, list of topics) and are not transcript; skipped`] : [];
-  return { format: 'markdown-labels', layout: 'paragraphs', markup: 'markdown', segments, chapters, firstLine: firstLine ?? 1, facts: {}, notes, coverage: coverageOf(lines.slice(from)) };
+  return { format: 'markdown-labels', layout: 'paragraphs', markup: 'markdown', references: true, segments, chapters: keepLevels(withTitles(chapters, notes)), firstLine: firstLine ?? 1, facts: {}, notes, coverage: coverageOf(lines.slice(from)) };
+}
+
+/** What opens a paragraph: a label, a time, and whether the time is marked as an estimate (`[~2:31]`). */
+interface Opening {
+  label?: string;
+  start?: number;
+  estimated?: true;
 }
 
 /**
  * Removes an opening `**Label:**`, `**Label**:`, `**Label** (00:09):`, a
- * bare `(00:29):`, and a `[0:04]` after the label or opening the paragraph
- * from the paragraph's inline tokens, returning what it found.
+ * bare `(00:29):`, and a `[0:04]` (or `[~0:04]`) after the label or opening
+ * the paragraph from the paragraph's inline tokens, returning what it found.
  */
-function takeOpening(children: Token[]): { label?: string; start?: number } {
+function takeOpening(children: Token[]): Opening {
   while (children[0]?.type === 'text' && children[0].content === '') children.shift();
   const [open, inner, close, after] = children;
   if (open?.type === 'strong_open' && inner?.type === 'text' && close?.type === 'strong_close') {
@@ -104,32 +115,54 @@ function takeOpening(children: Token[]): { label?: string; start?: number } {
   return {};
 }
 
-function withStart(opening: { label?: string }, start: number | undefined): { label?: string; start?: number } {
-  return start === undefined ? opening : { ...opening, start };
+function withStart(opening: { label?: string }, start: number | Timestamp | undefined): Opening {
+  if (start === undefined) return opening;
+  if (typeof start === 'number') return { ...opening, start };
+  return { ...opening, start: start.seconds, ...(start.estimated && { estimated: true }) };
 }
 
-/** A `[0:04]` (the archive's convention) opening the text that is left, taken out; its time in seconds. */
-function takeTimestamp(children: Token[]): number | undefined {
+/** A `[0:04]` or `[~0:04]` (the archive's convention) opening the text that is left, taken out. */
+function takeTimestamp(children: Token[]): Timestamp | undefined {
   const first = children[0];
   if (first?.type !== 'text') return undefined;
   const text = first.content.replace(/^[ \t]+/, '');
   const match = LEADING_TIMESTAMP.exec(text);
   if (!match?.[1]) return undefined;
   first.content = text.slice(match[0].length);
-  return parseTimestamp(match[1]).seconds;
+  return parseTimestamp(match[1]);
+}
+
+/** Inline tokens that are only links to places in the page, and spaces between them. */
+function isNavigation(children: readonly Token[]): boolean {
+  let links = 0;
+  let depth = 0;
+  for (const token of children) {
+    if (token.type === 'link_open') {
+      if (depth === 0 && !(token.attrGet('href') ?? '').startsWith('#')) return false;
+      if (depth === 0) links += 1;
+    }
+    depth += token.type === 'link_open' ? 1 : token.type === 'link_close' ? -1 : 0;
+    if (depth === 0 && token.type !== 'link_close' && token.type !== 'softbreak' && !(token.type === 'text' && token.content.trim() === '')) return false;
+  }
+  return links > 0;
 }
 
 function softbreak(): Token {
   return { type: 'softbreak', content: '' } as Token;
 }
 
-/** `[0:04]` opening a paragraph, or right after the bold label that opens it. */
-const OPENING_TIMESTAMP = /^(\s*(?:\*\*[^*\n]+?(?::\*\*|\*\*[ \t]*:))?[ \t]*)\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]/;
+/** `[0:04]` or `[~0:04]` opening a paragraph, or right after the bold label that opens it. */
+const OPENING_TIMESTAMP = /^(\s*(?:\*\*[^*\n]+?(?::\*\*|\*\*[ \t]*:))?[ \t]*)\[~?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]/;
 
-/** The transcript's words without headings, tags, link targets and timestamps, found by plain text rules. */
+/** A line of nothing but links within the page, or one such link without words: the post's navigation. */
+const NAVIGATION_LINE = /^\s*(?:\[[^\]\n]*\]\(#[^)\s]*\)\s*)+$/;
+const NAVIGATION_LINK = /\[[^\]\p{L}\p{N}\n]*\]\(#[^)\s]*\)/gu;
+
+/** The transcript's words without headings, tags, link targets, navigation and timestamps, found by plain text rules. */
 function coverageOf(lines: readonly string[]): string {
   const heading = (line: string | undefined) => line !== undefined && /^#{1,6}\s/.test(line);
   return lines
+    .map((line) => (NAVIGATION_LINE.test(line) ? '' : line.replace(NAVIGATION_LINK, ' ')))
     // A timestamp is taken only where a paragraph opens (first, after a blank line or a heading), as the transcript parser does.
     .map((line, index) => (index === 0 || lines[index - 1]?.trim() === '' || heading(lines[index - 1]) ? line.replace(OPENING_TIMESTAMP, '$1 ') : line))
     .filter((line) => !heading(line))

@@ -5,6 +5,7 @@
  * heading "Transcript" when there is one.
  */
 import type { Chapter, ParsedSource, ParseOptions, Segment } from './model.ts';
+import { keepLevels, withTitles } from './chapters.ts';
 import { leadingLabel } from './label-text.ts';
 import { blocksOf, frontMatterOf, sourceLines, squeeze } from './text.ts';
 
@@ -19,15 +20,15 @@ export function parseNameColon(text: string, options: ParseOptions = {}): Parsed
   for (const block of blocksOf(lines, from)) {
     const heading = HEADING.exec(block.lines[0] as string);
     if (heading) {
-      chapters.push({ title: heading[2] ?? '', depth: (heading[1]?.length ?? 2) <= 2 ? 2 : 3, before: segments.length, at: { line: block.line } });
+      chapters.push({ title: heading[2] ?? '', depth: heading[1]?.length ?? 2, before: segments.length, at: { line: block.line } });
       if (block.lines.length === 1) continue;
     }
     const paragraph = squeeze(block.lines.slice(heading ? 1 : 0).join(' '));
     coverage.push(paragraph);
     const labelled = leadingLabel(paragraph, options.isKnownLabel);
-    segments.push(labelled ? { label: labelled.label, text: labelled.rest, at: { line: block.line } } : { text: paragraph, at: { line: block.line } });
+    segments.push(labelled ? { label: labelled.label, labelFromText: true, text: labelled.rest, at: { line: block.line } } : { text: paragraph, at: { line: block.line } });
   }
-  return { format: 'name-colon', layout: 'paragraphs', markup: 'plain', segments, chapters, firstLine: from + 1, facts: {}, notes, coverage: coverage.join('\n') };
+  return { format: 'name-colon', layout: 'paragraphs', markup: 'plain', references: false, segments, chapters: keepLevels(withTitles(chapters, notes)), firstLine: from + 1, facts: {}, notes, coverage: coverage.join('\n') };
 }
 
 /** Index of the first transcript line: after front matter, and after a "Transcript" heading if there is one. */

@@ -6,7 +6,7 @@
  */
 import { HTMLElement, parse, type Node } from 'node-html-parser';
 import type { ParsedSource, Segment } from './model.ts';
-import { decodeEntities, parseClock, squeeze } from './text.ts';
+import { parseClock, squeeze } from './text.ts';
 
 export function parsePodcastingHtml(text: string): ParsedSource {
   const root = parse(text.replace(/^\uFEFF/, ''), { comment: false });
@@ -26,7 +26,7 @@ export function parsePodcastingHtml(text: string): ParsedSource {
     } else if (tag !== 'head' && tag !== 'script' && tag !== 'style') node.childNodes.forEach(visit);
   };
   root.childNodes.forEach(visit);
-  return { format: 'podcasting-html', layout: 'paragraphs', markup: 'plain', segments, chapters: [], firstLine: 1, facts: {}, notes: [], coverage: coverageOf(text) };
+  return { format: 'podcasting-html', layout: 'paragraphs', markup: 'plain', references: true, segments, chapters: [], firstLine: 1, facts: {}, notes: [], coverage: coverageOf(text) };
 }
 
 function lineFinder(text: string): (offset: number) => number {
@@ -39,12 +39,10 @@ function lineFinder(text: string): (offset: number) => number {
   };
 }
 
-/** The fragment's visible words, found with plain text rules: times, head, scripts and tags removed. */
+/** The fragment's visible text, found with plain text rules: times, head, scripts and tags removed (references left as written). */
 function coverageOf(text: string): string {
-  return decodeEntities(
-    text
-      .replace(/<(head|script|style|time)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
-      .replace(/<!--[\s\S]*?-->/g, ' ')
-      .replace(/<[^>]*>/g, ' '),
-  );
+  return text
+    .replace(/<(head|script|style|time)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<[^>]*>/g, ' ');
 }

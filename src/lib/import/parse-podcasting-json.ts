@@ -26,7 +26,7 @@ export function parsePodcastingJson(text: string): ParsedSource {
   return {
     format: 'podcasting-json',
     layout: 'cues',
-    markup: 'plain',
+    markup: 'plain', references: false,
     segments,
     chapters: [],
     firstLine: 1,

@@ -4,10 +4,13 @@
  * short name later: both map to one speaker); cues without a label continue
  * it. A later line of a cue that opens with a known speaker's or an anonymous
  * voice's label starts a turn there: several short turns can share a cue.
+ * A line opening with `>>` starts a turn of someone it does not name, one
+ * opening with a speaker tag such as `[Adam]` (a known voice) that voice's.
  * Formatting tags (`<i>`, `{\an8}`) are dropped; entities decoded.
  */
 import { ImportError } from './import-error.ts';
 import { anonymousVoice } from '../transcript/speaker-labels.ts';
+import { splitCaptionLines, type CaptionPart } from './caption-lines.ts';
 import { leadingLabel } from './label-text.ts';
 import { cueLayout } from './lay-out.ts';
 import type { ParsedSource, ParseOptions, Segment } from './model.ts';
@@ -29,30 +32,36 @@ export function parseSrt(text: string, options: ParseOptions = {}): ParsedSource
     const timing = TIMING.exec(block.lines[timingAt] as string);
     const start = parseClock(timing?.[1] ?? '');
     const end = parseClock(timing?.[2] ?? '');
-    const cueText = decodeEntities(block.lines.slice(timingAt + 1).join('\n').replace(TAGS, ''));
-    coverage.push(cueText);
+    const raw = block.lines.slice(timingAt + 1).join('\n').replace(TAGS, '');
+    coverage.push(raw.replace(/^\s*(?:>>|&gt;&gt;)\s*/gm, ''));
     const at = { line: block.line + timingAt, cue: number };
     const times = { ...(start !== undefined && { start }), ...(end !== undefined && { end }) };
-    for (const turn of turnsInCue(cueText, options.isKnownLabel)) {
-      const spoken = squeeze(turn);
-      const labelled = leadingLabel(spoken, options.isKnownLabel);
-      segments.push(labelled ? { label: labelled.label, text: labelled.rest, ...times, at } : { text: spoken, ...times, at });
+    for (const turn of turnsInCue(decodeEntities(raw), options.isKnownLabel)) {
+      const spoken = squeeze(turn.text);
+      const labelled = turn.label !== undefined ? { label: turn.label, rest: spoken } : leadingLabel(spoken, options.isKnownLabel);
+      const newTurn = turn.newTurn ? { newTurn: true as const } : {};
+      segments.push(labelled ? { label: labelled.label, labelFromText: true, text: labelled.rest, ...times, at } : { ...newTurn, text: spoken, ...times, at });
     }
   });
-  return { format: 'srt', layout: cueLayout(segments), markup: 'plain', segments, chapters: [], firstLine: 1, facts: {}, notes: [], coverage: coverage.join('\n') };
+  return { format: 'srt', layout: cueLayout(segments), markup: 'plain', references: true, segments, chapters: [], firstLine: 1, facts: {}, notes: [], coverage: coverage.join('\n') };
 }
 
 /**
  * A cue's text cut before each later line that opens with a label the talk
  * knows or an anonymous voice's (`Audience member: …`). Only those: a wrapped
  * caption line such as "Step One: …" is shaped like a label but names no one.
+ * A line opening with `>>` starts a turn too, of someone it does not name, and
+ * one opening with a speaker tag in square brackets (`[Adam]`) that voice's.
  */
-function turnsInCue(cueText: string, isKnown?: (label: string) => boolean): string[] {
-  const turns: string[] = [];
-  cueText.split('\n').forEach((line, index) => {
-    const label = index === 0 ? undefined : leadingLabel(line.trim(), isKnown)?.label;
-    if (turns.length === 0 || (label !== undefined && (isKnown?.(label) === true || anonymousVoice(label) !== undefined))) turns.push(line);
-    else turns[turns.length - 1] += `\n${line}`;
-  });
+function turnsInCue(cueText: string, isKnown?: (label: string) => boolean): CaptionPart[] {
+  const turns: CaptionPart[] = [];
+  for (const part of splitCaptionLines(cueText, isKnown)) {
+    part.text.split('\n').forEach((line, index) => {
+      const label = index === 0 ? undefined : leadingLabel(line.trim(), isKnown)?.label;
+      if (index === 0) turns.push({ text: line, ...(part.newTurn && { newTurn: true as const }), ...(part.label !== undefined && { label: part.label }) });
+      else if (label !== undefined && (isKnown?.(label) === true || anonymousVoice(label) !== undefined)) turns.push({ text: line });
+      else (turns.at(-1) as { text: string }).text += `\n${line}`;
+    });
+  }
   return turns;
 }

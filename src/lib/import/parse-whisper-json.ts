@@ -27,7 +27,7 @@ export function parseWhisperJson(text: string): ParsedSource {
   return {
     format: 'whisper-json',
     layout: 'cues',
-    markup: 'plain',
+    markup: 'plain', references: false,
     segments,
     chapters: [],
     firstLine: 1,

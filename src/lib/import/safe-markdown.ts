@@ -7,26 +7,31 @@
  */
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import { escapeMarkdown } from '../escape-markdown.ts';
-import { NON_SPEECH } from '../transcript/non-speech.ts';
+import { escapeInline, escapeMarkdown } from '../escape-markdown.ts';
+import { bracketed } from '../transcript/non-speech.ts';
 import { LEADING_TIMESTAMP } from '../transcript/timestamp.ts';
 import { decodeEntities } from './text.ts';
 
 /**
- * Escapes plain text for a paragraph. A non-speech mark keeps its bare
+ * Escapes plain text for a paragraph. A bracket (a mark, or the editor's words) keeps its bare
  * brackets when nothing could read it as a link, footnote or timestamp.
  */
 export function escapeText(text: string): string {
   let out = '';
   let last = 0;
-  for (const mark of text.matchAll(NON_SPEECH)) {
-    const after = text.charAt(mark.index + mark[0].length);
-    const bare = mark[0].startsWith('[') && !/^\[\^/.test(mark[0]) && !LEADING_TIMESTAMP.test(mark[0]) && !['(', '[', ':'].includes(after);
-    out += escapeMarkdown(text.slice(last, mark.index));
-    out += bare ? `[${escapeMarkdown(mark[0].slice(1, -1))}]` : escapeMarkdown(mark[0]);
-    last = mark.index + mark[0].length;
+  for (const mark of bracketed(text)) {
+    const after = text.charAt(mark.index + mark.text.length);
+    const bare = mark.text.startsWith('[') && !/^\[\^/.test(mark.text) && !LEADING_TIMESTAMP.test(mark.text) && !['(', '[', ':'].includes(after);
+    out += escapePart(text.slice(last, mark.index), last);
+    out += bare ? `[${escapeInline(mark.text.slice(1, -1))}]` : escapePart(mark.text, mark.index);
+    last = mark.index + mark.text.length;
   }
-  return out + escapeMarkdown(text.slice(last));
+  return out + escapePart(text.slice(last), last);
+}
+
+/** A piece of a line: only the first can start a block ("3.5" after a bracket is no list item). */
+function escapePart(part: string, at: number): string {
+  return at === 0 ? escapeMarkdown(part) : escapeInline(part);
 }
 
 /** Parses source Markdown with HTML recognised, so that it can be written back as text rather than dropped. */
@@ -36,12 +41,33 @@ export function createSourceMarkdown(): MarkdownIt {
 
 const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
 
-/** Inline tokens written back as the archive's safe Markdown: emphasis and web links kept, anything else as text. */
+/**
+ * A link within the page whose text has no word (`[⬆](#contents)`, "back to contents"): the
+ * post's navigation, not its text. Returns the index of its closing token, or -1.
+ */
+export function navigationLinkEnd(children: readonly Token[], open: number): number {
+  const token = children[open];
+  if (token?.type !== 'link_open' || !(token.attrGet('href') ?? '').startsWith('#')) return -1;
+  let depth = 0;
+  for (let index = open; index < children.length; index += 1) {
+    depth += (children[index] as Token).nesting;
+    if (depth === 0) return /[\p{L}\p{N}]/u.test(inlineToText(children.slice(open + 1, index))) ? -1 : index;
+  }
+  return -1;
+}
+
+/** Inline tokens written back as the archive's safe Markdown: emphasis and web links kept, navigation links dropped, anything else as text. */
 export function inlineToMarkdown(children: readonly Token[]): string {
   let out = '';
   let linkDepth = 0;
   const linkClosers: string[] = [];
-  for (const token of children) {
+  for (let index = 0; index < children.length; index += 1) {
+    const token = children[index] as Token;
+    const navigation = navigationLinkEnd(children, index);
+    if (navigation !== -1) {
+      index = navigation;
+      continue;
+    }
     switch (token.type) {
       case 'text':
         out += escapeText(token.content);

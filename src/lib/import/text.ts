@@ -13,22 +13,8 @@ export function squeeze(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** The named character references the importer decodes. */
-export const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0',
-  hellip: '…', mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
-};
-
-/** Decodes HTML character references (`&quot;`, `&#39;`, `&#x2019;`); unknown names stay as written. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, ref: string) => {
-    if (ref.startsWith('#')) {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
-  });
-}
+/** Decodes HTML character references (`&quot;`, `&eacute;`, `&#39;`, `&#x2019;`), every name HTML5 has; unknown names stay as written. */
+export { decodeHtmlEntities as decodeEntities } from './html-entities.ts';
 
 /** A paragraph of a text file: lines between blank lines, with the line it starts on. */
 export interface Block {

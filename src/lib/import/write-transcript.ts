@@ -1,4 +1,4 @@
-/** Writes blocks in the archive's transcript convention: `**Label:** [m:ss] text`, `[m:ss]` paragraphs, `## [m:ss]` chapters. */
+/** Writes blocks in the archive's transcript convention: `**Label:** [m:ss] text`, `[m:ss]` (or estimated, `[~m:ss]`) paragraphs, `## [m:ss]` chapters. */
 import { escapeMarkdown } from '../escape-markdown.ts';
 import type { Block } from './lay-out.ts';
 import { escapeText } from './safe-markdown.ts';
@@ -14,7 +14,7 @@ export function writeTranscript(blocks: readonly Block[], markup: 'plain' | 'mar
     }
     block.paragraphs.forEach((paragraph, index) => {
       const label = index === 0 && !block.continued ? `**${escapeMarkdown(block.label)}:** ` : '';
-      const time = paragraph.start === undefined ? '' : `[${formatClock(paragraph.start)}] `;
+      const time = paragraph.start === undefined ? '' : `[${paragraph.estimated ? '~' : ''}${formatClock(paragraph.start)}] `;
       const text = markup === 'plain' ? escapeText(paragraph.text) : paragraph.text;
       out.push(`${label}${time}${text}`);
     });

@@ -1,7 +1,7 @@
 import { escapeHtml } from '../html.ts';
 import { chapterTimes } from './chapter-times.ts';
 import type { Heading, ParsedTranscript, Passage, Turn } from './parse-transcript.ts';
-import { isoDuration, type Timestamp } from './timestamp.ts';
+import { isoDuration, timestampText, type Timestamp } from './timestamp.ts';
 
 /** How a turn's label shows on the page. */
 export interface ResolvedSpeaker {
@@ -93,11 +93,12 @@ function permalink(id: string, what: 'turn' | 'passage'): string {
 /**
  * A time in the transcript. With a recording it plays from there: a plain link to the recording at
  * that second, which the page's script turns into playing it in place. Without one it links to its
- * own passage.
+ * own passage. An estimated time reads "about 2:31", so it is never taken for one the source gives.
  */
 function renderTimestamp(timestamp: Timestamp, anchor: string, render: Renderer): string {
-  const time = `<time datetime="${isoDuration(timestamp.seconds)}">${escapeHtml(timestamp.label)}</time>`;
-  if (!render.moment) return `<a class="timestamp" href="#${anchor}" data-pagefind-ignore>${time}</a>`;
+  const time = `${timestamp.estimated ? 'about ' : ''}<time datetime="${isoDuration(timestamp.seconds)}">${escapeHtml(timestamp.label)}</time>`;
+  const kind = timestamp.estimated ? 'timestamp timestamp-estimated' : 'timestamp';
+  if (!render.moment) return `<a class="${kind}" href="#${anchor}" data-pagefind-ignore>${time}</a>`;
   const href = escapeHtml(render.moment(timestamp.seconds));
-  return `<a class="timestamp" href="${href}" data-t="${timestamp.seconds}" title="Play from ${escapeHtml(timestamp.label)}" data-pagefind-ignore><span class="visually-hidden">Play from </span>${time}</a>`;
+  return `<a class="${kind}" href="${href}" data-t="${timestamp.seconds}" title="Play from ${escapeHtml(timestampText(timestamp))}" data-pagefind-ignore><span class="visually-hidden">Play from </span>${time}</a>`;
 }

@@ -1,18 +1,31 @@
 /** A position in a recording, as the transcript writes it and in seconds. */
 export interface Timestamp {
-  /** As written, without brackets: "1:02:03", "9:12". */
+  /** As written, without brackets and without the `~` of an estimate: "1:02:03", "9:12". */
   label: string;
   /** Offset from the start of the recording. */
   seconds: number;
+  /**
+   * Written `[~2:31]`: estimated (from the words' position between two times the source gives), not
+   * a time the source states. Shown as "about 2:31"; it still plays from that second.
+   */
+  estimated?: true;
 }
 
-/** `[h:mm:ss]`, `[mm:ss]` or `[m:ss]`, optionally with fractions, at the very start of a text. */
-export const LEADING_TIMESTAMP = /^\[((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\][ \t]*/;
+/** `[h:mm:ss]`, `[mm:ss]` or `[m:ss]`, optionally with fractions and a leading `~` (an estimate), at the very start of a text. */
+export const LEADING_TIMESTAMP = /^\[(~?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\][ \t]*/;
 
-export function parseTimestamp(label: string): Timestamp {
+/** Reads what LEADING_TIMESTAMP captures: `1:02:03`, or `~2:31` for an estimate. */
+export function parseTimestamp(written: string): Timestamp {
+  const estimated = written.startsWith('~');
+  const label = estimated ? written.slice(1) : written;
   const parts = label.replace(',', '.').split(':').map(Number);
   const seconds = parts.reduce((total, part) => total * 60 + part, 0);
-  return { label, seconds };
+  return { label, seconds, ...(estimated && { estimated: true as const }) };
+}
+
+/** A time as a reader sees it: "2:31", or "about 2:31" for an estimate. */
+export function timestampText(timestamp: Timestamp): string {
+  return timestamp.estimated ? `about ${timestamp.label}` : timestamp.label;
 }
 
 /** ISO 8601 duration for machine-readable markup (`<time datetime>`). */

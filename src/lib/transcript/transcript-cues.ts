@@ -15,6 +15,8 @@ export interface TranscriptParagraph {
   text: string;
   /** Its own timestamp, in seconds; none is ever made up. */
   start: number | undefined;
+  /** The transcript marks that time as estimated (`[~2:31]`). */
+  estimated?: true;
 }
 
 export interface TranscriptHeading {
@@ -33,13 +35,13 @@ export function transcriptItems(parsed: ParsedTranscript, resolve: (label: strin
       items.push({ kind: 'heading', depth: block.depth, text: block.text });
     } else if (block.kind === 'prose') {
       const { passage } = block;
-      items.push({ kind: 'paragraph', id: passage.id, speaker: undefined, opensTurn: false, text: blockPlainText(passage.tokens), start: passage.timestamp?.seconds });
+      items.push({ kind: 'paragraph', id: passage.id, speaker: undefined, opensTurn: false, text: blockPlainText(passage.tokens), start: passage.timestamp?.seconds, ...(passage.timestamp?.estimated && { estimated: true }) });
     } else {
       const speaker = resolve(block.label)?.name ?? block.label;
       const labelTime = labelTimestamp(block);
       block.passages.forEach((passage, index) => {
         const start = passage.timestamp ?? (index === 0 ? labelTime : undefined);
-        items.push({ kind: 'paragraph', id: passage.id, speaker, opensTurn: index === 0 && !block.continued, text: blockPlainText(passage.tokens), start: start?.seconds });
+        items.push({ kind: 'paragraph', id: passage.id, speaker, opensTurn: index === 0 && !block.continued, text: blockPlainText(passage.tokens), start: start?.seconds, ...(start?.estimated && { estimated: true }) });
       });
     }
   }
@@ -62,11 +64,19 @@ export function hasTimes(parsed: ParsedTranscript): boolean {
 /** One subtitle cue: a timed paragraph, with the paragraphs that have no time of their own after it. */
 export interface Cue {
   start: number;
+  /** The start is an estimated time (`[~2:31]` in the transcript). */
+  estimated?: true;
   end: number;
   paragraphs: TranscriptParagraph[];
   /** Chapters that begin in this cue. */
   chapters: string[];
 }
+
+/**
+ * The opening of a WebVTT NOTE before a cue whose start is estimated: WebVTT cannot mark a time
+ * itself, so the note says it, and the importer reads the next cue's start as an estimate again.
+ */
+export const ESTIMATED_START_NOTE = 'NOTE Estimated start';
 
 /** A common conversational pace, for the last cue's end when the recording's end is not known. */
 export const SPEAKING_WORDS_PER_MINUTE = 150;
@@ -94,7 +104,7 @@ export function transcriptCues(items: readonly TranscriptItem[], recordingEnd?: 
     }
     const last = cues.at(-1);
     if (item.start !== undefined && (!last || item.start > last.start)) {
-      cues.push({ start: item.start, end: item.start, paragraphs: [...waiting, item], chapters });
+      cues.push({ start: item.start, ...(item.estimated && { estimated: true }), end: item.start, paragraphs: [...waiting, item], chapters });
     } else if (last) {
       last.paragraphs.push(item);
       last.chapters.push(...chapters);

@@ -1,7 +1,7 @@
 import { footnotesPlainText } from './plain-text.ts';
 import type { ParsedTranscript } from './parse-transcript.ts';
 import type { ResolvedSpeaker } from './render-transcript.ts';
-import { transcriptCues, transcriptItems, type Cue } from './transcript-cues.ts';
+import { ESTIMATED_START_NOTE, transcriptCues, transcriptItems, type Cue } from './transcript-cues.ts';
 
 /**
  * A talk's transcript as files to download: plain text, WebVTT and SubRip.
@@ -41,6 +41,8 @@ export function transcriptText(parsed: ParsedTranscript, options: TranscriptFile
  * blocks before the cue they begin in, footnotes as `NOTE` blocks at the end.
  * `&`, `<` and `>` in cue text are written as character references, so no
  * text can read as a tag or as a `-->` (which a NOTE cannot hold either).
+ * A cue whose start the transcript marks as estimated follows a NOTE that
+ * says so (ESTIMATED_START_NOTE), which the importer reads back.
  */
 export function transcriptWebVtt(parsed: ParsedTranscript, options: TranscriptFileOptions): string {
   const { cues, trailing } = transcriptCues(transcriptItems(parsed, options.resolve), options.recordingEnd);
@@ -48,6 +50,7 @@ export function transcriptWebVtt(parsed: ParsedTranscript, options: TranscriptFi
   const chapter = (title: string) => note(`Chapter: ${title}`);
   const blocks = cues.flatMap((cue) => [
     ...cue.chapters.map(chapter),
+    ...(cue.estimated ? [`${ESTIMATED_START_NOTE}: the next cue's time is estimated from the words' position, not given by the source`] : []),
     [
       cue.paragraphs[0]?.id ?? '',
       `${clock(cue.start, '.')} --> ${clock(cue.end, '.')}`,
@@ -64,8 +67,9 @@ export function transcriptWebVtt(parsed: ParsedTranscript, options: TranscriptFi
 /**
  * SubRip: the same cues, numbered from 1, times as `00:00:04,000`; `Speaker: `
  * opens the line of each turn's first paragraph, as SubRip has no voices.
- * SubRip has no escapes and no comments: text is as written, and chapters and
- * footnotes are left to the other files (a reference stays as `[1]`).
+ * SubRip has no escapes and no comments: text is as written, and chapters,
+ * footnotes and which starts are estimated are left to the other files (a
+ * reference stays as `[1]`).
  */
 export function transcriptSrt(parsed: ParsedTranscript, options: TranscriptFileOptions): string {
   const { cues } = transcriptCues(transcriptItems(parsed, options.resolve), options.recordingEnd);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeEntities } from '../../../src/lib/import/text.ts';
-import { NON_SPEECH } from '../../../src/lib/transcript/non-speech.ts';
+import { nonSpeechMarks } from '../../../src/lib/transcript/non-speech.ts';
 import { CORPUS, ROOT, SAMPLES, bodySpokenWords, entry, importer, scratchArchive, spokenWords, turnCounts, turnsOf } from './helpers.ts';
 
 interface CorpusCase {
@@ -160,8 +160,8 @@ describe.each(CASES)('importing $file', (corpusCase) => {
   it('keeps every spoken word and non-speech mark, in order', () => {
     const expected = corpusCase.text(raw);
     expect(bodySpokenWords(body)).toEqual(spokenWords(expected));
-    const marks = turnsOf(body).flatMap((turn) => turn.passages.flatMap((passage) => passage.text.match(NON_SPEECH) ?? []));
-    expect(marks).toEqual(expected.replace(/\s+/g, ' ').match(NON_SPEECH) ?? []);
+    const marks = turnsOf(body).flatMap((turn) => turn.passages.flatMap((passage) => nonSpeechMarks(passage.text).map((mark) => mark.text)));
+    expect(marks).toEqual(nonSpeechMarks(expected.replace(/\s+/g, ' ')).map((mark) => mark.text));
     expect(run.out).toMatch(/words: +([\d,]+) spoken in, \1 out; non-speech marks (\d+) in, \2 out/);
   });
 

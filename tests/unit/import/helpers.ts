@@ -6,7 +6,7 @@ import { afterAll } from 'vitest';
 import { runImport } from '../../../scripts/import.ts';
 import { parseEntryFile } from '../../../src/lib/content/front-matter.ts';
 import { listFiles } from '../../../src/lib/content/read-collection.ts';
-import { NON_SPEECH } from '../../../src/lib/transcript/non-speech.ts';
+import { replaceNonSpeech } from '../../../src/lib/transcript/non-speech.ts';
 import { parseTranscript, type Turn } from '../../../src/lib/transcript/parse-transcript.ts';
 import { normalizedWords } from '../../../src/lib/words.ts';
 
@@ -61,7 +61,7 @@ export function turnsOf(body: string): Turn[] {
 
 /** Spoken words (non-speech marks taken out) of a text, compared without case. */
 export function spokenWords(text: string): string[] {
-  return normalizedWords(text.replace(/\s+/g, ' ').replace(NON_SPEECH, ' '));
+  return normalizedWords(replaceNonSpeech(text.replace(/\s+/g, ' '), () => ' '));
 }
 
 /** Spoken words of a body's turns, as a reader sees them: labels and timestamps are not words of the passages. */

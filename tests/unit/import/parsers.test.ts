@@ -81,6 +81,40 @@ describe('WebVTT', () => {
     expect(() => auditCoverage(parsed)).not.toThrow();
   });
 
+  it('decodes every HTML5 named and numeric reference in cue text, as the standard says', () => {
+    const parsed = parseVtt('WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nOur Q&amp;A on &quot;caf&eacute;s&quot; &amp;&amp; AT&T &ndash; &#128512; &#150; &#x2019;s &amp\n');
+    expect(labelsAndTexts(parsed)).toEqual([[null, 'Our Q&A on "cafés" && AT&T – 😀 – ’s &amp']]);
+    expect(() => auditCoverage(parsed)).not.toThrow();
+  });
+
+  it('takes ">>" opening a cue or a line (YouTube\'s change of speaker) for an unlabelled new turn', () => {
+    const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n&gt;&gt; So that is the talk.\n\n00:00:03.000 --> 00:00:05.000\n&gt;&gt; Thank you. Questions?\n>> Yes, me.\n';
+    const parsed = parseVtt(vtt);
+    expect(parsed.segments.map((segment) => [segment.newTurn ?? false, segment.text])).toEqual([
+      [true, 'So that is the talk.'],
+      [true, 'Thank you. Questions?'],
+      [true, 'Yes, me.'],
+    ]);
+    expect(() => auditCoverage(parsed)).not.toThrow();
+    const { body } = imported(parsed, ['Ada Lovelace']);
+    expect(turnsOf(body).map((turn) => turn.label)).toEqual(['Unknown speaker', 'Unknown speaker', 'Unknown speaker']);
+    expect(body).not.toContain('>');
+  });
+
+  it('takes a speaker tag in square brackets opening a line for that speaker\'s turn, where it names a known voice', () => {
+    const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n[Adam] So welcome, Dawn.\n\n00:00:03.000 --> 00:00:05.000\n[Dawn] Thanks, Adam. [Music]\n[audience member] Can I ask?\n\n00:00:05.000 --> 00:00:06.000\n[Music] Yes.\n';
+    const known = (label: string) => ['Adam', 'Dawn'].includes(label);
+    const parsed = parseVtt(vtt, { isKnownLabel: known });
+    expect(labelsAndTexts(parsed)).toEqual([
+      ['Adam', 'So welcome, Dawn.'],
+      ['Dawn', 'Thanks, Adam. [Music]'],
+      ['audience member', 'Can I ask?'],
+      [null, '[Music] Yes.'],
+    ]);
+    expect(() => auditCoverage(parsed)).not.toThrow();
+    expect(turnsOf(imported(parsed, ['Adam Smith', 'Dawn Song']).body).map((turn) => turn.label)).toEqual(['Adam Smith', 'Dawn Song', 'audience member']);
+  });
+
   it('keeps cues that are paragraphs already (40 words or more on average) as paragraphs, each with its time', () => {
     const sentence = 'The engine weaves algebraic patterns just as the loom weaves flowers and leaves. ';
     const paragraph = sentence.repeat(4).trim();
@@ -97,6 +131,21 @@ describe('WebVTT', () => {
       [null, 15],
       [null, 3599],
     ]);
+  });
+
+  it('reads the start of a cue after the archive\'s "NOTE Estimated start" as an estimate, and writes it so', () => {
+    const vtt = [
+      'WEBVTT',
+      'p-1\n00:00:10.000 --> 00:02:31.000\n<v Ada>A paragraph that is long enough to be one, with the words of a whole paragraph spoken by Ada in it, more than forty of them, so that the cues are read as the paragraphs they are, and not merged.</v>',
+      "NOTE Estimated start: the next cue's time is estimated from the words' position, not given by the source",
+      'p-2\n00:02:31.000 --> 00:03:00.000\n<v Audience member>A question that is long enough to be a paragraph too, with the words of a whole paragraph spoken by someone in the audience, more than forty of them, so that the cues are read as paragraphs and kept as they are?</v>',
+    ].join('\n\n');
+    const parsed = parseVtt(vtt);
+    expect(parsed.segments.map((segment) => [segment.start, segment.estimated ?? false])).toEqual([
+      [10, false],
+      [151, true],
+    ]);
+    expect(imported(parsed, ['Ada']).body).toMatch(/^\*\*Ada:\*\* \[0:10\] A paragraph .*\n\n\*\*Audience member:\*\* \[~2:31\] A question /s);
   });
 
   it('refuses a file without the WEBVTT signature, naming the line', () => {
@@ -146,6 +195,13 @@ describe('SRT', () => {
     expect(parsed.segments[4]?.at).toEqual({ line: 19, cue: 5 });
   });
 
+  it('gives a turn that starts inside a cue a time estimated from its words\' place in the cue, not the cue\'s', () => {
+    const cue = '1\n00:02:00,000 --> 00:02:20,000\nJan Leike: This is the end.\nAudience member: Why is it?\n\n2\n00:02:20,000 --> 00:02:22,000\nJan Leike: Because.\n';
+    const { body } = imported(parseSrt(cue, { isKnownLabel: (label) => label === 'Jan Leike' }), ['Jan Leike']);
+    // Four of the cue's seven words come before the question: 2:00 + 20 s × 4/7.
+    expect(body).toBe('**Jan Leike:** [2:00] This is the end.\n\n**Audience member:** [~2:11] Why is it?\n\n**Jan Leike:** [2:20] Because.');
+  });
+
   it('maps the full name and the later first name to one speaker, merges two-word cues, and keeps a mark split across cues', () => {
     const { body } = imported(parseSrt(sample), ['Bekah Hawrot Weigel', 'Dan']);
     expect(body).toBe(
@@ -162,6 +218,25 @@ describe('SRT', () => {
       [null, 'Question?', 256],
       ['Audience member', '[Inaudible]', 256],
       ['Jan Leike', 'There are some exceptions. Step One: not a label.', 256],
+    ]);
+    expect(() => auditCoverage(parsed)).not.toThrow();
+  });
+
+  it('takes ">>" opening a cue\'s line for an unlabelled new turn, and decodes references', () => {
+    const parsed = parseSrt('1\n00:00:01,000 --> 00:00:03,000\nDan: Q&amp;A time.\n&gt;&gt; Can I ask?\n');
+    expect(parsed.segments.map((segment) => [segment.label ?? null, segment.newTurn ?? false, segment.text])).toEqual([
+      ['Dan', false, 'Q&A time.'],
+      [null, true, 'Can I ask?'],
+    ]);
+    expect(() => auditCoverage(parsed)).not.toThrow();
+  });
+
+  it('takes a speaker tag in square brackets opening a cue\'s line for that speaker\'s turn', () => {
+    const parsed = parseSrt('1\n00:00:01,000 --> 00:00:03,000\n[Adam] So welcome.\n[Dawn] Thanks.\n\n2\n00:00:03,000 --> 00:00:04,000\n[laughs] Yes.\n', { isKnownLabel: (label) => ['Adam', 'Dawn'].includes(label) });
+    expect(labelsAndTexts(parsed)).toEqual([
+      ['Adam', 'So welcome.'],
+      ['Dawn', 'Thanks.'],
+      [null, '[laughs] Yes.'],
     ]);
     expect(() => auditCoverage(parsed)).not.toThrow();
   });
@@ -278,6 +353,44 @@ describe('Markdown with bold labels (AXRP)', () => {
   });
 });
 
+describe('Markdown posts with navigation and two heading levels', () => {
+  const post = [
+    '---', 'title: "Episode 12"', '---', '', 'A summary of the episode.', '',
+    '## Contents', '- [Part one](#part-one)', '  - [Introduction](#introduction)', '  - [Why now](#why-now)', '- [Part two](#part-two)', '  - [What next](#what-next)', '',
+    '# Part one <a name="part-one"></a>', '', '## Introduction <a name="introduction"></a>', '', '[⬆](#contents)', '',
+    '**Host:** Hello, and welcome.', '', '**Guest:** Thanks. [⬆](#contents)', '', '[Back to contents](#contents)', '',
+    '## Why now <a name="why-now"></a>', '', '**Host:** Why now? As I said [earlier](#introduction), it matters.', '', '[⬆](#contents)', '',
+    '# Part two <a name="part-two"></a>', '', '## What next <a name="what-next"></a>', '', '**Guest:** This.', '', '[⬆](#contents)', '',
+  ].join('\n');
+
+  it('drops navigation links with their text, keeps the headings before the first label, and keeps the two levels', () => {
+    const { body } = imported(parseMarkdownLabels(post), ['Host', 'Guest']);
+    expect(body).toBe(
+      [
+        '## Part one',
+        '### Introduction',
+        '**Host:** Hello, and welcome.',
+        '**Guest:** Thanks.',
+        '### Why now',
+        '**Host:** Why now? As I said earlier, it matters.',
+        '## Part two',
+        '### What next',
+        '**Guest:** This.',
+      ].join('\n\n'),
+    );
+    expect(body).not.toContain('⬆');
+  });
+});
+
+describe('editorial insertions (AXRP)', () => {
+  it('counts the editor\'s words in brackets as words, and only sounds and gaps as marks', () => {
+    const sample = '**Daniel Filan:**\nSo [GPT-]3.5 was evaluat[ing] it, at [the Schwartz Reisman Institute]. [laughs] [inaudible]\n';
+    const { body, audit } = imported(parseMarkdownLabels(sample), ['Daniel Filan']);
+    expect(body).toBe('**Daniel Filan:** So [GPT-]3.5 was evaluat[ing] it, at [the Schwartz Reisman Institute]. [laughs] [inaudible]');
+    expect(audit).toMatchObject({ spokenIn: 12, spokenOut: 12, marksIn: 2, marksOut: 2 });
+  });
+});
+
 describe("Markdown in the archive's own convention (a talk's Markdown download)", () => {
   const body = [
     '## The alignment challenge',
@@ -289,6 +402,7 @@ describe("Markdown in the archive's own convention (a talk's Markdown download)"
     '**Audience member**: [4:16] [Inaudible]',
     '**Jan Leike:** [1:02:03]',
     'Over an hour in.',
+    '**Audience member:** [~1:02:31] An estimated time.',
   ].join('\n\n');
   const sample = `---\ntitle: Scaling RLHF\nkind: talk\n---\n${body}\n`;
 
@@ -300,7 +414,9 @@ describe("Markdown in the archive's own convention (a talk's Markdown download)"
       [null, null, 'But basically, at \\[1:10\\] in the text, a time stays as written.'],
       ['Audience member', 256, '[Inaudible]'],
       ['Jan Leike', 3723, 'Over an hour in.'],
+      ['Audience member', 3751, 'An estimated time.'],
     ]);
+    expect(parsed.segments.map((segment) => segment.estimated ?? false)).toEqual([false, false, false, false, false, true]);
     // The heading right above the first label is the first chapter; the front matter above it is not.
     // A heading's opening time is when its chapter starts, not part of its title.
     expect(parsed.chapters.map((chapter) => [chapter.title, chapter.before, chapter.start ?? null])).toEqual([
@@ -321,9 +437,11 @@ describe("Markdown in the archive's own convention (a talk's Markdown download)"
         'But basically, at \\[1:10\\] in the text, a time stays as written.',
         '**Audience member:** [4:16] [Inaudible]',
         '**Jan Leike:** [1:02:03] Over an hour in.',
+        '**Audience member:** [~1:02:31] An estimated time.',
       ].join('\n\n'),
     );
-    expect(audit).toMatchObject({ spokenIn: 25, spokenOut: 25, marksIn: 2, marksOut: 2, timestamps: 4 });
+    // A time in the running text is text, not a mark: its words are counted.
+    expect(audit).toMatchObject({ spokenIn: 30, spokenOut: 30, marksIn: 1, marksOut: 1, timestamps: 5 });
   });
 });
 
@@ -407,6 +525,35 @@ describe('caption Markdown (FAR.AI workshop files)', () => {
     expect(parsed.facts).toEqual({ url: 'https://www.youtube.com/watch?v=OPZxs6IXH00', channel: 'FAR․AI', language: 'en-US', captions: 'manual' });
   });
 
+  it('does not take a sentence\'s first word for a person, unless it names one of the talk\'s voices', () => {
+    const text = '## Transcript\n\n[3:00] Jacob Steinhardt: It is not there yet. Two: these settings differ. Richard: How are we on time?\n';
+    const known = (label: string) => ['Jacob Steinhardt', 'Jacob'].includes(label);
+    expect(labelsAndTexts(parseCaptionMarkdown(text, { isKnownLabel: known }))).toEqual([['Jacob Steinhardt', 'It is not there yet. Two: these settings differ. Richard: How are we on time?']]);
+    expect(labelsAndTexts(parseCaptionMarkdown(text, { isKnownLabel: (label) => known(label) || label === 'Richard' }))).toEqual([
+      ['Jacob Steinhardt', 'It is not there yet. Two: these settings differ.'],
+      ['Richard', 'How are we on time?'],
+    ]);
+  });
+
+  it('takes a speaker tag in square brackets for a turn where a label could stand, if it names a known voice', () => {
+    const parsed = parseCaptionMarkdown('## Transcript\n\n[0:10] [Adam] So welcome, he [Dawn] said. [Dawn] Thanks. [Music] [audience member] A question?\n', { isKnownLabel: (label) => ['Adam', 'Dawn'].includes(label) });
+    expect(labelsAndTexts(parsed)).toEqual([
+      ['Adam', 'So welcome, he [Dawn] said.'],
+      ['Dawn', 'Thanks. [Music]'],
+      ['audience member', 'A question?'],
+    ]);
+    expect(() => auditCoverage(parsed)).not.toThrow();
+  });
+
+  it('takes a label right after a word cut off with a hyphen', () => {
+    const parsed = parseCaptionMarkdown("## Transcript\n\n[14:02] Audience member: If I'm going to play devils' advocate in here, like- Paul Christiano: Which I encourage. Audience member: Why does it?\n");
+    expect(labelsAndTexts(parsed)).toEqual([
+      ['Audience member', "If I'm going to play devils' advocate in here, like-"],
+      ['Paul Christiano', 'Which I encourage.'],
+      ['Audience member', 'Why does it?'],
+    ]);
+  });
+
   it('moves a heading that cuts a sentence back to its start, and one before leftover words past them', () => {
     const parsed = parseCaptionMarkdown(sample);
     // A heading keeps the chapter's own time: the time of the paragraph it stood before in the file.
@@ -416,14 +563,57 @@ describe('caption Markdown (FAR.AI workshop files)', () => {
     ]);
     const { body } = imported(parsed, ['Been Kim', 'Jascha Sohl-Dickstein']);
     // The presenter carries on after the heading, so the paragraph has no label of its own.
-    expect(body).toContain('deception").\n\n## [1:09] Al Alignment and AGI safety\n\n[1:01] So if you start with the field of AI alignment and AGI safety, it has origins.');
-    expect(body).toContain('**Been Kim:** [1:09] We do.\n\n[21:04] Thanks.\n\n## [21:04] Jascha Sohl-Dickstein - More intelligent agents\n\n**Jascha Sohl-Dickstein:** [21:04] Hey there.');
+    // The caption paragraphs stay as they are, so each keeps its time, even where one ends mid-sentence.
+    expect(body).toContain('deception").\n\n## [1:09] Al Alignment and AGI safety\n\n[1:01] So if you start with the field of AI alignment\n\n[1:09] and AGI safety, it has origins.');
+    // Turns that start inside a caption paragraph get a time estimated from their words' place in it, marked "~".
+    expect(body).toContain('**Been Kim:** [~18:13] We do.\n\n[21:04] Thanks.\n\n## [21:04] Jascha Sohl-Dickstein - More intelligent agents\n\n**Jascha Sohl-Dickstein:** [~21:04] Hey there.');
   });
 
   it('cuts a heading-split sentence inside a paragraph at the sentence’s start', () => {
     const parsed = parseCaptionMarkdown('## Transcript\n\n[9:06] It helps. Hopefully we take a step towards making\n\n### Make AGI safety mainstream\n\n[9:12] AGI safety mainstream in ML. There are lots.\n');
     const { body } = imported(parsed, ['Ilya Sutskever']);
-    expect(body).toBe('**Ilya Sutskever:** [9:06] It helps.\n\n## [9:12] Make AGI safety mainstream\n\n[9:06] Hopefully we take a step towards making AGI safety mainstream in ML. There are lots.');
+    expect(body).toBe('**Ilya Sutskever:** [9:06] It helps.\n\n## [9:12] Make AGI safety mainstream\n\n[~9:07] Hopefully we take a step towards making\n\n[9:12] AGI safety mainstream in ML. There are lots.');
+  });
+
+  it('keeps every caption paragraph and its time, also one that starts in lower case mid-sentence', () => {
+    const parsed = parseCaptionMarkdown('## Transcript\n\n[0:10] We talked about models and how\n\n[0:20] they learn from data. It was fun. Audience member: Was it?\n\n[0:30] and then we stopped.\n');
+    const { body } = imported(parsed, ['Ada Lovelace']);
+    expect(body).toBe('**Ada Lovelace:** [0:10] We talked about models and how\n\n[0:20] they learn from data. It was fun.\n\n**Audience member:** [~0:27] Was it?\n\n[0:30] and then we stopped.');
+  });
+
+  it('keeps automatic captions without punctuation in their paragraphs, each with its time', () => {
+    // YouTube's automatic captions: no sentence ends, no labels, one paragraph of 30 words every 15 s.
+    const words = (from: number) => Array.from({ length: 30 }, (_, index) => `word${from + index}`).join(' ');
+    const paragraphs = Array.from({ length: 20 }, (_, index) => `[${Math.floor((index * 15) / 60)}:${String((index * 15) % 60).padStart(2, '0')}] ${words(index * 30)}`);
+    const parsed = parseCaptionMarkdown(`---\ntranscript: {"source": "auto", "language": "en"}\n---\n\n## Transcript\n\n${paragraphs.join('\n\n')}\n`);
+    const written = turnsOf(imported(parsed, ['Ada Lovelace']).body).flatMap((turn) => turn.passages);
+    expect(written.map((passage) => passage.timestamp?.label)).toEqual(paragraphs.map((paragraph) => /^\[(.*?)\]/.exec(paragraph)?.[1]));
+    expect(Math.max(...written.map((passage) => passage.text.split(' ').length))).toBe(30);
+  });
+
+  it('keeps a heading in text without sentence ends at the chapter\'s own time, cutting the text where the chapter starts', () => {
+    const auto = [
+      '---', 'transcript: {"source": "auto", "language": "en"}', '---', '', '## Chapters', '', '- 0:00 Intro', '- 0:45 Second part', '', '## Transcript', '',
+      '### Intro', '', '[0:00] so today we are going to talk about models and how they', '', '[0:15] learn things from data and what that means for all of us', '',
+      '[0:30] and then there is the question of whether', '', '### Second part', '', '[0:45] they generalize and the answer is it depends', '',
+    ].join('\n');
+    const parsed = parseCaptionMarkdown(auto);
+    expect(parsed.notes).toContain('line 20: the heading "Second part" cuts a sentence, but no sentence starts within 40 words before it (text without punctuation?); it stays at the chapter\'s time');
+    expect(imported(parsed, ['Ada Lovelace']).body).toBe(
+      '## [0:00] Intro\n\n**Ada Lovelace:** [0:00] so today we are going to talk about models and how they\n\n[0:15] learn things from data and what that means for all of us\n\n[0:30] and then there is the question of whether\n\n## [0:45] Second part\n\n[0:45] they generalize and the answer is it depends',
+    );
+  });
+
+  it('opens a heading that moved back at the chapter\'s time, gives the sentence it moved over an estimate, and keeps the chapter\'s own paragraph time', () => {
+    const human = ['## Chapters', '', '- 0:00 Opening', '- 9:06 Make AGI safety mainstream', '', '## Transcript', '', '### Opening', '', '[8:50] It helps. Hopefully we take a step towards making', '', '### Make AGI safety mainstream', '', '[9:12] AGI safety mainstream in ML. There are lots.', ''].join('\n');
+    const { body } = imported(parseCaptionMarkdown(human), ['Ilya Sutskever']);
+    // "Hopefully" is the third of the paragraph's ten words: 8:50 + 22 s × 2/10.
+    expect(body).toBe('## [0:00] Opening\n\n**Ilya Sutskever:** [8:50] It helps.\n\n## [9:06] Make AGI safety mainstream\n\n[~8:54] Hopefully we take a step towards making\n\n[9:12] AGI safety mainstream in ML. There are lots.');
+  });
+
+  it('moves a heading back to a sentence that started a caption paragraph before', () => {
+    const parsed = parseCaptionMarkdown('## Transcript\n\n[0:10] First this. Then we\n\n[0:20] go on and\n\n### Part two\n\n[0:30] finish.\n');
+    expect(imported(parsed, ['Ada Lovelace']).body).toBe('**Ada Lovelace:** [0:10] First this.\n\n## [0:30] Part two\n\n[~0:15] Then we\n\n[0:20] go on and\n\n[0:30] finish.');
   });
 
   it('takes a chapter\'s time from the file\'s list of chapters, where it has one', () => {

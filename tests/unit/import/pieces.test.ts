@@ -6,7 +6,10 @@ import { detectFormat } from '../../../src/lib/import/detect-format.ts';
 import { editFrontMatter } from '../../../src/lib/import/entry-file.ts';
 import { layOut, type Attributed } from '../../../src/lib/import/lay-out.ts';
 import { mapLabels } from '../../../src/lib/import/map-labels.ts';
+import type { Segment } from '../../../src/lib/import/model.ts';
 import { splitSentences } from '../../../src/lib/import/sentences.ts';
+import { escapeText } from '../../../src/lib/import/safe-markdown.ts';
+import { timeAt, timeSegments } from '../../../src/lib/import/timing.ts';
 import { CORPUS, ROOT } from './helpers.ts';
 
 describe('detectFormat', () => {
@@ -123,6 +126,37 @@ describe('layOut', () => {
   });
 });
 
+describe('times of turns inside a caption paragraph', () => {
+  // One caption paragraph of 10 words, [2:00] to the next paragraph's [2:40], holding three turns.
+  const segments = [
+    { text: 'So that is the plan.', start: 120, at: { line: 5 } },
+    { label: 'Audience member', text: 'Why?', start: 120, at: { line: 5 } },
+    { label: 'Paul', text: 'Good question, really.', start: 120, at: { line: 5 } },
+    { text: 'Next paragraph.', start: 160, at: { line: 7 } },
+  ];
+
+  it('gives the first turn the paragraph\'s time and later ones an estimate from their words\' place, marked as one', () => {
+    const timed = timeSegments(segments, 'plain');
+    expect(timed.map((segment) => timeAt(segment))).toEqual([{ start: 120 }, { start: 120 + (40 * 5) / 9, estimated: true }, { start: 120 + (40 * 6) / 9, estimated: true }, { start: 160 }]);
+    // A word inside a segment: two words into the third turn.
+    expect(timeAt(timed[2] as Segment, 2)).toEqual({ start: 120 + (40 * 8) / 9, estimated: true });
+  });
+
+  it('ends the last paragraph at a cue\'s end, the recording\'s end, or at a speaking pace', () => {
+    const last = [{ text: 'One two.', start: 10, at: { line: 1 } }, { label: 'B', text: 'Three four.', start: 10, at: { line: 1 } }];
+    expect(timeAt(timeSegments(last, 'plain', 30)[1] as Segment)).toEqual({ start: 20, estimated: true });
+    expect(timeAt(timeSegments(last.map((segment) => ({ ...segment, end: 14 })), 'plain', 30)[1] as Segment)).toEqual({ start: 12, estimated: true });
+    // Four words at 150 a minute take 1.6 s.
+    expect(timeAt(timeSegments(last, 'plain')[1] as Segment)).toEqual({ start: 10.8, estimated: true });
+  });
+
+  it('writes them in the transcript as estimates', () => {
+    const attributed: Attributed[] = timeSegments(segments, 'plain').map((segment) => ({ speaker: segment.label ?? 'Paul', segment }));
+    const turns = layOut(attributed, [], 'paragraphs').flatMap((block) => (block.kind === 'turn' ? [block.paragraphs.map((paragraph) => [paragraph.start, paragraph.estimated ?? false])] : []));
+    expect(turns).toEqual([[[120, false]], [[120 + (40 * 5) / 9, true]], [[120 + (40 * 6) / 9, true], [160, false]]]);
+  });
+});
+
 describe('splitSentences', () => {
   it('cuts at sentence ends, not at abbreviations or before lower case', () => {
     expect(splitSentences('Hello. Welcome, e.g. this one! "Quoted." And 3 more? yes ... then [Music] Next')).toEqual(['Hello.', 'Welcome, e.g. this one!', '"Quoted."', 'And 3 more? yes ... then [Music] Next']);
@@ -135,5 +169,13 @@ describe('editFrontMatter', () => {
     const edited = editFrontMatter(yaml, { transcript: { provenance: 'captions' }, voices: ['Richard'], sources: undefined }, ['title', 'kind', 'date', 'speakers', 'voices', 'topics', 'sources', 'transcript']);
     expect(edited).toBe('title: Talk # from the programme\nkind: talk\ndate: "2023-02"\nspeakers:\n  - speaker: jan-leike\n    role: speaker\nvoices:\n  - Richard\ntopics:\n  - finetuning\ntranscript:\n  provenance: captions\n');
     expect(editFrontMatter(edited, { voices: undefined }, [])).not.toContain('voices');
+  });
+});
+
+describe('escapeText', () => {
+  it('escapes what would start a block only at the start of the text, not after a mark', () => {
+    expect(escapeText('So [GPT-]3.5 and [unintelligible]- or [x]#1')).toBe('So [GPT-]3.5 and [unintelligible]- or [x]#1');
+    expect(escapeText('3. Then [laughs] - yes')).toBe('3\\. Then [laughs] - yes');
+    expect(escapeText('- a [note] *here*')).toBe('\\- a [note] \\*here\\*');
   });
 });

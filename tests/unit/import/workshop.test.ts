@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeEntities } from '../../../src/lib/import/text.ts';
-import { NON_SPEECH } from '../../../src/lib/transcript/non-speech.ts';
+import { nonSpeechMarks } from '../../../src/lib/transcript/non-speech.ts';
 import { ROOT, bodySpokenWords, entry, importer, scratchArchive, snapshot, spokenWords, turnsOf } from './helpers.ts';
 
 const SOURCES = join(ROOT, 'sources/alignment-workshop-2023');
@@ -21,13 +21,16 @@ interface Recording {
   pages: [string, string][];
   /** The speaker labels found by reading the file (not the importer): names, the chair, the audience, first names. */
   labels: string[];
+  /** The people named by first name only, declared with --voice as the sources' README does. */
+  voices?: string[];
 }
 
 const RECORDINGS: Recording[] = [
   { file: 'farai-sf2023-ilya-sutskever-opening-remarks.md', pages: [['', 'ilya-sutskever-opening-remarks']], labels: [] },
   { file: 'farai-sf2023-jacob-steinhardt-aligning-massive-models.md', pages: [['', 'jacob-steinhardt-aligning-massive-models']], labels: ['Jacob Steinhardt', 'Audience member'] },
-  { file: 'farai-sf2023-ajeya-cotra-situational-awareness.md', pages: [['', 'ajeya-cotra-situational-awareness']], labels: ['Ajeya Cotra', 'Audience member', 'Richard', 'Alain', 'Ilya Sutskever', 'Percy'] },
+  { file: 'farai-sf2023-ajeya-cotra-situational-awareness.md', pages: [['', 'ajeya-cotra-situational-awareness']], labels: ['Ajeya Cotra', 'Audience member', 'Richard', 'Alain', 'Ilya Sutskever', 'Percy'], voices: ['Richard', 'Alain', 'Percy'] },
   { file: 'farai-sf2023-jan-leike-scaling-rlhf.md', pages: [['', 'jan-leike-scaling-rlhf']], labels: ['Jan Leike', 'Audience member', 'Jacob Steinhardt'] },
+  { file: 'farai-sf2023-paul-christiano-takeover.md', pages: [['', 'paul-christiano-misalignment-takeover']], labels: ['Paul Christiano', 'Audience member', 'Richard'], voices: ['Richard'] },
   {
     file: 'farai-sf2023-lightning-talks-day-1.md',
     pages: [
@@ -58,6 +61,7 @@ const RECORDINGS: Recording[] = [
       ['1:07:56', 'scott-aaronson-cryptographic-backdoors'],
     ],
     labels: ['Presenter', 'Audience member', 'Sam Bowman', 'Zico Kolter', 'Roger Grosse', 'Scott Niekum', 'David', 'Alexander Madre', 'Andreas Stuhlmuller', 'Paul Christiano', 'Jacob Steinhardt', 'Lionel Levine', 'Vincent Conitzer', 'Scott Aaronson', 'Alex'],
+    voices: ['David', 'Alex'],
   },
 ];
 
@@ -73,11 +77,12 @@ function transcriptOf(raw: string): string {
   );
 }
 
-const labelPattern = (labels: readonly string[]) => new RegExp(`(^|(?<=[.?!\\])] ))(${labels.join('|')}): `, 'gm');
+// A label opens a paragraph, follows a sentence's end, or follows a word cut off with a hyphen ("like- Paul Christiano: ").
+const labelPattern = (labels: readonly string[]) => new RegExp(`(^|(?<=[.?!\\])] |\\p{L}- ))(${labels.join('|')}): `, 'gmu');
 
 const seconds = (time: string) => time.split(':').reduce((total, part) => total * 60 + Number(part), 0);
 
-describe.each(RECORDINGS)('$file', ({ file, pages, labels }) => {
+describe.each(RECORDINGS)('$file', ({ file, pages, labels, voices = [] }) => {
   const raw = readFileSync(join(SOURCES, file), 'utf8');
   const url = /^url: "(.+)"$/m.exec(raw)?.[1] as string;
   const entries = pages.map(([, slug]) => entry(join(TALKS, `${slug}.md`)));
@@ -89,8 +94,8 @@ describe.each(RECORDINGS)('$file', ({ file, pages, labels }) => {
   });
 
   it('has every non-speech mark and every label, as turns', () => {
-    const marks = entries.flatMap((page) => turnsOf(page.body).flatMap((turn) => turn.passages.flatMap((passage) => passage.text.match(NON_SPEECH) ?? [])));
-    expect(marks).toEqual(transcript.replace(/\s+/g, ' ').match(NON_SPEECH) ?? []);
+    const marks = entries.flatMap((page) => turnsOf(page.body).flatMap((turn) => turn.passages.flatMap((passage) => nonSpeechMarks(passage.text).map((mark) => mark.text))));
+    expect(marks).toEqual(nonSpeechMarks(transcript.replace(/\s+/g, ' ')).map((mark) => mark.text));
     const labelled = entries.flatMap((page) => turnsOf(page.body).filter((turn) => !turn.continued));
     const labelsInFile = labels.length > 0 ? (transcript.match(labelPattern(labels)) ?? []).length : 0;
     // Each label opens a turn; a file or part without a label at its start has one turn more (its only speaker, or a continuation).
@@ -125,7 +130,7 @@ describe.each(RECORDINGS)('$file', ({ file, pages, labels }) => {
   it('is what the importer makes from the source today', () => {
     const content = scratchArchive(join(ROOT, 'content'));
     const where = pages.length === 1 ? ['--talk', pages[0]?.[1] as string] : pages.flatMap(([time, slug]) => ['--part', `${time}=${slug}`]);
-    const run = importer(join(SOURCES, file), ...where, '--origin', ORIGIN, '--force', '--content', content);
+    const run = importer(join(SOURCES, file), ...where, '--origin', ORIGIN, ...voices.flatMap((voice) => ['--voice', voice]), '--force', '--content', content);
     expect(run.err).toBe('');
     const fresh = snapshot(content);
     for (const [, slug] of pages) expect(fresh.get(`talks/${slug}.md`), slug).toBe(readFileSync(join(TALKS, `${slug}.md`), 'utf8'));
