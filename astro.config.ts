@@ -6,6 +6,7 @@ import { contentValidation } from './src/integrations/content-validation.ts';
 import { buildCache } from './src/integrations/build-cache.ts';
 import { contentWatch } from './src/integrations/content-watch.ts';
 import { devSearch } from './src/integrations/dev-search.ts';
+import { transcriptDownloads } from './src/integrations/transcript-downloads.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { contentDir } from './src/lib/content/content-dir.ts';
 
@@ -20,5 +21,5 @@ export default defineConfig({
     // Shiki colours code in both themes; global.css switches to the dark one with the system setting.
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
-  integrations: [contentValidation(contentDir()), buildCache(), contentWatch(contentDir()), devSearch(), mdx(), sitemap(), pagefindIndex(), contentSecurityPolicy()],
+  integrations: [contentValidation(contentDir()), buildCache(), contentWatch(contentDir()), devSearch(), mdx(), sitemap(), transcriptDownloads(contentDir()), pagefindIndex(), contentSecurityPolicy()],
 });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { buildEnvironment } from './site-build.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -20,8 +21,8 @@ export async function startDevServer(contentDir: string, { timeoutMs = 90_000 } 
   const port = await freePort();
   const cacheDir = mkdtempSync(join(ROOT, 'node_modules', '.cache', 'archive-dev-'));
   const program = `import { dev } from ${JSON.stringify(import.meta.resolve('astro'))}; await dev(${JSON.stringify({ root: ROOT, cacheDir, server: { port, host: '127.0.0.1' }, logLevel: 'info' })});`;
-  // The server runs as a curator's would: not in the test runner's mode (NODE_ENV=test and its VITEST variables).
-  const environment = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV' && name !== 'TEST'));
+  // The server runs as a curator's would, not in the test runner's mode.
+  const environment = buildEnvironment();
   const child: ChildProcess = spawn(process.execPath, ['--input-type=module', '--eval', program], { cwd: ROOT, env: { ...environment, ARCHIVE_CONTENT_DIR: resolve(contentDir) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let printed = '';
   child.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()));

@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { contentDir as defaultContentDir } from '../../src/lib/content/content-dir.ts';
 import { indexWrittenSite } from '../../src/lib/search/pagefind-binary.ts';
+import { STEPS_BESIDE_ASTRO } from '../../src/lib/site/site-build-steps.ts';
 import { astroBuildProgram } from './astro-build-program.ts';
 
 export interface SiteBuildOptions {
@@ -18,15 +21,15 @@ export interface SiteBuildOptions {
   log?: (text: string) => void;
 }
 
-/** Tells the build's search-index integration that the index is made after Astro exits (see below). */
-export const INDEX_AFTER_BUILD = 'ARCHIVE_INDEX_AFTER_BUILD';
 
 /**
  * The archive's build, as `npm run build` runs it:
  *
  * 1. One build at a time per project: two builds at once would share Astro's folders (`.astro/` and
  *    the cache), and one could publish the other's pages. A second build waits for the first.
- * 2. Astro builds the site into a fresh folder beside the output folder, in a process of its own.
+ * 2. Astro builds the site into a fresh folder beside the output folder, in a process of its own;
+ *    meanwhile a thread of this process writes the transcript downloads, which depend on nothing
+ *    Astro renders, on the core Astro leaves idle.
  * 3. When Astro has exited (so its memory is free), Pagefind's indexer indexes the written pages.
  * 4. Only when all of that succeeded is the new folder swapped in for the old one. A build that
  *    fails or is stopped leaves the last good site as it was, and its folder is removed then or by
@@ -38,13 +41,20 @@ export async function buildArchiveSite(options: SiteBuildOptions): Promise<{ out
   const log = options.log ?? ((text: string) => process.stdout.write(text));
   const release = await acquireBuildLock(root, log);
   const staging = `${outDir}.building-${process.pid}`;
+  const downloads = `${staging}-downloads`;
+  const contentDir = resolve(options.contentDir ?? defaultContentDir());
   try {
     removeLeftovers(outDir);
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(dirname(outDir), { recursive: true });
     const program = astroBuildProgram({ root, outDir: staging, ...(options.cacheDir && { cacheDir: resolve(options.cacheDir) }), ...(options.logLevel && { logLevel: options.logLevel }) });
-    const environment = { ...process.env, [INDEX_AFTER_BUILD]: '1', ...(options.contentDir && { ARCHIVE_CONTENT_DIR: resolve(options.contentDir) }) };
-    await runNode(['--input-type=module', '--eval', program], root, environment, log);
+    const environment = { ...buildEnvironment(), [STEPS_BESIDE_ASTRO]: '1', ARCHIVE_CONTENT_DIR: contentDir };
+    const astro = runNode(['--input-type=module', '--eval', program], root, environment, log);
+    // Both settle before either failure is reported, so no thread or process is left writing.
+    const [built, written] = await Promise.allSettled([astro, writeDownloadsInWorker(contentDir, downloads)]);
+    if (built.status === 'rejected') throw built.reason;
+    if (written.status === 'rejected') throw written.reason;
+    moveInto(downloads, staging);
     const started = performance.now();
     const { pages } = await indexWrittenSite(staging);
     if (options.logLevel !== 'error') log(`search index: ${pages} pages indexed by Pagefind in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
@@ -52,10 +62,24 @@ export async function buildArchiveSite(options: SiteBuildOptions): Promise<{ out
     return { outDir, pages };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
+    rmSync(downloads, { recursive: true, force: true });
     throw error;
   } finally {
     release();
   }
+}
+
+/** What a test runner puts in the environment to describe its own mode (Vitest sets DEV=1, MODE=test…). */
+const TEST_RUNNER_VARIABLES = new Set(['TEST', 'NODE_ENV', 'DEV', 'PROD', 'MODE', 'BASE_URL', 'SSR']);
+
+/**
+ * This process's environment for Astro's. Run from a test, without the test runner's variables: Astro
+ * reads the environment into `import.meta.env`, where DEV=1 would make a build behave as the
+ * development server. A build made from a test is the build a curator makes.
+ */
+export function buildEnvironment(environment: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  if (!environment['VITEST']) return { ...environment };
+  return Object.fromEntries(Object.entries(environment).filter(([name]) => !name.startsWith('VITEST') && !TEST_RUNNER_VARIABLES.has(name)));
 }
 
 function runNode(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, log: (text: string) => void): Promise<void> {
@@ -82,6 +106,31 @@ export class BuildFailed extends Error {
     this.name = 'BuildFailed';
     this.output = output;
   }
+}
+
+/** Writes the transcript downloads into `siteDir` in a worker thread (src/lib/export/write-downloads.ts). */
+function writeDownloadsInWorker(contentDir: string, siteDir: string): Promise<number> {
+  return new Promise((done, fail) => {
+    const worker = new Worker(new URL('../../src/lib/export/downloads-worker.ts', import.meta.url), { workerData: { contentDir, siteDir }, execArgv: [] });
+    worker.once('message', done);
+    worker.once('error', fail);
+    worker.once('exit', (code) => {
+      if (code !== 0) fail(new Error(`writing the transcript downloads stopped with exit code ${code}`));
+    });
+  });
+}
+
+/** Moves every file below `from` to the same place below `to`, then removes `from`. */
+function moveInto(from: string, to: string): void {
+  if (!existsSync(from)) return;
+  for (const entry of readdirSync(from, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const source = join(entry.parentPath, entry.name);
+    const target = join(to, source.slice(from.length));
+    mkdirSync(dirname(target), { recursive: true });
+    renameSync(source, target);
+  }
+  rmSync(from, { recursive: true, force: true });
 }
 
 /** The new site takes the old one's place: two renames, the old folder removed after. */

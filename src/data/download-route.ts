@@ -1,7 +1,6 @@
 import type { APIContext } from 'astro';
 import type { DownloadFormat, TalkDownload } from '../lib/talk-downloads.ts';
 import { loadArchive, type Talk } from './archive.ts';
-import { pageKeys } from './page-keys.ts';
 import { downloadText, talkDownloads } from './talk-downloads.ts';
 
 interface Props {
@@ -10,16 +9,18 @@ interface Props {
 }
 
 /**
- * The route of one download format, beside every talk page that has it. Each format has a route
- * file of its own with its extension in its name (`transcript.vtt.ts`): Astro then knows the route
- * is a file, served without the trailing slash pages take, in the development server too.
+ * The route of one download format, beside every talk page that has it, for the development server.
+ * A build writes these files beside Astro's pages instead, in a thread of its own (see
+ * src/lib/export/write-downloads.ts), so the route has no paths there. Each format has a route file of
+ * its own with its extension in its name (`transcript.vtt.ts`): Astro then knows the route is a file,
+ * served without the trailing slash pages take.
  */
 export function downloadRoute(format: DownloadFormat) {
   return {
     async getStaticPaths() {
-      const archive = await loadArchive();
-      const keys = pageKeys(archive);
-      return archive.talks.flatMap((talk) => talkDownloads(talk).flatMap((download) => (download.format === format ? [{ params: { slug: talk.id }, props: { talk, download }, cacheKey: keys.downloads(talk) }] : [])));
+      if (!import.meta.env.DEV) return [];
+      const { talks } = await loadArchive();
+      return talks.flatMap((talk) => talkDownloads(talk).flatMap((download) => (download.format === format ? [{ params: { slug: talk.id }, props: { talk, download } }] : [])));
     },
     GET({ props }: APIContext<Props>) {
       const { talk, download } = props;

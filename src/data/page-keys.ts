@@ -14,7 +14,6 @@ import { relatedTalks } from './talk-page.ts';
  */
 export interface PageKeys {
   talk(talk: Talk): string;
-  downloads(talk: Talk): string;
   speaker(id: string): string;
   topic(id: string): string;
   event(id: string): string;
@@ -37,7 +36,6 @@ export function pageKeys(archive: Archive): PageKeys {
   const card = (talk: Talk) => cards.get(talk.id) ?? '';
   keys = {
     talk: (talk) => hash([site, card(talk), ...talk.topics.map((topic) => digest.get(`topics/${topic.id}`)), ...relatedTalks(archive, talk).map(card)]),
-    downloads: (talk) => hash([site, card(talk)]),
     speaker: (id) => hash([site, digest.get(`speakers/${id}`), ...[...talksBySpeaker(archive, id).values()].flat().map(card)]),
     topic: () => everything,
     event: (id) => hash([site, digest.get(`events/${id}`), ...archive.talks.filter((talk) => talk.event?.id === id).map(card)]),

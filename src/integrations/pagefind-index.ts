@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { indexWrittenSite } from '../lib/search/pagefind-binary.ts';
+import { stepsRunBesideAstro } from '../lib/site/site-build-steps.ts';
 
 /**
  * Builds the Pagefind index of the site with Pagefind's own indexer, over the written pages. Pages
@@ -16,7 +17,7 @@ export function pagefindIndex(): AstroIntegration {
     name: 'archive:pagefind-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        if (process.env['ARCHIVE_INDEX_AFTER_BUILD'] === '1') return;
+        if (stepsRunBesideAstro()) return;
         const started = performance.now();
         const { pages } = await indexWrittenSite(fileURLToPath(dir));
         logger.info(`indexed ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { writeTranscriptDownloads } from '../lib/export/write-downloads.ts';
+import { stepsRunBesideAstro } from '../lib/site/site-build-steps.ts';
+
+/**
+ * Writes every talk's transcript downloads into the built site. `npm run build` writes them in a
+ * thread beside Astro's process instead (scripts/lib/site-build.ts); a bare `astro build` writes them
+ * here, once its pages are written. The development server answers them from its routes.
+ */
+export function transcriptDownloads(contentDir: string): AstroIntegration {
+  return {
+    name: 'archive:transcript-downloads',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        if (stepsRunBesideAstro()) return;
+        const started = performance.now();
+        const files = writeTranscriptDownloads(contentDir, fileURLToPath(dir));
+        logger.info(`${files} transcript downloads written (${Math.round(performance.now() - started)} ms)`);
+      },
+    },
+  };
+}
