@@ -15,6 +15,11 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.\-‐][\p{L}\p{M}\p{N}]+)*/
 const PLAIN_TEXT = /^[\x00-\x7f’‐]*$/;
 const PLAIN_WORD = /[A-Za-z0-9]+(?:['’.\-‐][A-Za-z0-9]+)*/g;
 
+/** Whether the plain-text rule (ASCII, typographic apostrophes and hyphens) applies to a text. */
+export function isPlainText(text: string): boolean {
+  return PLAIN_TEXT.test(text);
+}
+
 export function words(text: string): string[] {
   if (PLAIN_TEXT.test(text)) return text.match(PLAIN_WORD) ?? [];
   return text.normalize('NFC').match(WORD) ?? [];

@@ -47,3 +47,33 @@ describe('stable ids', () => {
     expect(ids[1]).toBe(`${ids[0]}-2`);
   });
 });
+
+describe('contentId on plain text', () => {
+  it('gives every passage of the seed archive the id the word key gives it', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { contentIdByKey } = await import('../../src/lib/stable-id.ts');
+    const talks = join(import.meta.dirname, '../../content/talks');
+    let compared = 0;
+    for (const name of readdirSync(talks)) {
+      for (const paragraph of readFileSync(join(talks, name), 'utf8').split(/\n\s*\n/)) {
+        expect(contentId('p', paragraph), paragraph.slice(0, 60)).toBe(contentIdByKey('p', paragraph));
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('finds words exactly as the word rule does, at every edge', async () => {
+    const { contentIdByKey } = await import('../../src/lib/stable-id.ts');
+    const cases = ["don't", 'don’t', 'e.g. 0.15', 'ai-relevant', 'a--b', "a''b", 'a.-b', 'end.', '.start', 'A B', 'x‐y', "'quoted'", 'ALL CAPS', '  ', '', '...', 'a.b.c-d’e', '3.', 'Ünïcode', '[inaudible]', 'a\u2019', "a'"];
+    for (const text of cases) expect(contentId('p', text), JSON.stringify(text)).toBe(contentIdByKey('p', text));
+    // Random strings over the characters that matter.
+    const alphabet = "aZ09'’.-‐ ,!\n\t";
+    for (let round = 0; round < 2000; round += 1) {
+      let text = '';
+      for (let length = Math.floor(Math.random() * 30); length > 0; length -= 1) text += alphabet[Math.floor(Math.random() * alphabet.length)];
+      expect(contentId('p', text), JSON.stringify(text)).toBe(contentIdByKey('p', text));
+    }
+  });
+});
