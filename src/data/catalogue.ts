@@ -21,8 +21,22 @@ export function talkSourceFile(talk: Talk): string | undefined {
   return sourceFileUrl(REPOSITORY, talk.filePath, contentDir(), process.cwd());
 }
 
-/** The whole archive as the JSON export (and the feed and JSON-LD) describe it. */
+const catalogues = new WeakMap<Archive, Map<string, Catalogue>>();
+
+/**
+ * The whole archive as the JSON export (and the feed and JSON-LD) describe it, made once per build
+ * for each origin: the feed and /catalogue.json share it.
+ */
 export function buildCatalogue(archive: Archive, absolute: Absolute): Catalogue {
+  let byOrigin = catalogues.get(archive);
+  if (!byOrigin) catalogues.set(archive, (byOrigin = new Map()));
+  const origin = absolute(routes.home());
+  let catalogue = byOrigin.get(origin);
+  if (!catalogue) byOrigin.set(origin, (catalogue = makeCatalogue(archive, absolute)));
+  return catalogue;
+}
+
+function makeCatalogue(archive: Archive, absolute: Absolute): Catalogue {
   const activity = archivePassages(archive).bySpeaker;
   return {
     name: SITE.name,
