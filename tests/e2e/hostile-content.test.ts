@@ -64,6 +64,17 @@ describe('hostile markup in content', () => {
     expect(transcript?.querySelectorAll('.turn').map((turn) => turn.getAttribute('data-speaker-name'))).toContain(`<img src=x onerror="window.__hostile = 'voice'">`);
   });
 
+  it('names turns, footnotes and links after keys every object inherits as it would any other', () => {
+    const page = parse(readFileSync(join(out, 'talks/prototype-keys/index.html'), 'utf8'));
+    expect(page.querySelectorAll('.turn').map((turn) => [turn.getAttribute('data-speaker'), turn.getAttribute('data-speaker-name')])).toEqual([
+      ['constructor', 'toString'],
+      ['constructor', 'toString'],
+      ['voice', '__proto__'],
+    ]);
+    expect(page.querySelectorAll('.footnotes li').map((note) => note.textContent.trim().replace(/\s*↩︎?$/, ''))).toEqual(['A footnote named constructor.', 'A footnote named __proto__.']);
+    expect(page.querySelector('.transcript a[href="https://example.org/proto"]')?.textContent).toBe('named like a key');
+  });
+
   it('leaves no broken link behind', () => {
     expect(formatBroken(checkLinks(out).broken)).toEqual([]);
   });

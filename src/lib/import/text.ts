@@ -26,7 +26,9 @@ export function decodeEntities(text: string): string {
       const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
-    return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
+    // Own names only: "&constructor;" is text, not Object.prototype's constructor.
+    const name = ref.toLowerCase();
+    return Object.hasOwn(NAMED_ENTITIES, name) ? (NAMED_ENTITIES[name] as string) : whole;
   });
 }
 
