@@ -39,7 +39,11 @@ export const link = z.strictObject({
   /** What the link leads to, as a reader would say it ("Recording", "Original post"). */
   label: z.string().min(1),
   /** Absolute http(s) URL. */
-  url: z.url({ protocol: /^https?$/ }),
+  url: z.url({
+    protocol: /^https?$/,
+    // Left to the caller's message when missing; zod's own says only "Invalid URL".
+    error: (issue) => (issue.input === undefined ? undefined : 'expected a full web address such as "https://example.org/talk"; only http and https addresses are accepted'),
+  }),
 });
 
 /**

@@ -81,6 +81,8 @@ describe('the broken fixtures', () => {
         'not-utf8',
         'huge-paragraph',
         'mdx-entry',
+        'missing-kind',
+        'invalid-url',
       ]),
     );
   });

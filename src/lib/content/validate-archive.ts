@@ -137,7 +137,10 @@ function checkCollection(contentDir: string, collection: CollectionName, schema:
       let message = withHint(problem.message, path);
       if (problem.code === 'unrecognized_keys') message = `unknown field; the ${collection} schema has no field "${problem.keys.join('", "')}" (check the spelling)`;
       else if (problem.code === 'invalid_value' && problem.values.length > 1) {
-        message = `${JSON.stringify(valueAt(entry.data, path))} is not allowed here; write one of ${problem.values.map((value) => JSON.stringify(value)).join(', ')}`;
+        const value = valueAt(entry.data, path);
+        const choices = problem.values.map((choice) => JSON.stringify(choice)).join(', ');
+        // A missing field is missing, as for a title, not the value "undefined".
+        message = value === undefined ? `${withHint(MISSING, path)} (one of ${choices})` : `${JSON.stringify(value)} is not allowed here; write one of ${choices}`;
       }
       issues.push({ file: entry.file, line: entry.lineOf(path), field: fieldPath(path) || 'front matter', message });
     }
