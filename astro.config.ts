@@ -3,6 +3,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 import { contentValidation } from './src/integrations/content-validation.ts';
+import { dataFileCheck } from './src/integrations/data-file-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { contentDir } from './src/lib/content/content-dir.ts';
 
@@ -14,5 +15,5 @@ export default defineConfig({
     // Shiki colours code in both themes; global.css switches to the dark one with the system setting.
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
-  integrations: [contentValidation(contentDir()), mdx(), sitemap(), pagefindIndex(), contentSecurityPolicy()],
+  integrations: [contentValidation(contentDir()), mdx(), sitemap(), pagefindIndex(), contentSecurityPolicy(), dataFileCheck()],
 });

@@ -83,6 +83,7 @@ describe('the broken fixtures', () => {
         'mdx-entry',
         'missing-kind',
         'invalid-url',
+        'control-character',
       ]),
     );
   });

@@ -99,6 +99,26 @@ describe('validation at the edges', () => {
     ]);
   });
 
+  it('refuses control characters, lone surrogates and non-characters in any field and in the body, naming line and field', () => {
+    const cases = [
+      ['\\0', 'the control character U+0000 (NUL)'],
+      ['\\x01', 'the control character U+0001'],
+      ['\\e', 'the control character U+001B (ESC)'],
+      ['\\x85', 'the control character U+0085'],
+      ['\\uD800', 'half of a character (the lone surrogate U+D800)'],
+      ['\\uFFFF', 'the non-character U+FFFF'],
+    ];
+    for (const [escape, what] of cases) {
+      expect(problems(archive(rewrite(TALK, (text) => text.replace('title: Notes on the Engine', `title: "Notes on ${escape}the Engine"`))))).toEqual([
+        `${TALK}:2: title: contains ${what} at character 10; remove it: it is invisible, and neither a web page nor the RSS feed can carry it`,
+      ]);
+    }
+    const deep = problems(archive(rewrite('speakers/ada-lovelace.md', (text) => text.replace('aliases: [Ada]', 'aliases: [Ada, "Countess\\x07"]'))));
+    expect(deep).toEqual(['speakers/ada-lovelace.md:3: aliases[1]: contains the control character U+0007 at character 9; remove it: it is invisible, and neither a web page nor the RSS feed can carry it']);
+    const body = problems(archive(withBody('**Ada:** Fine.\n\nA bell\u0007 here.\n\nAnd\u0000 here.\n')));
+    expect(body).toEqual([`${TALK}:19: transcript: contains the control character U+0007 at column 7 (and 1 more line with one); remove it: it is invisible, and neither a web page nor the RSS feed can carry it`]);
+  });
+
   it('lists the allowed values of a field with a fixed set', () => {
     expect(problems(archive(rewrite(TALK, (text) => text.replace('role: host', 'role: chair'))))).toEqual([
       `${TALK}:10: speakers[0].role: "chair" is not allowed here; write one of "speaker", "host", "guest", "author", "moderator", "panelist"`,

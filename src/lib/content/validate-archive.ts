@@ -8,6 +8,7 @@ import { talkSchema, type TalkData } from '../../schemas/talk.ts';
 import { topicSchema, type TopicData } from '../../schemas/topic.ts';
 import { anonymousVoice, createLabelResolver } from '../transcript/speaker-labels.ts';
 import { countWords } from '../words.ts';
+import { characterIssues } from './check-text.ts';
 import { fieldPath, type ContentIssue } from './content-issue.ts';
 import { parseEntryFile } from './front-matter.ts';
 import { COLLECTIONS, readCollection, type CollectionName, type RawEntry } from './read-collection.ts';
@@ -121,6 +122,7 @@ function checkCollection(contentDir: string, collection: CollectionName, schema:
     const oversized = oversizedBlocks(entry, collection);
     issues.push(...oversized);
     if (oversized.length > 0) unsplit.add(entry.file);
+    issues.push(...characterIssues(entry, collection === 'talks' ? 'transcript' : 'body'));
     const result = schema.safeParse(entry.data, { error: (issue) => (issue.input === undefined ? MISSING : undefined) });
     if (result.success) {
       checked.push({ ...entry, valid: result.data });

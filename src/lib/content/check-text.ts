@@ -1,0 +1,33 @@
+import { FORBIDDEN_ADVICE, forbiddenCharacter } from './characters.ts';
+import { fieldPath, type ContentIssue } from './content-issue.ts';
+import type { RawEntry } from './read-collection.ts';
+
+/** Every text value of the front matter, at any depth, with its path. */
+function* textsOf(value: unknown, path: PropertyKey[] = []): Generator<{ path: PropertyKey[]; text: string }> {
+  if (typeof value === 'string') yield { path, text: value };
+  else if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* textsOf(item, [...path, index]);
+  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* textsOf(item, [...path, key]);
+}
+
+/**
+ * Characters an entry must not hold, in any front-matter field or in its body, each at its line.
+ * The body gives its first one, and how many lines more have one: a file saved by a tool gone
+ * wrong can have thousands.
+ */
+export function characterIssues(entry: RawEntry, bodyField: string): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  for (const { path, text } of textsOf(entry.data)) {
+    const found = forbiddenCharacter(text);
+    if (found) issues.push({ file: entry.file, line: entry.lineOf(path), field: fieldPath(path), message: `contains ${found.description} at character ${found.index + 1}; ${FORBIDDEN_ADVICE}` });
+  }
+  const found = forbiddenCharacter(entry.body);
+  if (found) {
+    const lines = entry.body.split('\n');
+    const bad = lines.flatMap((line, index) => (forbiddenCharacter(line) ? [index] : []));
+    const first = bad[0] as number;
+    const column = (forbiddenCharacter(lines[first] as string)?.index ?? 0) + 1;
+    const more = bad.length > 1 ? ` (and ${bad.length - 1} more line${bad.length === 2 ? '' : 's'} with one)` : '';
+    issues.push({ file: entry.file, line: entry.bodyStartLine + first, field: bodyField, message: `contains ${found.description} at column ${column}${more}; ${FORBIDDEN_ADVICE}` });
+  }
+  return issues;
+}
