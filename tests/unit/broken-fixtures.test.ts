@@ -84,6 +84,7 @@ describe('the broken fixtures', () => {
         'missing-kind',
         'invalid-url',
         'control-character',
+        'bidi-control',
       ]),
     );
   });

@@ -119,6 +119,18 @@ describe('validation at the edges', () => {
     expect(body).toEqual([`${TALK}:19: transcript: contains the control character U+0007 at column 7 (and 1 more line with one); remove it: it is invisible, and neither a web page nor the RSS feed can carry it`]);
   });
 
+  it('refuses bidirectional controls in names, titles and labels, but not the marks right-to-left text may use', () => {
+    const advice = 'remove it: it would reverse or reorder the text after it wherever this is shown (the page title, links, the feed); right-to-left text needs no control characters';
+    for (const [control, name] of [['\u202E', '202E (right-to-left override)'], ['\u202A', '202A (left-to-right embedding)'], ['\u2066', '2066 (left-to-right isolate)'], ['\u2069', '2069 (pop directional isolate)']]) {
+      expect(problems(archive(rewrite(TALK, (text) => text.replace('title: Notes on the Engine', `title: Notes ${control}on the Engine`))))).toEqual([`${TALK}:2: title: contains the bidirectional control U+${name} at character 7; ${advice}`]);
+    }
+    expect(problems(archive(rewrite('speakers/ada-lovelace.md', (text) => text.replace('name: Ada Lovelace', 'name: "Ada \u202ELovelace"'))))).toEqual([`speakers/ada-lovelace.md:2: name: contains the bidirectional control U+202E (right-to-left override) at character 5; ${advice}`]);
+    expect(problems(archive(withBody('**Ada\u202E:** Hello.\n')))).toEqual([`${TALK}:17: transcript label: "Ada<U+202E>" contains the bidirectional control U+202E (right-to-left override) at character 4; ${advice}`]);
+    // A right-to-left mark in a name, and isolates inside a paragraph (a block of its own), are fine.
+    expect(problems(archive(rewrite('speakers/ada-lovelace.md', (text) => text.replace('aliases: [Ada]', 'aliases: [Ada, "\u05E2\u05D3\u05D4\u200F"]'))))).toEqual([]);
+    expect(problems(archive(withBody('**Ada:** She said \u2067\u05E9\u05DC\u05D5\u05DD\u2069 and left.\n')))).toEqual([]);
+  });
+
   it('lists the allowed values of a field with a fixed set', () => {
     expect(problems(archive(rewrite(TALK, (text) => text.replace('role: host', 'role: chair'))))).toEqual([
       `${TALK}:10: speakers[0].role: "chair" is not allowed here; write one of "speaker", "host", "guest", "author", "moderator", "panelist"`,

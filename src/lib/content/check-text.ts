@@ -1,4 +1,4 @@
-import { FORBIDDEN_ADVICE, forbiddenCharacter } from './characters.ts';
+import { BIDI_ADVICE, bidiControl, FORBIDDEN_ADVICE, forbiddenCharacter } from './characters.ts';
 import { fieldPath, type ContentIssue } from './content-issue.ts';
 import type { RawEntry } from './read-collection.ts';
 
@@ -10,7 +10,10 @@ function* textsOf(value: unknown, path: PropertyKey[] = []): Generator<{ path: P
 }
 
 /**
- * Characters an entry must not hold, in any front-matter field or in its body, each at its line.
+ * Characters an entry must not hold, in any front-matter field or in its body, each at its line:
+ * control characters anywhere, and bidirectional controls in the front matter (names, titles,
+ * labels; see labelIssue for transcript labels). A body may hold bidirectional controls: each
+ * paragraph is a block of its own, where they reorder nothing beyond it.
  * The body gives its first one, and how many lines more have one: a file saved by a tool gone
  * wrong can have thousands.
  */
@@ -19,6 +22,8 @@ export function characterIssues(entry: RawEntry, bodyField: string): ContentIssu
   for (const { path, text } of textsOf(entry.data)) {
     const found = forbiddenCharacter(text);
     if (found) issues.push({ file: entry.file, line: entry.lineOf(path), field: fieldPath(path), message: `contains ${found.description} at character ${found.index + 1}; ${FORBIDDEN_ADVICE}` });
+    const bidi = bidiControl(text);
+    if (bidi) issues.push({ file: entry.file, line: entry.lineOf(path), field: fieldPath(path), message: `contains ${bidi.description} at character ${bidi.index + 1}; ${BIDI_ADVICE}` });
   }
   const found = forbiddenCharacter(entry.body);
   if (found) {
@@ -30,4 +35,12 @@ export function characterIssues(entry: RawEntry, bodyField: string): ContentIssu
     issues.push({ file: entry.file, line: entry.bodyStartLine + first, field: bodyField, message: `contains ${found.description} at column ${column}${more}; ${FORBIDDEN_ADVICE}` });
   }
   return issues;
+}
+
+/** A transcript label names a speaker as a field does, so it may hold no bidirectional control either. */
+export function labelIssue(file: string, line: number, label: string): ContentIssue | undefined {
+  const bidi = bidiControl(label);
+  // Shown with the control spelt out: printed as it is, it would reorder this very message.
+  const visible = label.replace(/[\u202A-\u202E\u2066-\u2069]/g, (control) => `<U+${(control.codePointAt(0) as number).toString(16).toUpperCase()}>`);
+  return bidi && { file, line, field: 'transcript label', message: `"${visible}" contains ${bidi.description} at character ${bidi.index + 1}; ${BIDI_ADVICE}` };
 }

@@ -8,7 +8,7 @@ import { talkSchema, type TalkData } from '../../schemas/talk.ts';
 import { topicSchema, type TopicData } from '../../schemas/topic.ts';
 import { anonymousVoice, createLabelResolver } from '../transcript/speaker-labels.ts';
 import { countWords } from '../words.ts';
-import { characterIssues } from './check-text.ts';
+import { characterIssues, labelIssue } from './check-text.ts';
 import { fieldPath, type ContentIssue } from './content-issue.ts';
 import { parseEntryFile } from './front-matter.ts';
 import { COLLECTIONS, readCollection, type CollectionName, type RawEntry } from './read-collection.ts';
@@ -314,7 +314,14 @@ function checkTurnLabels(talk: CheckedEntry<TalkData>, outline: TranscriptOutlin
   const resolve = createLabelResolver([...billed, ...talk.valid.voices.map((voice) => ({ slug: voice, name: voice, aliases: [] }))]);
   const reported = new Set<string>();
   for (const turn of outline.turns) {
-    if (turn.continued || resolve(turn.label) || anonymousVoice(turn.label) || reported.has(turn.label)) continue;
+    if (turn.continued || reported.has(turn.label)) continue;
+    const bidi = labelIssue(talk.file, talk.bodyStartLine + turn.line - 1, turn.label);
+    if (bidi) {
+      issues.push(bidi);
+      reported.add(turn.label);
+      continue;
+    }
+    if (resolve(turn.label) || anonymousVoice(turn.label)) continue;
     reported.add(turn.label);
     const names = billed.map((speaker) => speaker.name).join(', ') || 'none';
     issues.push({
