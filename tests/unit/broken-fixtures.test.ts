@@ -22,6 +22,10 @@ const GENERATED: Record<string, Record<string, () => string>> = {
       // 18 characters of label and 4,999,982 of words: a paragraph of exactly 5,000,000 characters.
       `---\ntitle: One Long Paragraph\nkind: talk\nspeakers:\n  - speaker: ada-lovelace\n---\n**Ada Lovelace:** ${'engine '.repeat(714_283)}x\n`,
   },
+  // A transcript pasted into the summary: 1,000,000 characters (10 MB made a 42 MB page).
+  'huge-summary': {
+    'content/talks/notes-on-the-engine.md': () => `---\ntitle: Notes on the Engine\nkind: talk\nspeakers:\n  - speaker: ada-lovelace\nsummary: ${'engine '.repeat(142_857)}x\n---\n**Ada Lovelace:** The engine.\n`,
+  },
 };
 
 interface Outcome {
@@ -85,6 +89,7 @@ describe('the broken fixtures', () => {
         'invalid-url',
         'control-character',
         'bidi-control',
+        'huge-summary',
       ]),
     );
   });

@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/lib/content/content-issue.ts';
 import { MAX_BLOCK_CHARACTERS, validateArchive } from '../../src/lib/content/validate-archive.ts';
+import { LIMITS } from '../../src/schemas/limits.ts';
 
 // The edge cases around the broken fixtures (tests/fixtures/broken/): where the line between valid
 // and broken lies, and inputs that must give a message rather than an exception.
@@ -129,6 +130,39 @@ describe('validation at the edges', () => {
     // A right-to-left mark in a name, and isolates inside a paragraph (a block of its own), are fine.
     expect(problems(archive(rewrite('speakers/ada-lovelace.md', (text) => text.replace('aliases: [Ada]', 'aliases: [Ada, "\u05E2\u05D3\u05D4\u200F"]'))))).toEqual([]);
     expect(problems(archive(withBody('**Ada:** She said \u2067\u05E9\u05DC\u05D5\u05DD\u2069 and left.\n')))).toEqual([]);
+  });
+
+  it('limits every free-text field and list, saying the limit', () => {
+    const title = (length: number) => rewrite(TALK, (text) => text.replace('title: Notes on the Engine', `title: ${'t'.repeat(length)}`));
+    expect(problems(archive(title(LIMITS.title)))).toEqual([]);
+    expect(problems(archive(title(LIMITS.title + 1)))).toEqual([`${TALK}:2: title: is 301 characters long; at most 300 are allowed here; shorten it`]);
+    const talk = (anchor: string, replacement: string) => problems(archive(rewrite(TALK, (text) => text.replace(anchor, replacement))));
+    const tooLong = (line: number, field: string, length: string, limit: string) => `${TALK}:${line}: ${field}: is ${length} characters long; at most ${limit} are allowed here; shorten it`;
+    expect(talk('kind:', `summary: ${'s'.repeat(LIMITS.summary + 1)}\nkind:`)).toEqual([tooLong(3, 'summary', '1,001', '1,000')]);
+    expect(talk('  provenance:', `  origin: ${'o'.repeat(LIMITS.origin + 1)}\n  language: ${'l'.repeat(LIMITS.language + 1)}\n  provenance:`)).toEqual([
+      tooLong(15, 'transcript.origin', '501', '500'),
+      tooLong(16, 'transcript.language', '36', '35'),
+    ]);
+    expect(talk('topics:', `voices: [${'v'.repeat(LIMITS.label + 1)}]\ntopics:`)).toEqual([tooLong(13, 'voices[0]', '101', '100')]);
+    expect(talk('topics:', `voices: [${Array(LIMITS.list + 1).fill('v').join(', ')}]\ntopics:`)).toEqual([`${TALK}:13: voices: lists 101 entries; at most 100 are allowed`]);
+    expect(talk('topics:', `sources:\n  - label: ${'l'.repeat(LIMITS.linkLabel + 1)}\n    url: https://example.org/${'u'.repeat(LIMITS.url)}\ntopics:`)).toEqual([
+      tooLong(14, 'sources[0].label', '201', '200'),
+      tooLong(15, 'sources[0].url', '2,020', '2,000'),
+    ]);
+    const speaker = problems(archive(rewrite('speakers/ada-lovelace.md', (text) => text.replace('name: Ada Lovelace', `name: ${'n'.repeat(LIMITS.name + 1)}\naffiliation: ${'a'.repeat(LIMITS.affiliation + 1)}`))));
+    expect(speaker).toEqual([
+      'speakers/ada-lovelace.md:2: name: is 201 characters long; at most 200 are allowed here; shorten it',
+      'speakers/ada-lovelace.md:3: affiliation: is 301 characters long; at most 300 are allowed here; shorten it',
+    ]);
+  });
+
+  it('limits a file name to a slug of 100 characters, and a file to 10 MB, read no further', () => {
+    const long = 'a'.repeat(LIMITS.slug + 1);
+    expect(problems(archive((root) => cpSync(join(root, 'speakers/alan-turing.md'), join(root, `speakers/${long}.md`))))).toEqual([
+      `speakers/${long}.md: file name: the slug is 101 characters long; at most 100 are allowed (it is the page's address): shorten the file name`,
+    ]);
+    const huge = problems(archive(rewrite(TALK, (text) => `${text}\n${`${'word '.repeat(1_000)}\n\n`.repeat(2_000)}`)));
+    expect(huge).toEqual([`${TALK}: the file is 10 MB; an entry may be at most 10 MB (the longest transcript in the seed archive is 0.16 MB): split it, or check that it is the file you meant`]);
   });
 
   it('lists the allowed values of a field with a fixed set', () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
+import { LIMITS } from '../../schemas/limits.ts';
 import type { ContentIssue } from './content-issue.ts';
 import { parseEntryFile, type EntryFile } from './front-matter.ts';
 
@@ -47,6 +48,12 @@ export function readCollection(contentDir: string, collection: CollectionName): 
     slugs.add(basename(path, '.md'));
     let bytes: Buffer;
     try {
+      // Measured before reading: a file of gigabytes would be read whole only to be refused.
+      const size = statSync(path).size;
+      if (size > LIMITS.fileBytes) {
+        issues.push({ file, message: `the file is ${megabytes(size)} MB; an entry may be at most ${megabytes(LIMITS.fileBytes)} MB (the longest transcript in the seed archive is 0.16 MB): split it, or check that it is the file you meant` });
+        continue;
+      }
       bytes = readFileSync(path);
     } catch (error) {
       issues.push({ file, message: `cannot be read (${systemReason(error)}); check that the file exists and is readable` });
@@ -88,6 +95,8 @@ export function listFiles(folder: string, issues?: ContentIssue[]): string[] {
       return isFolder ? listFiles(path, issues) : [path];
     });
 }
+
+const megabytes = (bytes: number) => (bytes / 1_000_000).toLocaleString('en', { maximumFractionDigits: 1 });
 
 /** The operating system's reason, without the stack: "ENOENT: no such file or directory". */
 function systemReason(error: unknown): string {

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import type { z } from 'astro/zod';
 import { slugReference } from '../../schemas/common.ts';
 import { eventSchema, type EventData } from '../../schemas/event.ts';
+import { LIMITS } from '../../schemas/limits.ts';
 import { speakerSchema, type SpeakerData } from '../../schemas/speaker.ts';
 import { talkSchema, type TalkData } from '../../schemas/talk.ts';
 import { topicSchema, type TopicData } from '../../schemas/topic.ts';
@@ -112,6 +113,8 @@ function checkCollection(contentDir: string, collection: CollectionName, schema:
   for (const entry of read.entries) {
     if (!SLUG.test(entry.id)) {
       issues.push({ file: entry.file, field: 'file name', message: `"${entry.id}" is not a valid slug; name the file in lower-case words joined by hyphens, such as jan-leike.md` });
+    } else if (entry.id.length > LIMITS.slug) {
+      issues.push({ file: entry.file, field: 'file name', message: `the slug is ${entry.id.length} characters long; at most ${LIMITS.slug} are allowed (it is the page's address): shorten the file name` });
     }
     const earlier = firstFileOf.get(entry.id);
     if (earlier) {
