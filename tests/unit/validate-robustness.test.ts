@@ -1,6 +1,8 @@
+import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/lib/content/content-issue.ts';
 import { MAX_BLOCK_CHARACTERS, validateArchive } from '../../src/lib/content/validate-archive.ts';
@@ -11,6 +13,7 @@ import { LIMITS } from '../../src/schemas/limits.ts';
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/mini-archive');
 const TALK = 'talks/notes-on-the-engine.md';
 const made: string[] = [];
+const run = promisify(execFile);
 
 function archive(edit: (folder: string) => void = () => {}): string {
   const folder = mkdtempSync(join(tmpdir(), 'archive-'));
@@ -79,6 +82,32 @@ describe('validation at the edges', () => {
     const folder = archive((root) => symlinkSync(join(root, 'nowhere.md'), join(root, 'speakers/grace-hopper.md')));
     expect(problems(folder)).toEqual(['speakers/grace-hopper.md: cannot be read (ENOENT: no such file or directory); a broken symbolic link? Remove it or point it at a file']);
   });
+
+  it('follows symbolic links that stay in the content folder, and reads each folder once', () => {
+    const folder = archive((root) => {
+      symlinkSync('ada-lovelace.md', join(root, 'speakers/ada.md'));
+      mkdirSync(join(root, 'talks/1843'));
+      symlinkSync('../notes-on-the-engine.md', join(root, 'talks/1843/notes-again.md'));
+      symlinkSync('1843', join(root, 'talks/later'));
+      symlinkSync('me.md', join(root, 'speakers/me.md'));
+    });
+    // Paths inside messages are as the check prints them, relative to the working directory.
+    const inFolder = relative(process.cwd(), folder);
+    expect(problems(folder).map((problem) => problem.replaceAll(`${inFolder}/`, ''))).toEqual([
+      'talks/later: leads to a folder read already as talks/1843 (through a symbolic link): a second way into one folder; remove the link',
+      'speakers/me.md: is a symbolic link that leads back to itself (a loop); remove it',
+      // The link to a talk inside the folder is read: it is a second talk in the same programme slot.
+      `${TALK}:6: order: talks/1843/notes-again.md already has order 1 in this session`,
+    ]);
+    expect(validateArchive(folder).speakers.map((speaker) => speaker.id)).toContain('ada');
+  });
+
+  it('reports a FIFO at the top of the content folder, without reading it', async () => {
+    const folder = archive((root) => execFileSync('mkfifo', [join(root, 'pipe.md')]));
+    // In a process of its own, killed after 10 s: reading a FIFO would hang this one for good.
+    const outcome = await run(process.execPath, [resolve(import.meta.dirname, '../../scripts/check-content.ts')], { cwd: folder, env: { ...process.env, ARCHIVE_CONTENT_DIR: '.' }, timeout: 10_000, killSignal: 'SIGKILL' }).catch((error: { stderr: string }) => error);
+    expect(outcome.stderr.split('\n\n')[0]?.split('\n')).toEqual(['pipe.md: is a FIFO (named pipe), not a file; only regular files are read: remove it']);
+  }, 20_000);
 
   it('names the byte and the line of a file that is not UTF-8, after valid multi-byte text', () => {
     const folder = archive((root) => writeFileSync(join(root, 'speakers/ada-lovelace.md'), Buffer.concat([Buffer.from('---\nname: Ada — “Lovelace”\n---\nLine one.\nCaf'), Buffer.from([0xe9]), Buffer.from('\n')])));

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { LIMITS } from '../../schemas/limits.ts';
 import type { ContentIssue } from './content-issue.ts';
+import { examinePath, listFiles, systemReason } from './content-files.ts';
 import { parseEntryFile, type EntryFile } from './front-matter.ts';
 
 export const COLLECTIONS = ['talks', 'speakers', 'events', 'topics'] as const;
@@ -25,13 +26,19 @@ export interface ReadResult {
   slugs: Set<string>;
 }
 
-/** Reads every `.md` file under `<contentDir>/<collection>`, in subfolders too, in path order. */
+// Kept here too: tests and scripts list the files of a folder as the archive reads them.
+export { listFiles } from './content-files.ts';
+
+/** Reads every `.md` file under `<contentDir>/<collection>`, in subfolders too, in path order (see content-files.ts for which). */
 export function readCollection(contentDir: string, collection: CollectionName): ReadResult {
   const entries: RawEntry[] = [];
   const issues: ContentIssue[] = [];
   const slugs = new Set<string>();
   const folder = join(contentDir, collection);
-  for (const path of listFiles(folder, issues)) {
+  const found = isPresent(folder) ? examinePath(folder) : undefined;
+  if (found?.kind === 'problem') issues.push(found.issue);
+  const paths = found?.kind === 'folder' ? listFiles(folder, issues, contentDir) : [];
+  for (const path of paths) {
     const file = relative(process.cwd(), path) || path;
     if (extname(path).toLowerCase() === '.mdx') {
       issues.push({
@@ -70,39 +77,17 @@ export function readCollection(contentDir: string, collection: CollectionName): 
   return { entries, issues, slugs };
 }
 
-/**
- * Files below a folder, skipping hidden ones (.gitkeep, .DS_Store); none when the folder is missing.
- * A path that cannot be examined (a broken symbolic link) is reported in `issues` when given.
- */
-export function listFiles(folder: string, issues?: ContentIssue[]): string[] {
-  let names: string[];
+/** Whether anything is at a path, a broken link included (which existsSync would call absent). */
+function isPresent(path: string): boolean {
   try {
-    names = readdirSync(folder).sort();
+    lstatSync(path);
+    return true;
   } catch {
-    return [];
+    return false;
   }
-  return names
-    .filter((name) => !name.startsWith('.'))
-    .flatMap((name) => {
-      const path = join(folder, name);
-      let isFolder: boolean;
-      try {
-        isFolder = statSync(path).isDirectory();
-      } catch (error) {
-        issues?.push({ file: relative(process.cwd(), path) || path, message: `cannot be read (${systemReason(error)}); a broken symbolic link? Remove it or point it at a file` });
-        return [];
-      }
-      return isFolder ? listFiles(path, issues) : [path];
-    });
 }
 
 const megabytes = (bytes: number) => (bytes / 1_000_000).toLocaleString('en', { maximumFractionDigits: 1 });
-
-/** The operating system's reason, without the stack: "ENOENT: no such file or directory". */
-function systemReason(error: unknown): string {
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return typeof code === 'string' ? `${code}: ${String(message).split(',')[0]?.replace(/^\w+: /, '')}` : String(message);
-}
 
 function decodeUtf8(bytes: Buffer, file: string, issues: ContentIssue[]): string | undefined {
   try {

@@ -10,6 +10,7 @@ import { topicSchema, type TopicData } from '../../schemas/topic.ts';
 import { anonymousVoice, createLabelResolver } from '../transcript/speaker-labels.ts';
 import { countWords } from '../words.ts';
 import { characterIssues, labelIssue } from './check-text.ts';
+import { examinePath } from './content-files.ts';
 import { fieldPath, type ContentIssue } from './content-issue.ts';
 import { parseEntryFile } from './front-matter.ts';
 import { COLLECTIONS, readCollection, type CollectionName, type RawEntry } from './read-collection.ts';
@@ -69,15 +70,19 @@ export function validateArchive(contentDir: string): ArchiveReport {
  */
 function strayFiles(contentDir: string): ContentIssue[] {
   return readdirSync(contentDir)
+    .sort()
     .filter((name) => !name.startsWith('.') && name !== 'README.md' && !(COLLECTIONS as readonly string[]).includes(name))
-    .map((name) => {
+    .flatMap((name): ContentIssue[] => {
       const path = join(contentDir, name);
       const file = relative(process.cwd(), path) || path;
+      // Examined before anything is read: a FIFO named like an entry would hang the read.
+      const found = examinePath(path);
+      if (found.kind === 'problem') return [found.issue];
       const meant = COLLECTIONS.find((collection) => nearMiss(name, collection));
-      if (meant) return { file, field: 'folder', message: `is not a collection folder; did you mean ${meant}/? Move its files to ${meant}/ (collections: ${COLLECTIONS.map((c) => `${c}/`).join(', ')})` };
-      const belongs = name.endsWith('.md') ? collectionOfFile(path) : undefined;
+      if (meant) return [{ file, field: 'folder', message: `is not a collection folder; did you mean ${meant}/? Move its files to ${meant}/ (collections: ${COLLECTIONS.map((c) => `${c}/`).join(', ')})` }];
+      const belongs = name.endsWith('.md') && found.kind === 'file' ? collectionOfFile(path) : undefined;
       const where = belongs ? `it reads as a ${SINGULAR[belongs]} entry, so move it to ${belongs}/` : `entries belong in ${COLLECTIONS.map((c) => `${c}/`).join(', ')}`;
-      return { file, field: 'folder', message: `is not in a collection folder and would be ignored; ${where}` };
+      return [{ file, field: 'folder', message: `is not in a collection folder and would be ignored; ${where}` }];
     });
 }
 
