@@ -21,7 +21,7 @@ type Made = (() => string) | { link: string } | 'fifo';
  * Cases whose broken file the test makes in a copy of the case. One talk whose transcript is a
  * single 5 MB paragraph, as a transcript pasted without paragraph breaks would be; files a pull
  * request could add that once hung the check or grew it to gigabytes: a link to /dev/zero, a FIFO,
- * links that loop.
+ * links that loop; and a link to a file outside the content folder, which was published.
  */
 const GENERATED: Record<string, Record<string, Made>> = {
   'huge-paragraph': {
@@ -36,6 +36,7 @@ const GENERATED: Record<string, Record<string, Made>> = {
   'link-to-device': { 'content/talks/zero.md': { link: '/dev/zero' } },
   'fifo-entry': { 'content/talks/pipe.md': 'fifo' },
   'link-loop': { 'content/talks/up': { link: '..' }, 'content/talks/1843/here': { link: '.' }, 'content/talks/1843/again': { link: '.' } },
+  'link-outside': { 'secret.txt': () => 'A private note that must never be published.\n', 'content/talks/secret.md': { link: '../../secret.txt' } },
 };
 
 interface Outcome {
@@ -106,6 +107,7 @@ describe('the broken fixtures', () => {
         'link-to-device',
         'fifo-entry',
         'link-loop',
+        'link-outside',
       ]),
     );
   });

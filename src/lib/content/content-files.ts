@@ -4,16 +4,17 @@ import type { ContentIssue } from './content-issue.ts';
 
 /**
  * What one path of the content folder is, as the archive reads it: a regular file, a folder (with
- * its real path, links followed), or a problem said in one line. Only regular files are ever read:
- * a link to /dev/zero once grew the check to 11 GB, a FIFO hung it, and a loop made it list forty
- * levels of paths.
+ * its real path, links followed), or a problem said in one line. Only regular files are ever read,
+ * and symbolic links are followed only to files and folders inside the content folder: a link to
+ * /dev/zero once grew the check to 11 GB, a FIFO hung it, a loop made it list forty levels of
+ * paths, and a link to a file elsewhere on the machine published that file.
  */
 export type ContentPath = { kind: 'file' } | { kind: 'folder'; real: string; link?: string } | { kind: 'problem'; issue: ContentIssue };
 
 /** Where messages say a path is: relative to the working directory, as every content message does. */
 export const displayPath = (path: string) => relative(process.cwd(), path) || path;
 
-export function examinePath(path: string): ContentPath {
+export function examinePath(path: string, root: string): ContentPath {
   const problem = (message: string): ContentPath => ({ kind: 'problem', issue: { file: displayPath(path), message } });
   let stats: Stats;
   let real = path;
@@ -33,6 +34,9 @@ export function examinePath(path: string): ContentPath {
   if (!stats.isFile() && !stats.isDirectory()) {
     const what = stats.isFIFO() ? 'a FIFO (named pipe)' : stats.isCharacterDevice() ? 'a character device' : stats.isBlockDevice() ? 'a block device' : stats.isSocket() ? 'a socket' : 'not a file or folder';
     return problem(link === undefined ? `is ${what}, not a file; only regular files are read: remove it` : `is a symbolic link to ${link}, ${what}, not a file; only regular files are read: remove the link`);
+  }
+  if (link !== undefined && !inside(real, realRoot(root))) {
+    return problem(`is a symbolic link to ${link}, outside the content folder; only files inside it are read, so that nothing else on this machine can be published: copy the file in instead`);
   }
   return stats.isFile() ? { kind: 'file' } : { kind: 'folder', real, ...(link !== undefined && { link }) };
 }
@@ -57,7 +61,7 @@ export function listFiles(folder: string, issues?: ContentIssue[], root = folder
     for (const name of names) {
       const child = join(path, name);
       if (name.startsWith('.')) continue;
-      const found = examinePath(child);
+      const found = examinePath(child, root);
       if (found.kind === 'problem') issues?.push(found.issue);
       else if (found.kind === 'file') files.push(child);
       else if (ancestors.includes(found.real) || found.real === real) {

@@ -35,7 +35,7 @@ export function readCollection(contentDir: string, collection: CollectionName): 
   const issues: ContentIssue[] = [];
   const slugs = new Set<string>();
   const folder = join(contentDir, collection);
-  const found = isPresent(folder) ? examinePath(folder) : undefined;
+  const found = isPresent(folder) ? examinePath(folder, contentDir) : undefined;
   if (found?.kind === 'problem') issues.push(found.issue);
   const paths = found?.kind === 'folder' ? listFiles(folder, issues, contentDir) : [];
   for (const path of paths) {

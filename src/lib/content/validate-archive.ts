@@ -76,7 +76,7 @@ function strayFiles(contentDir: string): ContentIssue[] {
       const path = join(contentDir, name);
       const file = relative(process.cwd(), path) || path;
       // Examined before anything is read: a FIFO named like an entry would hang the read.
-      const found = examinePath(path);
+      const found = examinePath(path, contentDir);
       if (found.kind === 'problem') return [found.issue];
       const meant = COLLECTIONS.find((collection) => nearMiss(name, collection));
       if (meant) return [{ file, field: 'folder', message: `is not a collection folder; did you mean ${meant}/? Move its files to ${meant}/ (collections: ${COLLECTIONS.map((c) => `${c}/`).join(', ')})` }];
