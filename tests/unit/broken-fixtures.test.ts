@@ -108,6 +108,7 @@ describe('the broken fixtures', () => {
         'fifo-entry',
         'link-loop',
         'link-outside',
+        'hidden-entry',
       ]),
     );
   });

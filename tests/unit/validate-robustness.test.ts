@@ -102,17 +102,19 @@ describe('validation at the edges', () => {
     expect(validateArchive(folder).speakers.map((speaker) => speaker.id)).toContain('ada');
   });
 
-  it('reports a FIFO and a link out of the content folder at its top, reading neither', async () => {
+  it('reports a FIFO, a link out of the folder and a hidden entry at the top of the content folder, reading none', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'outside-'));
     made.push(outside);
     writeFileSync(join(outside, 'private.md'), '---\nname: Private\n---\n');
     const folder = archive((root) => {
       execFileSync('mkfifo', [join(root, 'pipe.md')]);
       symlinkSync(outside, join(root, 'speakers/elsewhere'));
+      writeFileSync(join(root, '.draft.md'), '---\nname: Draft\n---\n');
     });
     // In a process of its own, killed after 10 s: reading a FIFO would hang this one for good.
     const outcome = await run(process.execPath, [resolve(import.meta.dirname, '../../scripts/check-content.ts')], { cwd: folder, env: { ...process.env, ARCHIVE_CONTENT_DIR: '.' }, timeout: 10_000, killSignal: 'SIGKILL' }).catch((error: { stderr: string }) => error);
     expect(outcome.stderr.split('\n\n')[0]?.split('\n')).toEqual([
+      '.draft.md: file name: starts with a dot, so the file is hidden and its entry would never be published; rename it to draft.md, or delete it',
       'pipe.md: is a FIFO (named pipe), not a file; only regular files are read: remove it',
       `speakers/elsewhere: is a symbolic link to ${outside}, outside the content folder; only files inside it are read, so that nothing else on this machine can be published: copy the file in instead`,
     ]);

@@ -42,8 +42,9 @@ export function examinePath(path: string, root: string): ContentPath {
 }
 
 /**
- * Regular files below a folder of the content, in path order, skipping hidden ones (.gitkeep,
- * .DS_Store, .git/). A folder is read once: a link back to a folder it is inside of is reported as
+ * Regular files below a folder of the content, in path order. Hidden names (.gitkeep, .DS_Store,
+ * .git/) are skipped, but a hidden entry file (`.draft.md`, `..md`) is reported: it would silently
+ * never be published. A folder is read once: a link back to a folder it is inside of is reported as
  * a loop, a second way into a folder already read as such, so no tree of links can make the walk
  * longer than the folders there are. Problems go to `issues` when given.
  */
@@ -60,7 +61,11 @@ export function listFiles(folder: string, issues?: ContentIssue[], root = folder
     }
     for (const name of names) {
       const child = join(path, name);
-      if (name.startsWith('.')) continue;
+      if (name.startsWith('.')) {
+        const hidden = hiddenEntry(child, name);
+        if (hidden) issues?.push(hidden);
+        continue;
+      }
       const found = examinePath(child, root);
       if (found.kind === 'problem') issues?.push(found.issue);
       else if (found.kind === 'file') files.push(child);
@@ -79,6 +84,15 @@ export function listFiles(folder: string, issues?: ContentIssue[], root = folder
   }
   walk(folder, real, ancestorsOf(real, realRoot(root)));
   return files;
+}
+
+/** A hidden file named like an entry, which the archive would skip without a word. */
+export function hiddenEntry(path: string, name: string): ContentIssue | undefined {
+  // Emacs keeps a lock file `.#talk.md` beside a file being edited: not an entry.
+  if (!/\.mdx?$/i.test(name) || name.startsWith('.#')) return undefined;
+  const visible = name.replace(/^\.+/, '');
+  const rename = /^\.?mdx?$/i.test(visible) ? 'give it a name, such as my-talk.md' : `rename it to ${visible}`;
+  return { file: displayPath(path), field: 'file name', message: `starts with a dot, so the file is hidden and its entry would never be published; ${rename}, or delete it` };
 }
 
 /** The real paths of the folders from the content folder down to, not including, `real`. */

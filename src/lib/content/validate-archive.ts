@@ -10,7 +10,7 @@ import { topicSchema, type TopicData } from '../../schemas/topic.ts';
 import { anonymousVoice, createLabelResolver } from '../transcript/speaker-labels.ts';
 import { countWords } from '../words.ts';
 import { characterIssues, labelIssue } from './check-text.ts';
-import { examinePath } from './content-files.ts';
+import { examinePath, hiddenEntry } from './content-files.ts';
 import { fieldPath, type ContentIssue } from './content-issue.ts';
 import { parseEntryFile } from './front-matter.ts';
 import { COLLECTIONS, readCollection, type CollectionName, type RawEntry } from './read-collection.ts';
@@ -71,10 +71,14 @@ export function validateArchive(contentDir: string): ArchiveReport {
 function strayFiles(contentDir: string): ContentIssue[] {
   return readdirSync(contentDir)
     .sort()
-    .filter((name) => !name.startsWith('.') && name !== 'README.md' && !(COLLECTIONS as readonly string[]).includes(name))
+    .filter((name) => name !== 'README.md' && !(COLLECTIONS as readonly string[]).includes(name))
     .flatMap((name): ContentIssue[] => {
       const path = join(contentDir, name);
       const file = relative(process.cwd(), path) || path;
+      if (name.startsWith('.')) {
+        const hidden = hiddenEntry(path, name);
+        return hidden ? [hidden] : [];
+      }
       // Examined before anything is read: a FIFO named like an entry would hang the read.
       const found = examinePath(path, contentDir);
       if (found.kind === 'problem') return [found.issue];
