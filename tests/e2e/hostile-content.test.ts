@@ -53,6 +53,17 @@ describe('hostile markup in content', () => {
     }
   });
 
+  it('shows Markdown images as links to them, in transcripts, bios, descriptions and topic texts', () => {
+    const links = (path: string) => parse(readFileSync(join(out, path, 'index.html'), 'utf8')).querySelectorAll('main a.content-image').map((link) => [link.getAttribute('href'), link.textContent]);
+    expect(links(TALK)).toEqual([
+      ['https://tracker.example/pixel.gif', 'Image: a pixel'],
+      ['http://tracker.example/p.gif', 'Image: tracker.example'],
+    ]);
+    expect(links('speakers/mallory/')).toEqual([['https://tracker.example/mallory.jpg', 'Image: Mallory']]);
+    expect(links('events/hostile-workshop/')).toEqual([['https://tracker.example/banner.png', 'Image: banner']]);
+    expect(links('topics/injection/')).toEqual([['https://tracker.example/diagram.svg', 'Image: diagram']]);
+  });
+
   it('shows the markup of a transcript as the text it is', () => {
     const transcript = parse(readFileSync(join(out, TALK, 'index.html'), 'utf8')).querySelector('.transcript');
     const text = transcript?.textContent ?? '';
@@ -96,6 +107,11 @@ describe('hostile markup in content', () => {
           return route.fulfill({ response, body });
         });
       }
+      // Nothing in the content may make the page load anything from another site (an image is a link).
+      const elsewhere: string[] = [];
+      page.on('request', (request) => {
+        if (!request.url().startsWith(site.url)) elsewhere.push(request.url());
+      });
       const violations: string[] = [];
       page.on('console', (message) => {
         if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
@@ -115,6 +131,7 @@ describe('hostile markup in content', () => {
         expect({ path, ...state }).toEqual({ path, hostile: undefined, scriptLinks: 0, hidden: false });
       }
       expect(dialogs).toEqual([]);
+      expect(elsewhere).toEqual([]);
       // Nothing inline was even attempted, so the policy had nothing to block.
       expect(violations).toEqual([]);
       await page.close();
