@@ -6,7 +6,7 @@
  * carries exactly the source's words, and passes the archive's validation;
  * files are then written atomically. Run with --help for the options.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,7 +23,8 @@ import { FORMATS, type FormatName, type ParsedSource } from '../src/lib/import/m
 import { addLinks, recordingLink, transcriptFromFacts, type Link, type TranscriptFields } from '../src/lib/import/sources-and-provenance.ts';
 import { splitIntoParts } from '../src/lib/import/split-parts.ts';
 import { formatClock, parseClock } from '../src/lib/import/text.ts';
-import { slugReference } from '../src/schemas/common.ts';
+import { assertInside, writeAtomically } from '../src/lib/import/write-files.ts';
+import { slug as slugSchema, slugReference } from '../src/schemas/common.ts';
 import type { SpeakerData } from '../src/schemas/speaker.ts';
 import { PROVENANCES, SPEAKER_ROLES, TALK_KINDS, talkSchema, type TalkData } from '../src/schemas/talk.ts';
 import { labelKey, type SpeakerIdentity } from '../src/lib/transcript/speaker-labels.ts';
@@ -153,6 +154,7 @@ function readOptions(argv: readonly string[]): Options {
   }
   const { values, positionals } = parsed;
   if (values.help) return { help: true } as Options;
+  checkSlugs(values);
   if (positionals.length !== 1) throw usage(positionals.length === 0 ? 'name the transcript file to import' : `expected one transcript file, got ${positionals.length}: ${positionals.join(', ')}`);
   if (values.format !== undefined && !isFormatName(values.format)) throw usage(`unknown --format "${values.format}"; expected one of ${FORMATS.join(', ')}`);
   const unlabelled = values.unlabelled ?? 'continue';
@@ -189,6 +191,26 @@ function readOptions(argv: readonly string[]): Options {
     }),
     contentDir: values.content === undefined ? defaultContentDir() : resolve(values.content),
   };
+}
+
+/**
+ * Every slug on the command line names a file or an entry, so each must be a slug before anything
+ * else happens: `--slug ../../victim` once wrote a file two folders above the content folder.
+ */
+function checkSlugs(values: { slug?: string; talk?: string; event?: string; session?: string; speaker?: string[]; part?: string[] }): void {
+  const given: [string, string | undefined][] = [
+    ['--slug', values.slug],
+    ['--talk', values.talk],
+    ['--event', values.event],
+    ['--session', values.session],
+    ...(values.speaker ?? []).map((value): [string, string] => ['--speaker', value.split(':')[0] ?? '']),
+    ...(values.part ?? []).flatMap((value): [string, string][] => (value.includes('=') ? [['--part', value.slice(value.lastIndexOf('=') + 1).trim()]] : [])),
+  ];
+  for (const [option, value] of given) {
+    if (value !== undefined && !slugSchema.safeParse(value).success) {
+      throw usage(`${option} "${value}" is not a slug: write lower-case letters, digits and single hyphens (at most 100 characters), such as "ada-lovelace-engines"`);
+    }
+  }
 }
 
 function readNewTalk(values: Record<string, string | boolean | string[] | undefined>): NewTalk {
@@ -267,8 +289,11 @@ function importFile(options: Options): string[] {
     return { target, result, notes, text: entryText(target, result, parsed, options) };
   });
 
-  validateOutputs(options.contentDir, outputs.map(({ target, text: entry }) => ({ path: target.path, text: entry })));
-  if (!options.check) writeAtomically(outputs.map(({ target, text: entry }) => ({ path: target.path, text: entry })));
+  const files = outputs.map(({ target, text: entry }) => ({ path: target.path, text: entry }));
+  // Before anything, even the check's copy in the temporary folder, is written.
+  for (const output of files) assertInside(output.path, options.contentDir, displayPath);
+  validateOutputs(options.contentDir, files);
+  if (!options.check) writeAtomically(files, options.contentDir, displayPath);
 
   const lines = [`${file}: ${format}, transcript from line ${parsed.firstLine}`];
   for (const note of parsed.notes) lines.push(`  note: ${note}`);
@@ -432,20 +457,6 @@ function validateOutputs(contentDir: string, outputs: readonly { path: string; t
     }
   } finally {
     rmSync(copy, { recursive: true, force: true });
-  }
-}
-
-/** Every file is written beside its target and renamed over it only when all are written. */
-function writeAtomically(outputs: readonly { path: string; text: string }[]): void {
-  const temporary = outputs.map((output) => `${output.path}.import-${process.pid}.tmp`);
-  try {
-    outputs.forEach((output, index) => {
-      mkdirSync(dirname(output.path), { recursive: true });
-      writeFileSync(temporary[index] as string, output.text);
-    });
-    outputs.forEach((output, index) => renameSync(temporary[index] as string, output.path));
-  } finally {
-    for (const path of temporary) rmSync(path, { force: true });
   }
 }
 

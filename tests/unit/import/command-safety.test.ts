@@ -1,0 +1,70 @@
+/**
+ * The importer writes nothing outside the content folder, whatever its command line says: every
+ * slug given is checked before anything happens, and every path it writes is resolved and refused
+ * when outside. (--check writes only its copy of the archive, in the system's temporary folder.)
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURE_ARCHIVE, importer, scratchArchive, snapshot } from './helpers.ts';
+
+const sandbox = mkdtempSync(join(tmpdir(), 'import-safety-'));
+afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
+
+const transcript = join(sandbox, 'transcript.txt');
+writeFileSync(transcript, 'Travis: Hello there.\n\nSarah: Hello.\n');
+
+/** A content folder two levels inside the sandbox, so that `../..` stays in it. */
+function deepArchive(): string {
+  const content = join(mkdtempSync(join(sandbox, 'deep-')), 'a', 'b', 'content');
+  cpSync(FIXTURE_ARCHIVE, content, { recursive: true });
+  mkdirSync(join(content, 'talks'));
+  return content;
+}
+
+const NEW_TALK = ['--title', 'Escape', '--kind', 'talk', '--speaker', 'travis'];
+
+describe('the importer’s command line cannot write outside the content folder', () => {
+  it('refuses a --slug that is not a slug, with --check or without, before writing anything anywhere', () => {
+    const escape = `escape-${process.pid}`;
+    for (const check of [['--check'], []]) {
+      const content = deepArchive();
+      const before = snapshot(content);
+      const run = importer(transcript, '--slug', `../../${escape}`, ...NEW_TALK, '--content', content, ...check);
+      expect(run.code).toBe(2);
+      expect(run.err).toBe(`error: --slug "../../${escape}" is not a slug: write lower-case letters, digits and single hyphens (at most 100 characters), such as "ada-lovelace-engines"\nRun with --help for the options.`);
+      expect(snapshot(content)).toEqual(before);
+    }
+    // Where the two levels up would have led: beside the content folder, and beside the check's copy.
+    const written = [sandbox, tmpdir()].flatMap((folder) => readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => name.includes(escape)));
+    expect(written).toEqual([]);
+  });
+
+  it.each([
+    ['--talk', ['--talk', '../talks/x']],
+    ['--speaker', ['--slug', 'fine', '--title', 'T', '--kind', 'talk', '--speaker', '../../x:host']],
+    ['--event', ['--slug', 'fine', ...NEW_TALK, '--event', 'a/b']],
+    ['--session', ['--slug', 'fine', ...NEW_TALK, '--session', 'Main Session']],
+    ['--part', ['--part', '0:00=/etc/x']],
+    ['--slug', ['--slug', 'x'.repeat(101), ...NEW_TALK]],
+  ])('refuses a %s that is not a slug', (option, args) => {
+    const run = importer(transcript, ...args, '--content', scratchArchive());
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(new RegExp(`^error: ${option} ".*" is not a slug`));
+  });
+
+  it('refuses to write through a talks folder that links outside the content folder', () => {
+    const content = scratchArchive();
+    const elsewhere = mkdtempSync(join(sandbox, 'elsewhere-'));
+    rmSync(join(content, 'talks'), { recursive: true });
+    symlinkSync(elsewhere, join(content, 'talks'));
+    for (const check of [['--check'], []]) {
+      const run = importer(transcript, '--slug', 'fine', ...NEW_TALK, '--content', content, ...check);
+      expect(run.code).toBe(2);
+      expect(run.err).toMatch(/^error: refusing to write \S*talks\/fine\.md: it is outside the content folder \S+; nothing was written/);
+    }
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(existsSync(join(content, 'talks', 'fine.md'))).toBe(false);
+  });
+});
