@@ -23,7 +23,7 @@ import { FORMATS, type FormatName, type ParsedSource } from '../src/lib/import/m
 import { addLinks, recordingLink, transcriptFromFacts, type Link, type TranscriptFields } from '../src/lib/import/sources-and-provenance.ts';
 import { splitIntoParts } from '../src/lib/import/split-parts.ts';
 import { formatClock, parseClock } from '../src/lib/import/text.ts';
-import { assertInside, writeAtomically } from '../src/lib/import/write-files.ts';
+import { assertInside, removeStaleTemporaries, writeAtomically } from '../src/lib/import/write-files.ts';
 import { slug as slugSchema, slugReference } from '../src/schemas/common.ts';
 import type { SpeakerData } from '../src/schemas/speaker.ts';
 import { PROVENANCES, SPEAKER_ROLES, TALK_KINDS, talkSchema, type TalkData } from '../src/schemas/talk.ts';
@@ -293,9 +293,11 @@ function importFile(options: Options): string[] {
   // Before anything, even the check's copy in the temporary folder, is written.
   for (const output of files) assertInside(output.path, options.contentDir, displayPath);
   validateOutputs(options.contentDir, files);
+  const removed = options.check ? [] : removeStaleTemporaries(options.contentDir, displayPath);
   if (!options.check) writeAtomically(files, options.contentDir, displayPath);
 
   const lines = [`${file}: ${format}, transcript from line ${parsed.firstLine}`];
+  if (removed.length > 0) lines.push(`  removed what a stopped import left half-written: ${removed.join(', ')}`);
   for (const note of parsed.notes) lines.push(`  note: ${note}`);
   for (const output of outputs) lines.push(...summary(output.target, output.result, output.notes, options));
   lines.push(options.check ? '--check: nothing was written.' : `Wrote ${outputs.length} file(s).`);

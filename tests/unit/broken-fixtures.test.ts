@@ -109,6 +109,7 @@ describe('the broken fixtures', () => {
         'link-loop',
         'link-outside',
         'hidden-entry',
+        'import-leftover',
       ]),
     );
   });

@@ -49,7 +49,7 @@ export function readCollection(contentDir: string, collection: CollectionName): 
       continue;
     }
     if (extname(path) !== '.md') {
-      issues.push({ file, field: 'file name', message: `only Markdown entries (.md) belong in ${collection}/; rename the file to .md or move it out of the content folder` });
+      issues.push({ file, field: 'file name', message: notAnEntry(basename(path), collection) });
       continue;
     }
     slugs.add(basename(path, '.md'));
@@ -75,6 +75,17 @@ export function readCollection(contentDir: string, collection: CollectionName): 
     else entries.push({ ...parsed, id: basename(path, '.md'), file, digest: createHash('sha1').update(bytes).digest('base64url') });
   }
   return { entries, issues, slugs };
+}
+
+/**
+ * What to do about a file in a collection that is not an entry. Renaming is the fix for notes.txt,
+ * never for a temporary file or a backup: an import killed while writing left
+ * `talk.md.import-<pid>.tmp`, cut short, and the advice to rename it would have published that.
+ */
+function notAnEntry(name: string, collection: CollectionName): string {
+  if (/\.import-\d+\.tmp$/.test(name)) return 'is a temporary file of an import that was stopped before it finished, and may be cut short; delete it (never rename it to .md) and run the import again';
+  if (/(\.(tmp|temp|bak|orig|swp|swo)|~)$/i.test(name)) return 'is a temporary or backup file; delete it or move it out of the content folder (renaming it to .md would publish an old or partial copy)';
+  return `only Markdown entries (.md) belong in ${collection}/; rename the file to .md or move it out of the content folder`;
 }
 
 /** Whether anything is at a path, a broken link included (which existsSync would call absent). */

@@ -1,9 +1,21 @@
 /**
- * How the importer writes into the content folder: only inside it, and all files or none.
+ * How the importer writes into the content folder: only inside it, all files or none, and with
+ * temporary files the archive's check never reads. A temporary file beside its target (so that the
+ * rename is atomic) is hidden, `.talk.md.import-<pid>.tmp`: were the import killed while writing,
+ * a half-written transcript would otherwise sit in talks/ looking like an entry to fix and publish.
+ * The next import removes what a killed one left.
  */
-import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ImportError } from './import-error.ts';
+
+/** Where an output's temporary file is written: hidden, beside it. */
+export function temporaryPath(path: string, pid = process.pid): string {
+  return join(dirname(path), `.${basename(path)}.import-${pid}.tmp`);
+}
+
+/** A temporary file of an import, hidden (written now) or not (by earlier versions), with its process id. */
+const TEMPORARY = /^\.?.+\.import-(\d+)\.tmp$/;
 
 /**
  * The path as the file system will resolve it, links in the folders above it followed, even where
@@ -27,7 +39,7 @@ export function assertInside(path: string, contentDir: string, display: (path: s
 /** Every file is written beside its target and renamed over it only when all are written. */
 export function writeAtomically(outputs: readonly { path: string; text: string }[], contentDir: string, display: (path: string) => string): void {
   for (const output of outputs) assertInside(output.path, contentDir, display);
-  const temporary = outputs.map((output) => `${output.path}.import-${process.pid}.tmp`);
+  const temporary = outputs.map((output) => temporaryPath(output.path));
   try {
     outputs.forEach((output, index) => {
       mkdirSync(dirname(output.path), { recursive: true });
@@ -36,5 +48,42 @@ export function writeAtomically(outputs: readonly { path: string; text: string }
     outputs.forEach((output, index) => renameSync(temporary[index] as string, output.path));
   } finally {
     for (const path of temporary) rmSync(path, { force: true });
+  }
+}
+
+/**
+ * Removes the temporary files that imports which were killed left in the talks folder (the
+ * process that wrote them is gone), and says which.
+ */
+export function removeStaleTemporaries(contentDir: string, display: (path: string) => string): string[] {
+  const removed: string[] = [];
+  const visit = (folder: string) => {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory() && !entry.name.startsWith('.')) visit(path);
+      const pid = TEMPORARY.exec(entry.name)?.[1];
+      if (!entry.isFile() || pid === undefined || isRunning(Number(pid))) continue;
+      rmSync(path, { force: true });
+      removed.push(display(path));
+    }
+  };
+  visit(join(contentDir, 'talks'));
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists, owned by someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

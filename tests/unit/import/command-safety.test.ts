@@ -2,11 +2,16 @@
  * The importer writes nothing outside the content folder, whatever its command line says: every
  * slug given is checked before anything happens, and every path it writes is resolved and refused
  * when outside. (--check writes only its copy of the archive, in the system's temporary folder.)
+ * An import killed while writing leaves only a hidden temporary file, which the check never reads
+ * and the next import removes.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { validateArchive } from '../../../src/lib/content/validate-archive.ts';
+import { temporaryPath } from '../../../src/lib/import/write-files.ts';
 import { FIXTURE_ARCHIVE, importer, scratchArchive, snapshot } from './helpers.ts';
 
 const sandbox = mkdtempSync(join(tmpdir(), 'import-safety-'));
@@ -66,5 +71,38 @@ describe('the importer’s command line cannot write outside the content folder'
     }
     expect(readdirSync(elsewhere)).toEqual([]);
     expect(existsSync(join(content, 'talks', 'fine.md'))).toBe(false);
+  });
+});
+
+describe('what a stopped import leaves', () => {
+  /** The id of a process that has ended. */
+  const endedProcess = () => {
+    const child = spawnSync(process.execPath, ['-e', '']);
+    return child.pid as number;
+  };
+
+  it('is a hidden temporary file, which the check does not read', () => {
+    const content = scratchArchive();
+    const talk = join(content, 'talks', 'cut-short.md');
+    const temporary = temporaryPath(talk, 4242);
+    expect(basename(temporary)).toBe('.cut-short.md.import-4242.tmp');
+    writeFileSync(temporary, '---\ntitle: Cut Sh');
+    expect(validateArchive(content).issues).toEqual([]);
+  });
+
+  it('is removed by the next import, and kept while its import still runs or with --check', () => {
+    const content = scratchArchive();
+    const ended = endedProcess();
+    const stale = [join(content, 'talks', `.stopped.md.import-${ended}.tmp`), join(content, 'talks', `older.md.import-${ended}.tmp`)];
+    const running = join(content, 'talks', '.running.md.import-1.tmp');
+    for (const path of [...stale, running]) writeFileSync(path, '---\ntitle: Half');
+    expect(importer(transcript, '--slug', 'first', ...NEW_TALK, '--content', content, '--check').code).toBe(0);
+    expect(stale.every((path) => existsSync(path))).toBe(true);
+    const run = importer(transcript, '--slug', 'first', ...NEW_TALK, '--content', content);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(`removed what a stopped import left half-written: ${stale.map((path) => relative(process.cwd(), path)).join(', ')}`);
+    expect(stale.some((path) => existsSync(path))).toBe(false);
+    expect(existsSync(running)).toBe(true);
+    expect(readdirSync(join(content, 'talks')).sort()).toEqual(['.running.md.import-1.tmp', 'first.md']);
   });
 });
