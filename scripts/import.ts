@@ -23,7 +23,7 @@ import { FORMATS, type FormatName, type ParsedSource } from '../src/lib/import/m
 import { addLinks, recordingLink, transcriptFromFacts, type Link, type TranscriptFields } from '../src/lib/import/sources-and-provenance.ts';
 import { splitIntoParts } from '../src/lib/import/split-parts.ts';
 import { formatClock, parseClock } from '../src/lib/import/text.ts';
-import { assertInside, removeStaleTemporaries, writeAtomically } from '../src/lib/import/write-files.ts';
+import { assertInside, fileSystemReason, removeStaleTemporaries, writeAtomically } from '../src/lib/import/write-files.ts';
 import { slug as slugSchema, slugReference } from '../src/schemas/common.ts';
 import type { SpeakerData } from '../src/schemas/speaker.ts';
 import { PROVENANCES, SPEAKER_ROLES, TALK_KINDS, talkSchema, type TalkData } from '../src/schemas/talk.ts';
@@ -83,6 +83,13 @@ export function runImport(argv: readonly string[], io: Io = consoleIo): number {
       io.err(`error: ${error.describe()}`);
       if (error.exitCode === 2) io.err('Run with --help for the options.');
       return error.exitCode;
+    }
+    // Any other refusal of the file system (the check's copy in a full temporary folder, a stale
+    // temporary file that cannot be removed) is said, not thrown as a stack trace.
+    const { code, path } = error as NodeJS.ErrnoException;
+    if (typeof code === 'string' && typeof path === 'string') {
+      io.err(`error: ${displayPath(path)}: ${fileSystemReason(code)}; nothing was written`);
+      return 1;
     }
     throw error;
   }
@@ -233,7 +240,21 @@ function readPart(value: string): { start: number; slug: string } {
   const [time, slug] = splitPair(value, '--part', '<m:ss>=<slug>');
   const start = parseClock(time);
   if (start === undefined) throw usage(`--part "${value}": "${time}" is not a time; write m:ss or h:mm:ss`);
+  if (start >= LONGEST_TIME) throw usage(`--part "${value}": ${time} is 100 hours or more into the recording; the archive's times run to 99:59:59`);
   return { start, slug };
+}
+
+/**
+ * The archive writes times as [h:mm:ss] with at most two digits of hours. A time of 100 hours or
+ * more is no recording anyone transcribes, but a timing line gone wrong: said here, at its cue,
+ * rather than as a word-audit failure when the written time fails to read back.
+ */
+const LONGEST_TIME = 100 * 3600;
+
+function refuseLongTimes(parsed: ParsedSource): void {
+  const long = [...parsed.segments, ...parsed.chapters].find((item) => (item.start ?? 0) >= LONGEST_TIME);
+  if (!long) return;
+  throw new ImportError(`a time of ${formatClock(long.start as number)}, 100 hours or more into the recording; the archive's times run to 99:59:59, so check the file's timings`, { place: long.at });
 }
 
 function splitPair(value: string, option: string, shape: string): [string, string] {
@@ -267,11 +288,15 @@ function importFile(options: Options): string[] {
 
   const file = displayPath(options.file);
   const text = readSource(options.file, file);
+  if (text.trim() === '') {
+    throw new ImportError(`the file is empty${text === '' ? '' : ' (it holds only blank space)'}; expected a transcript, in one of ${FORMATS.join(', ')}`, { file });
+  }
   const format = options.format ?? withFile(file, () => detectFormat(basename(options.file), text));
   if (format === undefined) {
     throw new ImportError(`cannot tell the transcript format; expected one of ${FORMATS.join(', ')} (see README, "Importing transcripts"), or name it with --format`, { file, place: { line: 1 } });
   }
   const parsed = withFile(file, () => PARSERS[format](text, parseOptions(targets, options)));
+  withFile(file, () => refuseLongTimes(parsed));
   withFile(file, () => auditCoverage(parsed));
   if (!parsed.segments.some((segment) => countWords(plainText(segment, parsed.markup)) > 0)) {
     throw new ImportError(`no transcript text found (read as ${format}, from line ${parsed.firstLine}); expected ${EXPECTED[format]}`, { file, place: { line: parsed.firstLine } });

@@ -36,16 +36,31 @@ export function assertInside(path: string, contentDir: string, display: (path: s
   }
 }
 
-/** Every file is written beside its target and renamed over it only when all are written. */
+/**
+ * Writes every output beside its target and renames each over its target only when all are
+ * written; on any failure no temporary file is left behind. A file system refusal (a read-only
+ * folder, a full disk) is said as an error of the input, not as a stack trace.
+ */
 export function writeAtomically(outputs: readonly { path: string; text: string }[], contentDir: string, display: (path: string) => string): void {
   for (const output of outputs) assertInside(output.path, contentDir, display);
   const temporary = outputs.map((output) => temporaryPath(output.path));
+  let renamed = 0;
   try {
     outputs.forEach((output, index) => {
       mkdirSync(dirname(output.path), { recursive: true });
       writeFileSync(temporary[index] as string, output.text);
     });
-    outputs.forEach((output, index) => renameSync(temporary[index] as string, output.path));
+    for (const [index, output] of outputs.entries()) {
+      renameSync(temporary[index] as string, output.path);
+      renamed += 1;
+    }
+  } catch (error) {
+    const { code, path } = error as NodeJS.ErrnoException;
+    if (typeof code !== 'string') throw error;
+    // The file the curator knows: the target, not its hidden temporary file.
+    const target = outputs[temporary.indexOf(path ?? '')]?.path ?? path ?? outputs[renamed]?.path ?? contentDir;
+    const done = renamed === 0 ? 'nothing was written' : `${renamed} of ${outputs.length} files were written before it`;
+    throw new ImportError(`cannot write ${display(target)}: ${fileSystemReason(code)}; ${done}`);
   } finally {
     for (const path of temporary) rmSync(path, { force: true });
   }
@@ -75,6 +90,14 @@ export function removeStaleTemporaries(contentDir: string, display: (path: strin
   };
   visit(join(contentDir, 'talks'));
   return removed;
+}
+
+/** What a file system error code means for the curator. */
+export function fileSystemReason(code: string): string {
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied (is the content folder read-only?)';
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EROFS') return 'the file system is read-only';
+  return `the file system refused (${code})`;
 }
 
 function isRunning(pid: number): boolean {
