@@ -1,3 +1,4 @@
+import { addressParameters } from '../../lib/link-parameters.ts';
 import { highlightTerms, resultView, type ResultView } from '../../lib/search/page-results.ts';
 import { FILTER_KEYS, pagefindFilters, paramsFromState, stateFromParams, type SearchState } from '../../lib/search/search-state.ts';
 import type { FilterCounts, Pagefind, PagefindResult } from '../pagefind-types.ts';
@@ -76,7 +77,7 @@ export function startSearchPage(base: string): void {
   }
 
   const restore = () => {
-    const state = stateFromParams(new URLSearchParams(location.search));
+    const state = stateFromParams(addressParameters(location.search));
     input.value = state.query;
     void run(state);
   };
