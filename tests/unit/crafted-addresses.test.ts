@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { addressParameters, fragmentId } from '../../src/lib/link-parameters.ts';
 import { MAX_QUOTE, selectorFromLocation } from '../../src/lib/quotes/quote-url.ts';
+import { reanchor, type PassageText } from '../../src/lib/quotes/reanchor.ts';
 import { stateFromParams } from '../../src/lib/search/search-state.ts';
 
-// What a page reads from an address anyone can make is capped where it is read, so a crafted link
-// gives the page no more to work on than the longest link the site makes.
+// What a page reads from an address anyone can make is capped where it is read, and the quote
+// search is bounded, so a crafted link costs no more than the longest link the site makes.
 const MEGABYTE = 'word '.repeat(200_000).trim();
+
+/** A transcript of 60,000 words, twice the archive's longest, in 800 passages of common words and one word of their own in nine. */
+const PASSAGES: PassageText[] = Array.from({ length: 800 }, (_, index) => ({
+  id: `p-${index}`,
+  text: Array.from({ length: 75 }, (_, word) => ['the', 'model', 'we', 'align', 'to', 'and', 'of', 'it', `w${index * 75 + word}`][word % 9]).join(' '),
+}));
 
 describe('a crafted address', () => {
   it('gives a quote link at most 1,200 characters of quote and 200 of context, and a fragment that cannot throw', () => {
@@ -30,5 +37,21 @@ describe('a crafted address', () => {
     expect(state.query.length).toBeLessThanOrEqual(500);
     expect(state.filters.speaker).toHaveLength(20);
     expect(state.filters.speaker?.every((value) => value.length === 200)).toBe(true);
+  });
+
+  it('costs the quote search a bounded time, even for a quote of the page’s commonest words', () => {
+    const common = 'the model we align to and of it '.repeat(40).trim().slice(0, MAX_QUOTE);
+    for (const exact of [common, 'zzq '.repeat(300).trim(), 'the '.repeat(300).trim()]) {
+      const started = performance.now();
+      const match = reanchor(PASSAGES, { passageId: 'p-1', exact, prefix: '', suffix: '' });
+      // Searched without a bound, the first took over 300 ms here, and grows with quote words times page words.
+      expect(performance.now() - started, exact.slice(0, 20)).toBeLessThan(150);
+      if (exact !== common) expect(match.status).toBe('missing');
+    }
+  });
+
+  it('still finds a real quote with a typo, approximately', () => {
+    const exact = PASSAGES[300]?.text.split(' ').slice(10, 40).join(' ').replace('align', 'allign') as string;
+    expect(reanchor(PASSAGES, { passageId: 'p-300', exact, prefix: '', suffix: '' })).toMatchObject({ status: 'fuzzy', passageId: 'p-300' });
   });
 });
