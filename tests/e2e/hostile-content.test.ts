@@ -86,6 +86,31 @@ describe('hostile markup in content', () => {
     expect(page.querySelector('.transcript a[href="https://example.org/proto"]')?.textContent).toBe('named like a key');
   });
 
+  it('cites a quote holding $& and the other replacement patterns as written', async () => {
+    const quote = "Replacement patterns are text too: $& and $' and $` and $$ and $1 cost nothing.";
+    const page = await context.newPage();
+    await page.goto(`${site.url}${TALK}`);
+    await page.evaluate((wanted) => {
+      const walker = document.createTreeWalker(document.querySelector('.transcript') as Node, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node as Text).data.indexOf(wanted);
+        if (at === -1) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        window.getSelection()?.removeAllRanges();
+        window.getSelection()?.addRange(range);
+        return;
+      }
+      throw new Error(`not on the page: ${wanted}`);
+    }, quote);
+    await page.locator('#quote-toolbar button[data-action="cite"]').click();
+    const shown = (kind: string) => page.locator(`#quote-dialog [data-citation="${kind}"] .citation-view`).innerText();
+    expect(await shown('markdown')).toContain(`> ${quote}`);
+    expect(await shown('bibtex')).toContain("``Replacement patterns are text too: \\$\\& and \\$' and \\$` and \\$\\$ and \\$1 cost nothing.''");
+    await page.close();
+  });
+
   it('leaves no broken link behind', () => {
     expect(formatBroken(checkLinks(out).broken)).toEqual([]);
   });
