@@ -7,6 +7,7 @@ import { buildCache } from './src/integrations/build-cache.ts';
 import { contentWatch } from './src/integrations/content-watch.ts';
 import { devSearch } from './src/integrations/dev-search.ts';
 import { transcriptDownloads } from './src/integrations/transcript-downloads.ts';
+import { dataFileCheck } from './src/integrations/data-file-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { contentDir } from './src/lib/content/content-dir.ts';
 
@@ -21,5 +22,5 @@ export default defineConfig({
     // Shiki colours code in both themes; global.css switches to the dark one with the system setting.
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
-  integrations: [contentValidation(contentDir()), buildCache(), contentWatch(contentDir()), devSearch(), mdx(), sitemap(), transcriptDownloads(contentDir()), pagefindIndex(), contentSecurityPolicy()],
+  integrations: [contentValidation(contentDir()), buildCache(), contentWatch(contentDir()), devSearch(), mdx(), sitemap(), transcriptDownloads(contentDir()), pagefindIndex(), contentSecurityPolicy(), dataFileCheck()],
 });

@@ -6,7 +6,7 @@
  * carries exactly the source's words, and passes the archive's validation;
  * files are then written atomically. Run with --help for the options.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -25,7 +25,8 @@ import { addLinks, recordingLink, transcriptFromFacts, type Link, type Transcrip
 import { splitIntoParts } from '../src/lib/import/split-parts.ts';
 import { timeSegments } from '../src/lib/import/timing.ts';
 import { formatClock, parseClock } from '../src/lib/import/text.ts';
-import { slugReference } from '../src/schemas/common.ts';
+import { assertInside, fileSystemReason, removeStaleTemporaries, writeAtomically } from '../src/lib/import/write-files.ts';
+import { slug as slugSchema, slugReference } from '../src/schemas/common.ts';
 import type { SpeakerData } from '../src/schemas/speaker.ts';
 import { PROVENANCES, SPEAKER_ROLES, TALK_KINDS, talkSchema, type TalkData } from '../src/schemas/talk.ts';
 import { labelKey, type SpeakerIdentity } from '../src/lib/transcript/speaker-labels.ts';
@@ -85,6 +86,13 @@ export function runImport(argv: readonly string[], io: Io = consoleIo): number {
       io.err(`error: ${error.describe()}`);
       if (error.exitCode === 2) io.err('Run with --help for the options.');
       return error.exitCode;
+    }
+    // Any other refusal of the file system (the check's copy in a full temporary folder, a stale
+    // temporary file that cannot be removed) is said, not thrown as a stack trace.
+    const { code, path } = error as NodeJS.ErrnoException;
+    if (typeof code === 'string' && typeof path === 'string') {
+      io.err(`error: ${displayPath(path)}: ${fileSystemReason(code)}; nothing was written`);
+      return 1;
     }
     throw error;
   }
@@ -188,6 +196,7 @@ function readOptions(argv: readonly string[]): Options {
   }
   const { values, positionals } = parsed;
   if (values.help) return { help: true } as Options;
+  checkSlugs(values);
   if (positionals.length !== 1) throw usage(positionals.length === 0 ? 'name the transcript file to import' : `expected one transcript file, got ${positionals.length}: ${positionals.join(', ')}`);
   if (values.format !== undefined && !isFormatName(values.format)) throw usage(`unknown --format "${values.format}"; expected one of ${FORMATS.join(', ')}`);
   const unlabelled = values.unlabelled ?? 'continue';
@@ -230,6 +239,26 @@ function readOptions(argv: readonly string[]): Options {
   };
 }
 
+/**
+ * Every slug on the command line names a file or an entry, so each must be a slug before anything
+ * else happens: `--slug ../../victim` once wrote a file two folders above the content folder.
+ */
+function checkSlugs(values: { slug?: string; talk?: string; event?: string; session?: string; speaker?: string[]; part?: string[] }): void {
+  const given: [string, string | undefined][] = [
+    ['--slug', values.slug],
+    ['--talk', values.talk],
+    ['--event', values.event],
+    ['--session', values.session],
+    ...(values.speaker ?? []).map((value): [string, string] => ['--speaker', value.split(':')[0] ?? '']),
+    ...(values.part ?? []).flatMap((value): [string, string][] => (value.includes('=') ? [['--part', value.slice(value.lastIndexOf('=') + 1).trim()]] : [])),
+  ];
+  for (const [option, value] of given) {
+    if (value !== undefined && !slugSchema.safeParse(value).success) {
+      throw usage(`${option} "${value}" is not a slug: write lower-case letters, digits and single hyphens (at most 100 characters), such as "ada-lovelace-engines"`);
+    }
+  }
+}
+
 function readNewTalk(values: Record<string, string | boolean | string[] | undefined>): NewTalk {
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const [slug, title, kind] = [text('slug') as string, text('title'), text('kind')];
@@ -250,7 +279,21 @@ function readPart(value: string): { start: number; slug: string } {
   const [time, slug] = splitPair(value, '--part', '<m:ss>=<slug>');
   const start = parseClock(time);
   if (start === undefined) throw usage(`--part "${value}": "${time}" is not a time; write m:ss or h:mm:ss`);
+  if (start >= LONGEST_TIME) throw usage(`--part "${value}": ${time} is 100 hours or more into the recording; the archive's times run to 99:59:59`);
   return { start, slug };
+}
+
+/**
+ * The archive writes times as [h:mm:ss] with at most two digits of hours. A time of 100 hours or
+ * more is no recording anyone transcribes, but a timing line gone wrong: said here, at its cue,
+ * rather than as a word-audit failure when the written time fails to read back.
+ */
+const LONGEST_TIME = 100 * 3600;
+
+function refuseLongTimes(parsed: ParsedSource): void {
+  const long = [...parsed.segments, ...parsed.chapters].find((item) => (item.start ?? 0) >= LONGEST_TIME);
+  if (!long) return;
+  throw new ImportError(`a time of ${formatClock(long.start as number)}, 100 hours or more into the recording; the archive's times run to 99:59:59, so check the file's timings`, { place: long.at });
 }
 
 function splitPair(value: string, option: string, shape: string): [string, string] {
@@ -284,11 +327,15 @@ function importFile(options: Options): string[] {
 
   const file = displayPath(options.file);
   const text = readSource(options.file, file);
+  if (text.trim() === '') {
+    throw new ImportError(`the file is empty${text === '' ? '' : ' (it holds only blank space)'}; expected a transcript, in one of ${FORMATS.join(', ')}`, { file });
+  }
   const format = options.format ?? withFile(file, () => detectFormat(basename(options.file), text));
   if (format === undefined) {
     throw new ImportError(`cannot tell the transcript format; expected one of ${FORMATS.join(', ')} (see README, "Importing transcripts"), or name it with --format`, { file, place: { line: 1 } });
   }
   const parsed = withFile(file, () => PARSERS[format](text, parseOptions(targets, options)));
+  withFile(file, () => refuseLongTimes(parsed));
   withFile(file, () => auditCoverage(parsed));
   if (!parsed.segments.some((segment) => countWords(plainText(segment, parsed.markup)) > 0)) {
     throw new ImportError(`no transcript text found (read as ${format}, from line ${parsed.firstLine}); expected ${EXPECTED[format]}`, { file, place: { line: parsed.firstLine } });
@@ -308,10 +355,15 @@ function importFile(options: Options): string[] {
     return { target, result, notes, text: entryText(target, result, parsed, options) };
   });
 
-  validateOutputs(options.contentDir, outputs.map(({ target, text: entry }) => ({ path: target.path, text: entry })));
-  if (!options.check) writeAtomically(outputs.map(({ target, text: entry }) => ({ path: target.path, text: entry })));
+  const files = outputs.map(({ target, text: entry }) => ({ path: target.path, text: entry }));
+  // Before anything, even the check's copy in the temporary folder, is written.
+  for (const output of files) assertInside(output.path, options.contentDir, displayPath);
+  validateOutputs(options.contentDir, files);
+  const removed = options.check ? [] : removeStaleTemporaries(options.contentDir, displayPath);
+  if (!options.check) writeAtomically(files, options.contentDir, displayPath);
 
   const lines = [`${file}: ${format}, transcript from line ${parsed.firstLine}`];
+  if (removed.length > 0) lines.push(`  removed what a stopped import left half-written: ${removed.join(', ')}`);
   for (const note of [...parsed.notes, ...possibleLabels(parsed, parseOptions(targets, options).isKnownLabel)]) lines.push(`  note: ${note}`);
   for (const output of outputs) lines.push(...summary(output.target, output.result, output.notes, options, parsed.layout));
   lines.push(options.check ? '--check: nothing was written.' : `Wrote ${outputs.length} file(s).`);
@@ -492,20 +544,6 @@ function validateOutputs(contentDir: string, outputs: readonly { path: string; t
     }
   } finally {
     rmSync(copy, { recursive: true, force: true });
-  }
-}
-
-/** Every file is written beside its target and renamed over it only when all are written. */
-function writeAtomically(outputs: readonly { path: string; text: string }[]): void {
-  const temporary = outputs.map((output) => `${output.path}.import-${process.pid}.tmp`);
-  try {
-    outputs.forEach((output, index) => {
-      mkdirSync(dirname(output.path), { recursive: true });
-      writeFileSync(temporary[index] as string, output.text);
-    });
-    outputs.forEach((output, index) => renameSync(temporary[index] as string, output.path));
-  } finally {
-    for (const path of temporary) rmSync(path, { force: true });
   }
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { THEME_STORAGE_KEY } from './theme-storage.ts';
 
 /**
- * The one inline script of every page, run in <head> before anything is
+ * The inline script of every page that keeps the theme, run in <head> before anything is
  * drawn: it applies a remembered theme choice so a reader who chose dark on
  * a light system never sees a flash of the light theme. Keep it byte-for-byte
  * stable: a Content-Security-Policy allows it by its hash

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { LIMITS, TOO_LONG } from './limits.ts';
 
 /**
  * Builds the zod type of a reference to another collection. Astro passes its
@@ -13,7 +14,7 @@ export const slugReference = (): typeof slug => slug;
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** An entry's id in its collection: its file name without extension. */
-export const slug = z.string().regex(SLUG_PATTERN, 'expected a slug: lower-case letters, digits and single hyphens, such as "jan-leike"');
+export const slug = z.string().regex(SLUG_PATTERN, 'expected a slug: lower-case letters, digits and single hyphens, such as "jan-leike"').max(LIMITS.slug, TOO_LONG);
 
 /**
  * A date as precise as the source gives it: a year, a year and month, or a full
@@ -37,9 +38,13 @@ function isRealDate(value: string): boolean {
 /** A link to somewhere else on the web: recording, original post, slides. */
 export const link = z.strictObject({
   /** What the link leads to, as a reader would say it ("Recording", "Original post"). */
-  label: z.string().min(1),
+  label: z.string().min(1).max(LIMITS.linkLabel, TOO_LONG),
   /** Absolute http(s) URL. */
-  url: z.url({ protocol: /^https?$/ }),
+  url: z.url({
+    protocol: /^https?$/,
+    // Left to the caller's message when missing; zod's own says only "Invalid URL".
+    error: (issue) => (issue.input === undefined ? undefined : 'expected a full web address such as "https://example.org/talk"; only http and https addresses are accepted'),
+  }).max(LIMITS.url, TOO_LONG),
 });
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { partialDate, slug, slugReference, type ReferenceFactory } from './common.ts';
+import { LIMITS, TOO_LONG } from './limits.ts';
 import { talkSource } from './talk-source.ts';
 
 export const TALK_KINDS = ['talk', 'lightning-talk', 'interview', 'panel', 'essay', 'post'] as const;
@@ -10,7 +11,7 @@ export const PROVENANCES = ['human-transcript', 'captions', 'auto-captions', 'ed
 export const talkSchema = <R extends z.ZodType>(reference: ReferenceFactory<R>) =>
   z.strictObject({
     /** Title as the source gives it. */
-    title: z.string().trim().min(1, 'a talk needs a title'),
+    title: z.string().trim().min(1, 'a talk needs a title').max(LIMITS.title, TOO_LONG),
     /** What sort of item this is; decides labels and grouping on the site. */
     kind: z.enum(TALK_KINDS),
     /** The event it was given at, if any. */
@@ -31,29 +32,30 @@ export const talkSchema = <R extends z.ZodType>(reference: ReferenceFactory<R>) 
           role: z.enum(SPEAKER_ROLES).default('speaker'),
         }),
       )
-      .min(1, 'list at least one speaker'),
+      .min(1, 'list at least one speaker')
+      .max(LIMITS.list, TOO_LONG),
     /**
      * Other labels its transcript uses for people without a speaker entry: an
      * audience member named only by first name, a session chair. Shown as written, unlinked.
      */
-    voices: z.array(z.string().trim().min(1)).default([]),
+    voices: z.array(z.string().trim().min(1).max(LIMITS.label, TOO_LONG)).max(LIMITS.list, TOO_LONG).default([]),
     /** Research-agenda sections it evidently addresses. */
-    topics: z.array(reference('topics')).default([]),
+    topics: z.array(reference('topics')).max(LIMITS.list, TOO_LONG).default([]),
     /** Where the original lives: recording, post, slides; a recording's times where its source gives them. */
-    sources: z.array(talkSource).default([]),
+    sources: z.array(talkSource).max(LIMITS.list, TOO_LONG).default([]),
     /** Where the transcript or text came from; omitted when the source does not say. */
     transcript: z
       .strictObject({
         /** How it was made. */
         provenance: z.enum(PROVENANCES).optional(),
         /** Who made it or where it was taken from, in words. */
-        origin: z.string().min(1).optional(),
+        origin: z.string().min(1).max(LIMITS.origin, TOO_LONG).optional(),
         /** Language of the transcript (BCP 47). */
-        language: z.string().min(2).optional(),
+        language: z.string().min(2).max(LIMITS.language, TOO_LONG).optional(),
       })
       .optional(),
     /** One or two sentences on what it is about, taken from a source. */
-    summary: z.string().min(1).optional(),
+    summary: z.string().min(1).max(LIMITS.summary, TOO_LONG).optional(),
   });
 
 /** Front matter as the validator sees it, references as slugs. */

@@ -1,3 +1,4 @@
+import { addressParameters } from '../lib/link-parameters.ts';
 import { compareTalks, isTalkSort, matchesSelection, TALK_FILTERS, type FilterableTalk, type TalkFilter, type TalkSelection } from '../lib/talk-filters.ts';
 
 /**
@@ -13,7 +14,7 @@ export function startTalkFilters(): void {
   if (!form || !list || !status) return;
 
   const cards = [...list.querySelectorAll<HTMLElement>(':scope > li')].map((element, index) => ({ element, talk: readTalk(element, index) }));
-  restore(form, new URLSearchParams(location.search));
+  restore(form, addressParameters(location.search));
 
   const apply = () => {
     const selection = readSelection(form);

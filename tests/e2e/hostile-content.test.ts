@@ -53,6 +53,17 @@ describe('hostile markup in content', () => {
     }
   });
 
+  it('shows Markdown images as links to them, in transcripts, bios, descriptions and topic texts', () => {
+    const links = (path: string) => parse(readFileSync(join(out, path, 'index.html'), 'utf8')).querySelectorAll('main a.content-image').map((link) => [link.getAttribute('href'), link.textContent]);
+    expect(links(TALK)).toEqual([
+      ['https://tracker.example/pixel.gif', 'Image: a pixel'],
+      ['http://tracker.example/p.gif', 'Image: tracker.example'],
+    ]);
+    expect(links('speakers/mallory/')).toEqual([['https://tracker.example/mallory.jpg', 'Image: Mallory']]);
+    expect(links('events/hostile-workshop/')).toEqual([['https://tracker.example/banner.png', 'Image: banner']]);
+    expect(links('topics/injection/')).toEqual([['https://tracker.example/diagram.svg', 'Image: diagram']]);
+  });
+
   it('shows the markup of a transcript as the text it is', () => {
     const transcript = parse(readFileSync(join(out, TALK, 'index.html'), 'utf8')).querySelector('.transcript');
     const text = transcript?.textContent ?? '';
@@ -62,6 +73,42 @@ describe('hostile markup in content', () => {
     expect(text).toContain(`[click me](javascript:window.__hostile='markdown-link')`);
     // A label that is HTML is a voice like any other, shown as written.
     expect(transcript?.querySelectorAll('.turn').map((turn) => turn.getAttribute('data-speaker-name'))).toContain(`<img src=x onerror="window.__hostile = 'voice'">`);
+  });
+
+  it('names turns, footnotes and links after keys every object inherits as it would any other', () => {
+    const page = parse(readFileSync(join(out, 'talks/prototype-keys/index.html'), 'utf8'));
+    expect(page.querySelectorAll('.turn').map((turn) => [turn.getAttribute('data-speaker'), turn.getAttribute('data-speaker-name')])).toEqual([
+      ['constructor', 'toString'],
+      ['constructor', 'toString'],
+      ['voice', '__proto__'],
+    ]);
+    expect(page.querySelectorAll('.footnotes li').map((note) => note.textContent.trim().replace(/\s*↩︎?$/, ''))).toEqual(['A footnote named constructor.', 'A footnote named __proto__.']);
+    expect(page.querySelector('.transcript a[href="https://example.org/proto"]')?.textContent).toBe('named like a key');
+  });
+
+  it('cites a quote holding $& and the other replacement patterns as written', async () => {
+    const quote = "Replacement patterns are text too: $& and $' and $` and $$ and $1 cost nothing.";
+    const page = await context.newPage();
+    await page.goto(`${site.url}${TALK}`);
+    await page.evaluate((wanted) => {
+      const walker = document.createTreeWalker(document.querySelector('.transcript') as Node, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node as Text).data.indexOf(wanted);
+        if (at === -1) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        window.getSelection()?.removeAllRanges();
+        window.getSelection()?.addRange(range);
+        return;
+      }
+      throw new Error(`not on the page: ${wanted}`);
+    }, quote);
+    await page.locator('#quote-toolbar button[data-action="cite"]').click();
+    const shown = (kind: string) => page.locator(`#quote-dialog [data-citation="${kind}"] .citation-view`).innerText();
+    expect(await shown('markdown')).toContain(`> ${quote}`);
+    expect(await shown('bibtex')).toContain("``Replacement patterns are text too: \\$\\& and \\$' and \\$` and \\$\\$ and \\$1 cost nothing.''");
+    await page.close();
   });
 
   it('leaves no broken link behind', () => {
@@ -85,6 +132,11 @@ describe('hostile markup in content', () => {
           return route.fulfill({ response, body });
         });
       }
+      // Nothing in the content may make the page load anything from another site (an image is a link).
+      const elsewhere: string[] = [];
+      page.on('request', (request) => {
+        if (!request.url().startsWith(site.url)) elsewhere.push(request.url());
+      });
       const violations: string[] = [];
       page.on('console', (message) => {
         if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
@@ -104,6 +156,7 @@ describe('hostile markup in content', () => {
         expect({ path, ...state }).toEqual({ path, hostile: undefined, scriptLinks: 0, hidden: false });
       }
       expect(dialogs).toEqual([]);
+      expect(elsewhere).toEqual([]);
       // Nothing inline was even attempted, so the policy had nothing to block.
       expect(violations).toEqual([]);
       await page.close();

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../src/lib/catalogue.ts';
 import { contentDir } from '../../src/lib/content/content-dir.ts';
 import { validateArchive, type ArchiveReport } from '../../src/lib/content/validate-archive.ts';
+import { ADDRESS_GUARD_SCRIPT } from '../../src/lib/address-guard.ts';
 import { THEME_INIT_SCRIPT } from '../../src/lib/theme.ts';
 
 /** The built site; ARCHIVE_DIST_DIR tests a build made elsewhere (astro build --outDir). */
@@ -129,11 +130,12 @@ describe('talk page conventions', () => {
     }
   });
 
-  it('carry the theme snippet unchanged, first thing that runs', () => {
+  it('carry the address guard, then the theme snippet, unchanged, first things that run', () => {
     const head = html('talks/jan-leike-scaling-rlhf').querySelector('head') as HTMLElement;
-    const first = head.querySelector('script');
-    expect(first?.getAttribute('type')).toBeUndefined();
-    expect(first?.text).toBe(THEME_INIT_SCRIPT);
+    const [guard, theme] = head.querySelectorAll('script');
+    for (const script of [guard, theme]) expect(script?.getAttribute('type')).toBeUndefined();
+    expect(guard?.text).toBe(ADDRESS_GUARD_SCRIPT);
+    expect(theme?.text).toBe(THEME_INIT_SCRIPT);
   });
 
   it(`ship at most ${TALK_PAGE_JS_BUDGET / 1024} KB of compressed JavaScript before the reader presses play, and with the player`, () => {

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
+import { LIMITS } from '../../schemas/limits.ts';
 import type { ContentIssue } from './content-issue.ts';
+import { examinePath, listFiles, systemReason } from './content-files.ts';
 import { parseEntryFile, type EntryFile } from './front-matter.ts';
 
 export const COLLECTIONS = ['talks', 'speakers', 'events', 'topics'] as const;
@@ -24,13 +26,19 @@ export interface ReadResult {
   slugs: Set<string>;
 }
 
-/** Reads every `.md` file under `<contentDir>/<collection>`, in subfolders too, in path order. */
+// Kept here too: tests and scripts list the files of a folder as the archive reads them.
+export { listFiles } from './content-files.ts';
+
+/** Reads every `.md` file under `<contentDir>/<collection>`, in subfolders too, in path order (see content-files.ts for which). */
 export function readCollection(contentDir: string, collection: CollectionName): ReadResult {
   const entries: RawEntry[] = [];
   const issues: ContentIssue[] = [];
   const slugs = new Set<string>();
   const folder = join(contentDir, collection);
-  for (const path of listFiles(folder, issues)) {
+  const found = isPresent(folder) ? examinePath(folder, contentDir) : undefined;
+  if (found?.kind === 'problem') issues.push(found.issue);
+  const paths = found?.kind === 'folder' ? listFiles(folder, issues, contentDir) : [];
+  for (const path of paths) {
     const file = relative(process.cwd(), path) || path;
     if (extname(path).toLowerCase() === '.mdx') {
       issues.push({
@@ -41,12 +49,18 @@ export function readCollection(contentDir: string, collection: CollectionName): 
       continue;
     }
     if (extname(path) !== '.md') {
-      issues.push({ file, field: 'file name', message: `only Markdown entries (.md) belong in ${collection}/; rename the file to .md or move it out of the content folder` });
+      issues.push({ file, field: 'file name', message: notAnEntry(basename(path), collection) });
       continue;
     }
     slugs.add(basename(path, '.md'));
     let bytes: Buffer;
     try {
+      // Measured before reading: a file of gigabytes would be read whole only to be refused.
+      const size = statSync(path).size;
+      if (size > LIMITS.fileBytes) {
+        issues.push({ file, message: `the file is ${megabytes(size)} MB; an entry may be at most ${megabytes(LIMITS.fileBytes)} MB (the longest transcript in the seed archive is 0.16 MB): split it, or check that it is the file you meant` });
+        continue;
+      }
       bytes = readFileSync(path);
     } catch (error) {
       issues.push({ file, message: `cannot be read (${systemReason(error)}); check that the file exists and is readable` });
@@ -64,36 +78,27 @@ export function readCollection(contentDir: string, collection: CollectionName): 
 }
 
 /**
- * Files below a folder, skipping hidden ones (.gitkeep, .DS_Store); none when the folder is missing.
- * A path that cannot be examined (a broken symbolic link) is reported in `issues` when given.
+ * What to do about a file in a collection that is not an entry. Renaming is the fix for notes.txt,
+ * never for a temporary file or a backup: an import killed while writing left
+ * `talk.md.import-<pid>.tmp`, cut short, and the advice to rename it would have published that.
  */
-export function listFiles(folder: string, issues?: ContentIssue[]): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(folder).sort();
-  } catch {
-    return [];
-  }
-  return names
-    .filter((name) => !name.startsWith('.'))
-    .flatMap((name) => {
-      const path = join(folder, name);
-      let isFolder: boolean;
-      try {
-        isFolder = statSync(path).isDirectory();
-      } catch (error) {
-        issues?.push({ file: relative(process.cwd(), path) || path, message: `cannot be read (${systemReason(error)}); a broken symbolic link? Remove it or point it at a file` });
-        return [];
-      }
-      return isFolder ? listFiles(path, issues) : [path];
-    });
+function notAnEntry(name: string, collection: CollectionName): string {
+  if (/\.import-\d+\.tmp$/.test(name)) return 'is a temporary file of an import that was stopped before it finished, and may be cut short; delete it (never rename it to .md) and run the import again';
+  if (/(\.(tmp|temp|bak|orig|swp|swo)|~)$/i.test(name)) return 'is a temporary or backup file; delete it or move it out of the content folder (renaming it to .md would publish an old or partial copy)';
+  return `only Markdown entries (.md) belong in ${collection}/; rename the file to .md or move it out of the content folder`;
 }
 
-/** The operating system's reason, without the stack: "ENOENT: no such file or directory". */
-function systemReason(error: unknown): string {
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return typeof code === 'string' ? `${code}: ${String(message).split(',')[0]?.replace(/^\w+: /, '')}` : String(message);
+/** Whether anything is at a path, a broken link included (which existsSync would call absent). */
+function isPresent(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
+
+const megabytes = (bytes: number) => (bytes / 1_000_000).toLocaleString('en', { maximumFractionDigits: 1 });
 
 function decodeUtf8(bytes: Buffer, file: string, issues: ContentIssue[]): string | undefined {
   try {

@@ -3,11 +3,14 @@ import { join, relative } from 'node:path';
 import type { z } from 'astro/zod';
 import { slugReference } from '../../schemas/common.ts';
 import { eventSchema, type EventData } from '../../schemas/event.ts';
+import { LIMITS } from '../../schemas/limits.ts';
 import { speakerSchema, type SpeakerData } from '../../schemas/speaker.ts';
 import { talkSchema, type TalkData } from '../../schemas/talk.ts';
 import { topicSchema, type TopicData } from '../../schemas/topic.ts';
 import { anonymousVoice, createLabelResolver } from '../transcript/speaker-labels.ts';
 import { countWords } from '../words.ts';
+import { characterIssues, labelIssue } from './check-text.ts';
+import { examinePath, hiddenEntry } from './content-files.ts';
 import { fieldPath, type ContentIssue } from './content-issue.ts';
 import { parseEntryFile } from './front-matter.ts';
 import { COLLECTIONS, readCollection, type CollectionName, type RawEntry } from './read-collection.ts';
@@ -76,15 +79,23 @@ export function validateArchive(contentDir: string, { outlines }: { outlines?: O
  */
 function strayFiles(contentDir: string): ContentIssue[] {
   return readdirSync(contentDir)
-    .filter((name) => !name.startsWith('.') && name !== 'README.md' && !(COLLECTIONS as readonly string[]).includes(name))
-    .map((name) => {
+    .sort()
+    .filter((name) => name !== 'README.md' && !(COLLECTIONS as readonly string[]).includes(name))
+    .flatMap((name): ContentIssue[] => {
       const path = join(contentDir, name);
       const file = relative(process.cwd(), path) || path;
+      if (name.startsWith('.')) {
+        const hidden = hiddenEntry(path, name);
+        return hidden ? [hidden] : [];
+      }
+      // Examined before anything is read: a FIFO named like an entry would hang the read.
+      const found = examinePath(path, contentDir);
+      if (found.kind === 'problem') return [found.issue];
       const meant = COLLECTIONS.find((collection) => nearMiss(name, collection));
-      if (meant) return { file, field: 'folder', message: `is not a collection folder; did you mean ${meant}/? Move its files to ${meant}/ (collections: ${COLLECTIONS.map((c) => `${c}/`).join(', ')})` };
-      const belongs = name.endsWith('.md') ? collectionOfFile(path) : undefined;
+      if (meant) return [{ file, field: 'folder', message: `is not a collection folder; did you mean ${meant}/? Move its files to ${meant}/ (collections: ${COLLECTIONS.map((c) => `${c}/`).join(', ')})` }];
+      const belongs = name.endsWith('.md') && found.kind === 'file' ? collectionOfFile(path) : undefined;
       const where = belongs ? `it reads as a ${SINGULAR[belongs]} entry, so move it to ${belongs}/` : `entries belong in ${COLLECTIONS.map((c) => `${c}/`).join(', ')}`;
-      return { file, field: 'folder', message: `is not in a collection folder and would be ignored; ${where}` };
+      return [{ file, field: 'folder', message: `is not in a collection folder and would be ignored; ${where}` }];
     });
 }
 
@@ -120,6 +131,8 @@ function checkCollection(contentDir: string, collection: CollectionName, schema:
   for (const entry of read.entries) {
     if (!SLUG.test(entry.id)) {
       issues.push({ file: entry.file, field: 'file name', message: `"${entry.id}" is not a valid slug; name the file in lower-case words joined by hyphens, such as jan-leike.md` });
+    } else if (entry.id.length > LIMITS.slug) {
+      issues.push({ file: entry.file, field: 'file name', message: `the slug is ${entry.id.length} characters long; at most ${LIMITS.slug} are allowed (it is the page's address): shorten the file name` });
     }
     const earlier = firstFileOf.get(entry.id);
     if (earlier) {
@@ -130,6 +143,7 @@ function checkCollection(contentDir: string, collection: CollectionName, schema:
     const oversized = oversizedBlocks(entry, collection);
     issues.push(...oversized);
     if (oversized.length > 0) unsplit.add(entry.file);
+    issues.push(...characterIssues(entry, collection === 'talks' ? 'transcript' : 'body'));
     const result = schema.safeParse(entry.data, { error: (issue) => (issue.input === undefined ? MISSING : undefined) });
     if (result.success) {
       checked.push({ ...entry, valid: result.data });
@@ -146,7 +160,10 @@ function checkCollection(contentDir: string, collection: CollectionName, schema:
       let message = withHint(problem.message, path);
       if (problem.code === 'unrecognized_keys') message = `unknown field; the ${collection} schema has no field "${problem.keys.join('", "')}" (check the spelling)`;
       else if (problem.code === 'invalid_value' && problem.values.length > 1) {
-        message = `${JSON.stringify(valueAt(entry.data, path))} is not allowed here; write one of ${problem.values.map((value) => JSON.stringify(value)).join(', ')}`;
+        const value = valueAt(entry.data, path);
+        const choices = problem.values.map((choice) => JSON.stringify(choice)).join(', ');
+        // A missing field is missing, as for a title, not the value "undefined".
+        message = value === undefined ? `${withHint(MISSING, path)} (one of ${choices})` : `${JSON.stringify(value)} is not allowed here; write one of ${choices}`;
       }
       issues.push({ file: entry.file, line: entry.lineOf(path), field: fieldPath(path) || 'front matter', message });
     }
@@ -322,7 +339,14 @@ function checkTurnLabels(talk: CheckedEntry<TalkData>, outline: TranscriptOutlin
   const resolve = createLabelResolver([...billed, ...talk.valid.voices.map((voice) => ({ slug: voice, name: voice, aliases: [] }))]);
   const reported = new Set<string>();
   for (const turn of outline.turns) {
-    if (turn.continued || resolve(turn.label) || anonymousVoice(turn.label) || reported.has(turn.label)) continue;
+    if (turn.continued || reported.has(turn.label)) continue;
+    const bidi = labelIssue(talk.file, talk.bodyStartLine + turn.line - 1, turn.label);
+    if (bidi) {
+      issues.push(bidi);
+      reported.add(turn.label);
+      continue;
+    }
+    if (resolve(turn.label) || anonymousVoice(turn.label)) continue;
     reported.add(turn.label);
     const names = billed.map((speaker) => speaker.name).join(', ') || 'none';
     issues.push({

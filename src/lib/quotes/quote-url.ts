@@ -15,7 +15,12 @@ export interface QuoteSelector {
   suffix: string;
 }
 
-const MAX_QUOTE = 1200;
+import { addressParameters, boundedParameter, fragmentId } from '../link-parameters.ts';
+
+/** The longest quote a link carries; links are read with the same cap, so a crafted one costs no more. */
+export const MAX_QUOTE = 1200;
+/** The longest context before or after a quote that a link is read with (links carry six or seven words). */
+const MAX_CONTEXT = 200;
 
 /** Encodes a text-fragment term: `-`, `,` and `&` have meanings there and must be escaped. */
 function fragmentTerm(text: string): string {
@@ -40,13 +45,12 @@ export function quoteUrl(pageUrl: string, selector: QuoteSelector): string {
   return `${url.toString()}#${selector.passageId}${textDirective(selector)}`;
 }
 
-/** Reads a quote back from a page's location (`search` and `hash`); undefined when the URL names none. */
+/** Reads a quote back from a page's location (`search` and `hash`), each part capped; undefined when the URL names none. */
 export function selectorFromLocation(search: string, hash: string): QuoteSelector | undefined {
-  const params = new URLSearchParams(search);
-  const exact = params.get('quote');
+  const params = addressParameters(search);
+  const exact = boundedParameter(params, 'quote', MAX_QUOTE);
   if (!exact) return undefined;
-  const passageId = decodeURIComponent(hash.replace(/^#/, '').split(':~:')[0] ?? '');
-  return { passageId, exact, prefix: params.get('before') ?? '', suffix: params.get('after') ?? '' };
+  return { passageId: fragmentId(hash), exact, prefix: boundedParameter(params, 'before', MAX_CONTEXT) ?? '', suffix: boundedParameter(params, 'after', MAX_CONTEXT) ?? '' };
 }
 
 /** Collapses runs of whitespace, as the page shows text. */

@@ -53,9 +53,11 @@ export function reanchor(passages: readonly PassageText[], selector: QuoteSelect
     return { status: inHome ? 'exact' : 'moved', start: best, end: best + exact.length, passageId: passageAt(best) };
   }
 
-  const fuzzy = approximateWordMatch(text, exact);
+  // The page's words, read once for both the approximate search and the closest passage.
+  const words = wordsWithOffsets(text);
+  const fuzzy = approximateWordMatch(words, exact);
   if (fuzzy) return { status: 'fuzzy', start: fuzzy.start, end: fuzzy.end, passageId: passageAt(fuzzy.start) };
-  return { status: 'missing', start: 0, end: 0, passageId: closestPassage(passages, exact) };
+  return { status: 'missing', start: 0, end: 0, passageId: closestPassage(passages, starts, words, exact) };
 }
 
 function allIndexesOf(text: string, needle: string): number[] {
@@ -101,36 +103,47 @@ function wordsWithOffsets(text: string): Word[] {
 }
 
 /**
+ * Most cells the approximate match computes (quote words times text words searched): a few
+ * milliseconds of work. A link is made by anyone, so its cost to the reader must have a bound; a
+ * quote the budget cannot place is reported missing, its closest passage marked.
+ */
+export const MAX_MATCH_CELLS = 3_000_000;
+
+/**
  * Approximate substring match over words (Sellers' algorithm): the span of
  * the text with the fewest word insertions, deletions and substitutions
  * against the quote, accepted when at most a fifth of the quote's words
  * differ (at least one, so a fixed typo is always forgiven).
+ *
+ * Only where a match can be is searched: a span within that many edits is at
+ * most m + k words long and holds at least m − k of the quote's words, so a
+ * window of the text with fewer is skipped. The rest is bounded by
+ * MAX_MATCH_CELLS. The search once scaled with quote words times page words, and
+ * a crafted link froze the longest page for 40 seconds.
  */
-function approximateWordMatch(text: string, quote: string): { start: number; end: number } | undefined {
-  const pattern = wordsWithOffsets(quote).map((word) => word.key);
-  const words = wordsWithOffsets(text);
-  const m = pattern.length;
+function approximateWordMatch(words: readonly Word[], quote: string): { start: number; end: number } | undefined {
+  const quoteWords = wordsWithOffsets(quote);
+  const m = quoteWords.length;
   if (m === 0 || words.length === 0) return undefined;
   const allowed = Math.max(1, Math.floor(m / 5));
-  // previous[i] = cost of matching pattern[0..i) ending at the previous text word; origin tracks where that match began.
-  let previous = Array.from({ length: m + 1 }, (_, i) => i);
-  let previousOrigin = Array.from({ length: m + 1 }, () => 0);
+  const ids = new Map<string, number>();
+  const pattern = Int32Array.from(quoteWords, ({ key }) => {
+    if (!ids.has(key)) ids.set(key, ids.size);
+    return ids.get(key) as number;
+  });
+  // A text word the quote does not have is -1: it can only be skipped or substituted.
+  const textIds = Int32Array.from(words, ({ key }) => ids.get(key) ?? -1);
   let best: { cost: number; startWord: number; endWord: number } | undefined;
-  for (let j = 1; j <= words.length; j += 1) {
-    const current = [0];
-    const origin = [j];
-    for (let i = 1; i <= m; i += 1) {
-      const substitute = (previous[i - 1] ?? 0) + (pattern[i - 1] === words[j - 1]?.key ? 0 : 1);
-      const skipText = (previous[i] ?? 0) + 1;
-      const skipPattern = (current[i - 1] ?? 0) + 1;
-      const cost = Math.min(substitute, skipText, skipPattern);
-      current.push(cost);
-      origin.push(cost === substitute ? (previousOrigin[i - 1] ?? 0) : cost === skipText ? (previousOrigin[i] ?? 0) : (origin[i - 1] ?? 0));
-    }
-    const cost = current[m] ?? Infinity;
-    if (cost <= allowed && (!best || cost < best.cost)) best = { cost, startWord: origin[m] ?? 0, endWord: j - 1 };
-    previous = current;
-    previousOrigin = origin;
+  let cells = 0;
+  for (const [from, to] of candidateRanges(textIds, m + allowed, m - allowed)) {
+    // What the budget has room for: the whole range, its beginning, or nothing more.
+    const room = Math.floor((MAX_MATCH_CELLS - cells) / m);
+    if (room <= 0) break;
+    const end = Math.min(to, from + room - 1);
+    cells += (end - from + 1) * m;
+    const found = sellers(pattern, textIds, from, end, allowed);
+    if (found && (!best || found.cost < best.cost)) best = found;
+    if (best?.cost === 0) break;
   }
   if (!best) return undefined;
   const first = words[best.startWord];
@@ -138,13 +151,72 @@ function approximateWordMatch(text: string, quote: string): { start: number; end
   return first && last ? { start: first.start, end: last.end } : undefined;
 }
 
-/** The passage sharing the most distinct words with the quote. */
-function closestPassage(passages: readonly PassageText[], quote: string): string | undefined {
-  const wanted = new Set(wordsWithOffsets(quote).map((word) => word.key));
-  let best: { id: string; shared: number } | undefined;
-  for (const passage of passages) {
-    const shared = new Set(wordsWithOffsets(passage.text).map((word) => word.key).filter((key) => wanted.has(key))).size;
-    if (!best || shared > best.shared) best = { id: passage.id, shared };
+/**
+ * Ranges of text words [from, to] in which a match can end: each end whose preceding `width` words
+ * hold at least `need` of the quote's words, widened by `width` before it to take the whole match.
+ */
+function candidateRanges(textIds: Int32Array, width: number, need: number): [number, number][] {
+  const ranges: [number, number][] = [];
+  let inWindow = 0;
+  for (let end = 0; end < textIds.length; end += 1) {
+    if ((textIds[end] as number) >= 0) inWindow += 1;
+    if (end >= width && (textIds[end - width] as number) >= 0) inWindow -= 1;
+    if (inWindow < need) continue;
+    const from = Math.max(0, end - width);
+    const last = ranges.at(-1);
+    if (last && from <= last[1] + 1) last[1] = end;
+    else ranges.push([from, end]);
   }
-  return best && best.shared > 0 ? best.id : passages[0]?.id;
+  return ranges;
+}
+
+/** Sellers' dynamic programme over text words [from, to]: the cheapest match ending anywhere in it, if within `allowed`. */
+function sellers(pattern: Int32Array, textIds: Int32Array, from: number, to: number, allowed: number): { cost: number; startWord: number; endWord: number } | undefined {
+  const m = pattern.length;
+  // previous[i] = cost of matching pattern[0..i) ending at the previous text word; origin tracks where that match began.
+  let previous = new Int32Array(m + 1).map((_, i) => i);
+  let previousOrigin = new Int32Array(m + 1).fill(from);
+  let current = new Int32Array(m + 1);
+  let origin = new Int32Array(m + 1);
+  let best: { cost: number; startWord: number; endWord: number } | undefined;
+  for (let j = from; j <= to; j += 1) {
+    const word = textIds[j] as number;
+    // An empty prefix of the quote matches after this word: a match from here starts at the next one.
+    current[0] = 0;
+    origin[0] = j + 1;
+    for (let i = 1; i <= m; i += 1) {
+      const substitute = (previous[i - 1] as number) + (pattern[i - 1] === word ? 0 : 1);
+      const skipText = (previous[i] as number) + 1;
+      const skipPattern = (current[i - 1] as number) + 1;
+      const cost = Math.min(substitute, skipText, skipPattern);
+      current[i] = cost;
+      origin[i] = cost === substitute ? (previousOrigin[i - 1] as number) : cost === skipText ? (previousOrigin[i] as number) : (origin[i - 1] as number);
+    }
+    const cost = current[m] as number;
+    if (cost <= allowed && (!best || cost < best.cost)) best = { cost, startWord: origin[m] as number, endWord: j };
+    [previous, current] = [current, previous];
+    [previousOrigin, origin] = [origin, previousOrigin];
+  }
+  return best;
+}
+
+/** The passage sharing the most distinct words with the quote, from the page's words and where each passage starts. */
+function closestPassage(passages: readonly PassageText[], starts: readonly number[], words: readonly Word[], quote: string): string | undefined {
+  const wanted = new Set(wordsWithOffsets(quote).map((word) => word.key));
+  let best: { index: number; shared: number } | undefined;
+  let passage = 0;
+  let shared = new Set<string>();
+  const close = () => {
+    if (!best || shared.size > best.shared) best = { index: passage, shared: shared.size };
+  };
+  for (const word of words) {
+    while (passage + 1 < starts.length && (starts[passage + 1] as number) <= word.start) {
+      close();
+      passage += 1;
+      shared = new Set();
+    }
+    if (wanted.has(word.key)) shared.add(word.key);
+  }
+  close();
+  return best && best.shared > 0 ? passages[best.index]?.id : passages[0]?.id;
 }

@@ -38,7 +38,12 @@ export interface ResultView {
 }
 
 export const PASSAGES_PER_RESULT = 3;
-const PAGE_TYPES: Record<string, string> = { speakers: 'Speaker', topics: 'Topic', events: 'Event' };
+/** A Map, so that a path segment such as "constructor" names no page type. */
+const PAGE_TYPES = new Map([
+  ['speakers', 'Speaker'],
+  ['topics', 'Topic'],
+  ['events', 'Event'],
+]);
 
 /**
  * Turns a page hit into a result. With speakers chosen, only passages those
@@ -56,7 +61,8 @@ export function resultView(hit: PageHit, speakers: ReadonlySet<string>): ResultV
     .map(({ sub }) => passageView(sub));
   if (speakers.size > 0 && passages.length === 0 && path.includes('/talks/')) return undefined;
   const section = path.split('/').filter(Boolean)[0] ?? '';
-  const facts = PAGE_TYPES[section] ? [PAGE_TYPES[section]] : [hit.filters['kind'], hit.filters['year'], hit.filters['event']].flatMap((values) => values?.[0] ?? []);
+  const type = PAGE_TYPES.get(section);
+  const facts = type ? [type] : [hit.filters['kind'], hit.filters['year'], hit.filters['event']].flatMap((values) => values?.[0] ?? []);
   return {
     url: path,
     title: hit.meta['title'] ?? path,

@@ -8,14 +8,23 @@ export interface SearchState {
   filters: Partial<Record<FilterKey, string[]>>;
 }
 
-/** Reads the state from a search URL such as `/search/?q=oversight&speaker=Jan+Leike`. */
+/** The most of a query and of filter values the page reads from its address: more is a crafted link. */
+const MAX_QUERY = 500;
+const MAX_VALUES = 20;
+const MAX_VALUE = 200;
+
+/** Reads the state from a search URL such as `/search/?q=oversight&speaker=Jan+Leike`, each part capped. */
 export function stateFromParams(params: URLSearchParams): SearchState {
   const filters: SearchState['filters'] = {};
   for (const key of FILTER_KEYS) {
-    const values = params.getAll(key).filter((value) => value !== '');
+    const values = params
+      .getAll(key)
+      .filter((value) => value !== '')
+      .slice(0, MAX_VALUES)
+      .map((value) => value.slice(0, MAX_VALUE));
     if (values.length > 0) filters[key] = values;
   }
-  return { query: params.get('q')?.trim() ?? '', filters };
+  return { query: params.get('q')?.slice(0, MAX_QUERY).trim() ?? '', filters };
 }
 
 /** The inverse of `stateFromParams`, so a search can be shared and Back restores it. */

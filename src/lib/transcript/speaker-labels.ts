@@ -36,25 +36,26 @@ export function createLabelResolver<S extends SpeakerIdentity>(speakers: readonl
 /** Voices that are no speaker entry: the anonymous audience, or a voice the source does not name. */
 export type AnonymousVoice = 'audience' | 'unattributed';
 
-const ANONYMOUS_LABELS: Record<string, AnonymousVoice> = {
-  audience: 'audience',
-  'audience member': 'audience',
-  'audience members': 'audience',
-  'audience question': 'audience',
-  presenter: 'unattributed',
-  moderator: 'unattributed',
-  chair: 'unattributed',
-  unattributed: 'unattributed',
-  'unknown speaker': 'unattributed',
-  'unidentified speaker': 'unattributed',
-};
+// A Map, not an object literal: a label such as "constructor" must not find Object.prototype's.
+const ANONYMOUS_LABELS = new Map<string, AnonymousVoice>([
+  ['audience', 'audience'],
+  ['audience member', 'audience'],
+  ['audience members', 'audience'],
+  ['audience question', 'audience'],
+  ['presenter', 'unattributed'],
+  ['moderator', 'unattributed'],
+  ['chair', 'unattributed'],
+  ['unattributed', 'unattributed'],
+  ['unknown speaker', 'unattributed'],
+  ['unidentified speaker', 'unattributed'],
+]);
 
 /**
  * The anonymous voice a label names, if any. These labels are valid in every
  * talk without a speaker entry: an audience has no page of its own.
  */
 export function anonymousVoice(label: string): AnonymousVoice | undefined {
-  return ANONYMOUS_LABELS[labelKey(label)];
+  return ANONYMOUS_LABELS.get(labelKey(label));
 }
 
 /**

@@ -1,11 +1,5 @@
 import type { PassageText } from '../../lib/quotes/reanchor.ts';
 
-/** A position in the page: a text node and an index into it. */
-interface NodePosition {
-  node: Text;
-  index: number;
-}
-
 /**
  * The transcript's passages as reanchor() reads them (whitespace collapsed,
  * passages joined by one space), with a map between offsets in that text and
@@ -21,54 +15,87 @@ export interface PageText {
 
 const SKIP = '.timestamp, .permalink';
 
+/** White space as `/\s/` sees it, by code unit: testing a regular expression per character cost the longest page tens of milliseconds. */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/**
+ * Reads the transcript once per quote link and per selection, so it keeps one number per character
+ * in typed arrays rather than an object: where each joined-text offset comes from (node and index),
+ * and where each node's characters went (-1 for white space folded into one space).
+ */
 export function readPageText(root: ParentNode): PageText {
   const passages: PassageText[] = [];
-  const positions: NodePosition[] = [];
-  const byNode = new Map<Text, { index: number; offset: number }[]>();
+  const nodes: Text[] = [];
+  const offsetsOf = new Map<Text, Int32Array>();
+  let positionNode = new Int32Array(4096);
+  let positionIndex = new Int32Array(4096);
+  let length = 0;
+  const push = (node: number, index: number) => {
+    if (length === positionNode.length) {
+      positionNode = grow(positionNode);
+      positionIndex = grow(positionIndex);
+    }
+    positionNode[length] = node;
+    positionIndex[length] = index;
+    length += 1;
+  };
   for (const element of root.querySelectorAll<HTMLElement>('.passage[id]')) {
     // The one space that joins passages maps onto the previous passage's last character.
-    if (positions.length > 0) positions.push(positions[positions.length - 1] as NodePosition);
-    let text = '';
-    let pendingSpace: NodePosition | undefined;
+    if (length > 0) push(positionNode[length - 1] as number, positionIndex[length - 1] as number);
+    const chunks: string[] = [];
+    let written = 0;
+    let pendingSpace: [number, number] | undefined;
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, { acceptNode: (node) => (node.parentElement?.closest(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT) });
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const entries: { index: number; offset: number }[] = [];
-      byNode.set(node, entries);
-      for (let index = 0; index < node.data.length; index += 1) {
-        if (/\s/.test(node.data[index] as string)) {
-          if (text !== '') pendingSpace ??= { node, index };
+      const number = nodes.push(node) - 1;
+      const data = node.data;
+      const offsets = new Int32Array(data.length).fill(-1);
+      offsetsOf.set(node, offsets);
+      let run = -1;
+      for (let index = 0; index < data.length; index += 1) {
+        if (isSpace(data.charCodeAt(index))) {
+          if (run !== -1) chunks.push(data.slice(run, index));
+          run = -1;
+          if (written > 0) pendingSpace ??= [number, index];
           continue;
         }
         if (pendingSpace) {
-          text += ' ';
-          positions.push(pendingSpace);
+          chunks.push(' ');
+          push(...pendingSpace);
+          written += 1;
           pendingSpace = undefined;
         }
-        entries.push({ index, offset: positions.length });
-        text += node.data[index];
-        positions.push({ node, index });
+        if (run === -1) run = index;
+        offsets[index] = length;
+        push(number, index);
+        written += 1;
       }
+      if (run !== -1) chunks.push(data.slice(run));
     }
-    passages.push({ id: element.id, text });
+    passages.push({ id: element.id, text: chunks.join('') });
   }
 
   return {
     passages,
     offsetOf(node, index, edge) {
-      const entries = node instanceof Text ? byNode.get(node) : undefined;
-      if (!entries || entries.length === 0) return undefined;
-      if (edge === 'start') return (entries.find((entry) => entry.index >= index) ?? entries[entries.length - 1])?.offset;
-      const before = entries.filter((entry) => entry.index < index).at(-1);
-      return before ? before.offset + 1 : entries[0]?.offset;
+      const offsets = node instanceof Text ? offsetsOf.get(node) : undefined;
+      if (!offsets) return undefined;
+      const first = (from: number) => offsets.slice(from).find((offset) => offset >= 0);
+      const last = (before: number) => offsets.slice(0, Math.max(0, before)).findLast((offset) => offset >= 0);
+      if (edge === 'start') return first(index) ?? last(offsets.length);
+      const before = last(index);
+      return before === undefined ? first(0) : before + 1;
     },
     mark(start, end) {
       const segments = new Map<Text, { from: number; to: number }>();
-      for (let offset = start; offset < end; offset += 1) {
-        const position = positions[offset];
-        if (!position) continue;
-        const segment = segments.get(position.node);
-        if (segment) segment.to = Math.max(segment.to, position.index + 1);
-        else segments.set(position.node, { from: position.index, to: position.index + 1 });
+      for (let offset = Math.max(0, start); offset < Math.min(end, length); offset += 1) {
+        const node = nodes[positionNode[offset] as number] as Text;
+        const index = positionIndex[offset] as number;
+        const segment = segments.get(node);
+        if (segment) segment.to = Math.max(segment.to, index + 1);
+        else segments.set(node, { from: index, to: index + 1 });
       }
       const marks: HTMLElement[] = [];
       // Later segments first: wrapping splits text nodes, which would shift earlier indexes otherwise.
@@ -84,4 +111,10 @@ export function readPageText(root: ParentNode): PageText {
       return marks[0];
     },
   };
+}
+
+function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(array.length * 2);
+  larger.set(array);
+  return larger;
 }

@@ -167,10 +167,11 @@ function fillCitation(dialog: HTMLDialogElement, source: CitationSource, quote: 
     const template = block?.querySelector<HTMLTemplateElement>('template');
     if (!block || !template) continue;
     block.dataset['text'] = texts[kind];
+    // Replaced by functions: a string replacement would read $&, $' and $` in a quote as patterns.
     const html = template.innerHTML
-      .replaceAll(PLACEHOLDERS.text, escapeHtml(escape[kind](quote.selector.exact)))
-      .replaceAll(PLACEHOLDERS.speaker, escapeHtml(escape[kind](quote.speaker)))
-      .replaceAll(PLACEHOLDERS.link, escapeHtml(link));
+      .replaceAll(PLACEHOLDERS.text, () => escapeHtml(escape[kind](quote.selector.exact)))
+      .replaceAll(PLACEHOLDERS.speaker, () => escapeHtml(escape[kind](quote.speaker)))
+      .replaceAll(PLACEHOLDERS.link, () => escapeHtml(link));
     block.querySelector('.citation-view')?.remove();
     block.insertAdjacentHTML('afterbegin', `<div class="citation-view">${html}</div>`);
   }

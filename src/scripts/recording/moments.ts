@@ -4,6 +4,8 @@
  * passage without one plays from the nearest earlier time, the closest the transcript says.
  */
 
+import { addressParameters } from '../../lib/link-parameters.ts';
+
 /** The longest recording a link may name: a day. Anything beyond is a mistyped or crafted link. */
 const LONGEST = 24 * 3600;
 
@@ -29,7 +31,7 @@ export function timeOf(passage: HTMLElement): number | undefined {
 
 /** `147`, `147s` or `2:27` from a link's `t` parameter; undefined when absent or not a moment. */
 export function momentParameter(search: string): number | undefined {
-  const value = new URLSearchParams(search).get('t')?.slice(0, 16);
+  const value = addressParameters(search).get('t')?.slice(0, 16);
   if (!value) return undefined;
   let seconds: number | undefined;
   if (/^\d+s?$/.test(value)) seconds = Number.parseInt(value, 10);

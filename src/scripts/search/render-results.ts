@@ -42,7 +42,8 @@ export function renderFilters(counts: FilterCounts, state: SearchState): string 
     const values = counts[key] ?? {};
     const chosen = new Set(state.filters[key] ?? []);
     const entries = Object.entries(values).filter(([value, count]) => count > 0 || chosen.has(value));
-    for (const value of chosen) if (!(value in values)) entries.push([value, 0]);
+    // Values come from the address: `in` would find "constructor" among an object's inherited keys.
+    for (const value of chosen) if (!Object.hasOwn(values, value)) entries.push([value, 0]);
     if (entries.length === 0) return '';
     entries.sort(([a, countA], [b, countB]) => (key === 'year' ? b.localeCompare(a) : countB - countA || a.localeCompare(b)));
     const options = entries

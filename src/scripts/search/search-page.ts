@@ -1,3 +1,4 @@
+import { addressParameters } from '../../lib/link-parameters.ts';
 import { highlightTerms, resultView, type ResultView } from '../../lib/search/page-results.ts';
 import { FILTER_KEYS, pagefindFilters, paramsFromState, stateFromParams, type SearchState } from '../../lib/search/search-state.ts';
 import type { FilterCounts, Pagefind, PagefindResult } from '../pagefind-types.ts';
@@ -49,7 +50,9 @@ export function startSearchPage(base: string): void {
     const search = await pagefind.search(state.query === '' ? null : state.query, { filters: pagefindFilters(state) });
     if (!search || current !== generation) return;
     terms = highlightTerms(state.query);
-    speakers = new Set(state.filters.speaker ?? []);
+    // A speaker filter keeps the passages a speaker says among those matching the words; with no
+    // words to match, it keeps the pages they take part in, as every other filter does.
+    speakers = new Set(state.query === '' ? [] : (state.filters.speaker ?? []));
     pending = [...search.results];
     shown = [];
     const counts = await facetCounts(pagefind, state, search.filters);
@@ -59,8 +62,7 @@ export function startSearchPage(base: string): void {
     if (current !== generation) return;
     const count = speakers.size > 0 && pending.length === 0 ? shown.length : search.results.length;
     if (count === 0) {
-      const remedy = hasFilters ? ', or remove a filter' : '';
-      showStatus(elements!, `Nothing matches “${state.query}”${hasFilters ? ' with these filters' : ''}. Check the spelling, try fewer or other words${remedy}.`, true);
+      showStatus(elements!, noMatch(state.query, hasFilters), true);
     } else {
       showStatus(elements!, `${count}${pending.length > 0 && speakers.size > 0 ? '+' : ''} matching ${count === 1 ? 'page' : 'pages'}.`, false);
     }
@@ -76,7 +78,7 @@ export function startSearchPage(base: string): void {
   }
 
   const restore = () => {
-    const state = stateFromParams(new URLSearchParams(location.search));
+    const state = stateFromParams(addressParameters(location.search));
     input.value = state.query;
     void run(state);
   };
@@ -105,6 +107,12 @@ export function startSearchPage(base: string): void {
     event.preventDefault();
   });
   restore();
+}
+
+/** What the page says when nothing matches: of the words, or, with filters alone, of the filters. */
+function noMatch(query: string, hasFilters: boolean): string {
+  if (query === '') return 'No page matches all of these filters. Remove a filter, or type words to search.';
+  return `Nothing matches “${query}”${hasFilters ? ' with these filters' : ''}. Check the spelling, try fewer or other words${hasFilters ? ', or remove a filter' : ''}.`;
 }
 
 function findElements(): Elements | undefined {
