@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { handleRenderedPage, hasPageHandlers, transformRenderedPages } from '../../src/lib/site/rendered-pages.ts';
+import { handleRenderedPage, hasPageHandlers, observeRenderedPages, transformRenderedPages } from '../../src/lib/site/rendered-pages.ts';
 
 afterEach(() => {
   transformRenderedPages('policy', undefined);
   transformRenderedPages('other', undefined);
+  observeRenderedPages('index', undefined);
 });
 
 describe('rendered page handlers', () => {
@@ -17,5 +18,14 @@ describe('rendered page handlers', () => {
     transformRenderedPages('other', () => undefined);
     expect(hasPageHandlers()).toBe(true);
     expect(handleRenderedPage('a/index.html', '<p>a</p>')).toBe('<meta><p>a</p>');
+  });
+
+  it('show each page to the observers as it will be written, after every transform', () => {
+    const seen: string[] = [];
+    observeRenderedPages('index', (file, html) => seen.push(`${file} ${html}`));
+    expect(hasPageHandlers()).toBe(true);
+    transformRenderedPages('policy', (_file, html) => `<meta>${html}`);
+    expect(handleRenderedPage('a/index.html', '<p>a</p>')).toBe('<meta><p>a</p>');
+    expect(seen).toEqual(['a/index.html <meta><p>a</p>']);
   });
 });

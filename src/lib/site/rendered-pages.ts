@@ -1,6 +1,7 @@
 /**
- * Lets the build's integrations change each HTML page as it is rendered, before it is written: the
- * Content-Security-Policy is added to the page from its own inline code.
+ * Lets the build's integrations change each HTML page as it is rendered, before it is written (the
+ * Content-Security-Policy is added to the page from its own inline code), and see it as written
+ * (the search index is fed with it while the rest of the site is rendered).
  *
  * The policy used to be added after every page was written, reading the whole site back from disk
  * and writing it again while the build waited; seen as rendered, each page is handled once, in
@@ -11,13 +12,24 @@
 
 /** Returns the page to write instead, or nothing to keep it. */
 export type PageTransform = (file: string, html: string) => string | void;
+/** Sees each page as it will be written, after every transform. */
+export type PageObserver = (file: string, html: string) => void;
 
 const HANDLERS = Symbol.for('alignment-talk-archive.rendered-page-handlers');
+const OBSERVERS = Symbol.for('alignment-talk-archive.rendered-page-observers');
+
+function registry<T>(key: symbol): Map<string, T> {
+  const global = globalThis as typeof globalThis & Record<symbol, Map<string, T> | undefined>;
+  global[key] ??= new Map();
+  return global[key];
+}
 
 function transforms(): Map<string, PageTransform> {
-  const global = globalThis as typeof globalThis & { [HANDLERS]?: Map<string, PageTransform> };
-  global[HANDLERS] ??= new Map();
-  return global[HANDLERS];
+  return registry(HANDLERS);
+}
+
+function observers(): Map<string, PageObserver> {
+  return registry(OBSERVERS);
 }
 
 /** Changes each page before it is written (set during a build; undefined stops it). */
@@ -26,14 +38,21 @@ export function transformRenderedPages(name: string, transform: PageTransform | 
   else transforms().delete(name);
 }
 
-/** True when some integration wants to see rendered pages: during a build, not in `astro dev`. */
-export function hasPageHandlers(): boolean {
-  return transforms().size > 0;
+/** Shows each page, as it will be written, to `observer` (set during a build; undefined stops it). */
+export function observeRenderedPages(name: string, observer: PageObserver | undefined): void {
+  if (observer) observers().set(name, observer);
+  else observers().delete(name);
 }
 
-/** The page as it is to be written: every transform applied in turn. */
+/** True when some integration wants to see rendered pages: during a build, not in `astro dev`. */
+export function hasPageHandlers(): boolean {
+  return transforms().size > 0 || observers().size > 0;
+}
+
+/** The page as it is to be written: every transform applied in turn, then shown to the observers. */
 export function handleRenderedPage(file: string, html: string): string {
   let page = html;
   for (const transform of transforms().values()) page = transform(file, page) ?? page;
+  for (const observe of observers().values()) observe(file, page);
   return page;
 }
