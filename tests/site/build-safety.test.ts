@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildArchiveSite } from '../../scripts/lib/site-build.ts';
+import { scratchFolderInProject } from '../support/scratch-folder.ts';
 
 // `npm run build` never publishes half a site or another archive's pages (scripts/lib/site-build.ts).
 const ROOT = resolve(import.meta.dirname, '../..');
 const MINI = join(ROOT, 'tests/fixtures/mini-archive');
-const work = mkdtempSync(join(ROOT, 'node_modules', '.cache', 'build-safety-'));
+const work = scratchFolderInProject(ROOT, 'build-safety-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const quiet = { logLevel: 'error' as const, log: () => undefined };
