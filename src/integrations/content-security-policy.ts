@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { htmlFiles, sitePath } from '../lib/site/html-files.ts';
 import { transformRenderedPages } from '../lib/site/rendered-pages.ts';
-import { emptyHashes, emptyPlayerOrigins, headersFile, inlineHashes, mergeHashes, mergePlayerOrigins, playerOrigins, policy, withPolicyMeta } from '../lib/security/content-security-policy.ts';
+import { emptyHashes, emptyPlayerOrigins, headersFile, inlineHashes, mergeHashes, mergePlayerOrigins, pagePolicy, playerOrigins, policy, withPolicyMeta } from '../lib/security/content-security-policy.ts';
 import { downloadHeaders } from '../lib/talk-downloads.ts';
 
 const NAME = 'archive:content-security-policy';
@@ -21,9 +21,9 @@ export function contentSecurityPolicy(): AstroIntegration {
   const all = emptyHashes();
   const allPlayers = emptyPlayerOrigins();
   const handled = new Set<string>();
-  const withPolicy = (file: string, html: string) => {
-    const hashes = inlineHashes(html);
-    const players = playerOrigins(html);
+  const withPolicy = (file: string, html: string, known?: ReturnType<typeof pagePolicy>) => {
+    const hashes = known?.hashes ?? inlineHashes(html);
+    const players = known?.players ?? playerOrigins(html);
     mergeHashes(all, hashes);
     mergePlayerOrigins(allPlayers, players);
     handled.add(file);
@@ -42,9 +42,11 @@ export function contentSecurityPolicy(): AstroIntegration {
         let onDisk = 0;
         for (const path of pages) {
           if (handled.has(sitePath(outDir, path))) continue;
-          // A page kept from the last build (not rendered again) has its policy already: only its hashes are needed.
+          // A page kept from the last build (not rendered again) has its policy already, made from
+          // its inline code: its hashes are read back from it, and the policy made again in case
+          // the policy's own directives changed since.
           const html = readFileSync(path, 'utf8');
-          const withItsPolicy = withPolicy('', html);
+          const withItsPolicy = withPolicy('', html, pagePolicy(html));
           if (withItsPolicy !== html) writeFileSync(path, withItsPolicy);
           onDisk += 1;
         }

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkHtml, safetyProblems } from '../../scripts/check-html.ts';
 import { checkLinks, formatBroken } from '../../scripts/check-links.ts';
-import { headersFile, inlineHashes, playerOrigins, policy, withPolicyMeta } from '../../src/lib/security/content-security-policy.ts';
+import { headersFile, inlineHashes, pagePolicy, playerOrigins, policy, withPolicyMeta } from '../../src/lib/security/content-security-policy.ts';
 
 const made: string[] = [];
 const ORIGIN = 'https://talks.example.org';
@@ -130,5 +130,19 @@ describe('the policy', () => {
   it('replaces a policy already in the page instead of adding a second', () => {
     const once = withPolicyMeta('<html><head><meta charset="utf-8"></head></html>', "default-src 'none'");
     expect(withPolicyMeta(once, "default-src 'self'")).toBe(`<html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src 'self'"></head></html>`);
+  });
+
+  // A page kept from the last build is given its policy again from the hashes its own policy lists.
+  it('reads back from a page’s policy exactly the hashes and player origins it was made from', () => {
+    const html =
+      '<html><head><meta charset="utf-8"><script>a()</script><script type="application/ld+json">{}</script><style>p{}</style></head>' +
+      '<body><p style="color:red">x</p><p style="color:blue">y</p><section class="player player-audio" id="recording" data-media-src="https://media.example.org"></section></body></html>';
+    const made = { hashes: inlineHashes(html), players: playerOrigins(html) };
+    expect(made.hashes.styleAttributes.size).toBe(2);
+    expect(pagePolicy(withPolicyMeta(html, policy(made.hashes, { players: made.players })))).toEqual(made);
+    const youtube = '<html><head></head><body><section class="player" data-frame-src="https://www.youtube-nocookie.com"></section></body></html>';
+    const framed = { hashes: inlineHashes(youtube), players: playerOrigins(youtube) };
+    expect(pagePolicy(withPolicyMeta(youtube, policy(framed.hashes, { players: framed.players })))).toEqual(framed);
+    expect(pagePolicy(html)).toBeUndefined();
   });
 });

@@ -123,6 +123,31 @@ export function policy(hashes: InlineHashes, { header = false, players = emptyPl
 }
 
 const CSP_META = /<meta http-equiv="content-security-policy"[^>]*>/i;
+const CSP_META_CONTENT = /<meta http-equiv="content-security-policy" content="([^"]*)">/i;
+
+/**
+ * What a page's own policy element allows: the inline hashes and player origins it lists, as
+ * `policy` wrote them; undefined when the page has no such element. A page kept from the last
+ * build is the page that policy was made from, so reading it back spares reading its inline code.
+ */
+export function pagePolicy(html: string): { hashes: InlineHashes; players: PlayerOrigins } | undefined {
+  const content = CSP_META_CONTENT.exec(html)?.[1];
+  if (content === undefined) return undefined;
+  const hashes = emptyHashes();
+  const players = emptyPlayerOrigins();
+  for (const directive of content.replaceAll('&quot;', '"').replaceAll('&amp;', '&').split(';')) {
+    const [name, ...sources] = directive.trim().split(/\s+/);
+    const hashed = sources.filter((source) => source.startsWith("'sha256-"));
+    if (name === 'script-src') for (const source of hashed) hashes.scripts.add(source);
+    if (name === 'style-src') {
+      const attributesFrom = sources.indexOf("'unsafe-hashes'");
+      for (const source of hashed) (attributesFrom >= 0 && sources.indexOf(source) > attributesFrom ? hashes.styleAttributes : hashes.styles).add(source);
+    }
+    if (name === 'frame-src') for (const source of sources) players.frames.add(source);
+    if (name === 'media-src') for (const source of sources) if (source !== "'self'") players.media.add(source);
+  }
+  return { hashes, players };
+}
 
 /**
  * The page with its policy in a <meta http-equiv> element: right after <meta charset> (which must
