@@ -3,7 +3,8 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { basename, dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { contentDir as defaultContentDir } from '../../src/lib/content/content-dir.ts';
-import { indexWrittenSite } from '../../src/lib/search/pagefind-binary.ts';
+import * as pagefind from 'pagefind';
+import { isRenderedPageMessage, SearchIndexFeed } from '../../src/lib/search/index-feed.ts';
 import { STEPS_BESIDE_ASTRO } from '../../src/lib/site/site-build-steps.ts';
 import { astroBuildProgram } from './astro-build-program.ts';
 
@@ -27,10 +28,15 @@ export interface SiteBuildOptions {
  *
  * 1. One build at a time per project: two builds at once would share Astro's folders (`.astro/` and
  *    the cache), and one could publish the other's pages. A second build waits for the first.
- * 2. Astro builds the site into a fresh folder beside the output folder, in a process of its own;
- *    meanwhile a thread of this process writes the transcript downloads, which depend on nothing
- *    Astro renders, on the core Astro leaves idle.
- * 3. When Astro has exited (so its memory is free), Pagefind's indexer indexes the written pages.
+ * 2. Astro builds the site into a fresh folder beside the output folder, in a process of its own.
+ *    Meanwhile, on the core Astro leaves idle, a thread of this process writes the transcript
+ *    downloads (they depend on nothing Astro renders), and Pagefind reads each page Astro renders,
+ *    sent here as it is rendered (src/integrations/pagefind-index.ts). When Astro's cache holds the
+ *    last build, most pages will be kept as they were: Pagefind reads those from the last site
+ *    while Astro works, and only what Astro renders again replaces them.
+ * 3. When Astro has exited, the index is matched against the finished pages (any page that
+ *    differs from what Pagefind read is read again; a page gone is taken out) and written, so it
+ *    holds exactly what Pagefind's own indexer would find in the new site.
  * 4. Only when all of that succeeded is the new folder swapped in for the old one. A build that
  *    fails or is stopped leaves the last good site as it was, and its folder is removed then or by
  *    the next build.
@@ -43,21 +49,33 @@ export async function buildArchiveSite(options: SiteBuildOptions): Promise<{ out
   const staging = `${outDir}.building-${process.pid}`;
   const downloads = `${staging}-downloads`;
   const contentDir = resolve(options.contentDir ?? defaultContentDir());
+  const cacheDir = resolve(options.cacheDir ?? join(root, 'node_modules', '.astro'));
+  let feed: SearchIndexFeed | undefined;
   try {
     removeLeftovers(outDir);
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(dirname(outDir), { recursive: true });
-    const program = astroBuildProgram({ root, outDir: staging, ...(options.cacheDir && { cacheDir: resolve(options.cacheDir) }), ...(options.logLevel && { logLevel: options.logLevel }) });
+    feed = await SearchIndexFeed.open(pagefind);
+    const index = feed;
+    const program = astroBuildProgram({ root, outDir: staging, ...(options.cacheDir && { cacheDir }), ...(options.logLevel && { logLevel: options.logLevel }) });
     const environment = { ...buildEnvironment(), [STEPS_BESIDE_ASTRO]: '1', ARCHIVE_CONTENT_DIR: contentDir };
-    const astro = runNode(['--input-type=module', '--eval', program], root, environment, log);
-    // Both settle before either failure is reported, so no thread or process is left writing.
-    const [built, written] = await Promise.allSettled([astro, writeDownloadsInWorker(contentDir, downloads)]);
+    const onPage = (message: unknown) => {
+      if (isRenderedPageMessage(message)) index.add(message.file, message.html);
+    };
+    let astroDone = false;
+    const astro = runNode(['--input-type=module', '--eval', program], root, environment, log, onPage).finally(() => (astroDone = true));
+    const lastSite = existsSync(outDir) && existsSync(join(cacheDir, 'incremental-build.json')) ? index.addFolder(outDir, () => astroDone) : Promise.resolve();
+    // All settle before any failure is reported, so no thread or process is left writing.
+    const [built, written, read] = await Promise.allSettled([astro, writeDownloadsInWorker(contentDir, downloads), lastSite]);
     if (built.status === 'rejected') throw built.reason;
     if (written.status === 'rejected') throw written.reason;
+    if (read.status === 'rejected') throw read.reason;
     moveInto(downloads, staging);
     const started = performance.now();
-    const { pages } = await indexWrittenSite(staging);
-    if (options.logLevel !== 'error') log(`search index: ${pages} pages indexed by Pagefind in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    const sentBeside = index.sent;
+    await index.matchFolder(staging);
+    const { pages } = await index.write(join(staging, 'pagefind'));
+    if (options.logLevel !== 'error') log(`search index: ${pages} pages (Pagefind read ${sentBeside} while Astro built the site, ${index.sent - sentBeside} after), written ${((performance.now() - started) / 1000).toFixed(1)} s after Astro\n`);
     swapIn(staging, outDir);
     return { outDir, pages };
   } catch (error) {
@@ -65,6 +83,7 @@ export async function buildArchiveSite(options: SiteBuildOptions): Promise<{ out
     rmSync(downloads, { recursive: true, force: true });
     throw error;
   } finally {
+    await feed?.close();
     release();
   }
 }
@@ -82,17 +101,18 @@ export function buildEnvironment(environment: NodeJS.ProcessEnv = process.env): 
   return Object.fromEntries(Object.entries(environment).filter(([name]) => !name.startsWith('VITEST') && !TEST_RUNNER_VARIABLES.has(name)));
 }
 
-function runNode(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, log: (text: string) => void): Promise<void> {
+function runNode(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, log: (text: string) => void, onMessage: (message: unknown) => void): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    child.on('message', onMessage);
     let output = '';
     const take = (chunk: Buffer) => {
       const text = chunk.toString();
       output = `${output}${text}`.slice(-64 * 1024);
       log(text);
     };
-    child.stdout.on('data', take);
-    child.stderr.on('data', take);
+    child.stdout?.on('data', take);
+    child.stderr?.on('data', take);
     child.on('error', fail);
     child.on('close', (code, signal) => (code === 0 ? done() : fail(new BuildFailed(signal ? `the build was stopped (${signal})` : `the build failed (exit code ${code})`, output))));
   });

@@ -1,23 +1,28 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildArchiveSite } from '../../scripts/lib/site-build.ts';
+import { scratchFolderInProject } from '../support/scratch-folder.ts';
+import { readIndexRecords } from '../support/pagefind-records.ts';
 
 // A rebuild reuses what the last build made from unchanged files, and must publish exactly the site a
 // clean build of the same content publishes: every page, download and feed, and the search index.
 const ROOT = resolve(import.meta.dirname, '../..');
-const work = mkdtempSync(join(ROOT, 'node_modules', '.cache', 'rebuild-test-'));
+const work = scratchFolderInProject(ROOT, 'rebuild-test-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const content = join(work, 'content');
 cpSync(join(ROOT, 'content'), content, { recursive: true });
 const cache = join(work, 'cache');
 
-/** Builds the content into `name`, with the shared cache (a rebuild) or a cache of its own (a clean build). */
+/**
+ * Builds the content as a curator rebuilds it, into the same site folder with the same cache, or
+ * as a clean build, into a folder `name` with a cache of its own.
+ */
 async function build(name: string, { clean = false } = {}): Promise<{ dir: string; reused: number; rendered: number }> {
   let output = '';
   const cacheDir = clean ? join(work, `cache-${name}`) : cache;
-  const { outDir } = await buildArchiveSite({ root: ROOT, contentDir: content, outDir: join(work, name), cacheDir, logLevel: 'info', log: (text) => (output += text) });
+  const { outDir } = await buildArchiveSite({ root: ROOT, contentDir: content, outDir: join(work, clean ? name : 'site'), cacheDir, logLevel: 'info', log: (text) => (output += text) });
   if (clean) rmSync(cacheDir, { recursive: true, force: true });
   return { dir: outDir, reused: output.match(/\((?:restored|cached)\)/g)?.length ?? 0, rendered: output.match(/ \(\+\d+(?:\.\d+)?m?s\)/g)?.length ?? 0 };
 }
@@ -32,11 +37,23 @@ function files(dir: string): Map<string, Buffer> {
   return found;
 }
 
-/** Files that differ between two sites, by path. */
+/**
+ * Files that differ between two sites, by path. Pagefind numbers pages in the order it reads them,
+ * which a rebuild does not share with a clean build (it reads the last site's pages first), so the
+ * search index is compared by its records: a differing part is named `pagefind/` and the part.
+ */
 function differences(a: string, b: string): string[] {
   const [left, right] = [files(a), files(b)];
-  const paths = new Set([...left.keys(), ...right.keys()]);
-  return [...paths].filter((path) => !left.get(path)?.equals(right.get(path) ?? Buffer.alloc(0)) || !right.has(path)).sort();
+  const numbered = (path: string) => path.startsWith('pagefind/') && !path.startsWith('pagefind/fragment/') && /\.(pf_meta|pf_index|pf_filter|json)$/.test(path);
+  const paths = new Set([...left.keys(), ...right.keys()].filter((path) => !numbered(path)));
+  const changed = [...paths].filter((path) => !left.get(path)?.equals(right.get(path) ?? Buffer.alloc(0)) || !right.has(path));
+  const [leftIndex, rightIndex] = [readIndexRecords(join(a, 'pagefind')), readIndexRecords(join(b, 'pagefind'))];
+  const records = (['pages', 'words', 'filters', 'files'] as const).filter((part) => !equalMaps(leftIndex[part], rightIndex[part])).map((part) => `pagefind/ ${part}`);
+  return [...changed, ...records].sort();
+}
+
+function equalMaps(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  return a.size === b.size && [...a].every(([key, value]) => b.get(key) === value);
 }
 
 const edit = (file: string, change: (text: string) => string) => writeFileSync(join(content, file), change(readFileSync(join(content, file), 'utf8')));
@@ -63,5 +80,15 @@ describe('a rebuild after an edit', () => {
     expect(differences(rebuilt.dir, clean.dir)).toEqual([]);
     const showing = [...files(rebuilt.dir)].filter(([path, bytes]) => path.endsWith('.html') && bytes.includes('Jan H. Leike')).map(([path]) => path);
     expect(showing).toEqual(expect.arrayContaining(['talks/jan-leike-scaling-rlhf/index.html', 'talks/jan-leike-superalignment-interview/index.html', 'speakers/jan-leike/index.html', 'events/sf-alignment-workshop-2023/index.html', 'index.html']));
+  }, 240_000);
+
+  it('takes a deleted talk out of every page and out of the search index', async () => {
+    rmSync(join(content, 'talks/been-kim-alignment-setbacks.md'));
+    const rebuilt = await build('deleted');
+    const clean = await build('deleted-clean', { clean: true });
+    expect(differences(rebuilt.dir, clean.dir)).toEqual([]);
+    const index = readIndexRecords(join(rebuilt.dir, 'pagefind'));
+    expect([...index.pages.keys()].filter((url) => url.includes('been-kim-alignment-setbacks'))).toEqual([]);
+    expect(index.pages.size).toBeGreaterThan(50);
   }, 240_000);
 });

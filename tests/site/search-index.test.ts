@@ -1,18 +1,20 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readIndexRecords } from '../support/pagefind-records.ts';
 
 const DIST = process.env['ARCHIVE_DIST_DIR'] ?? resolve(import.meta.dirname, '../../dist');
 const scratch = mkdtempSync(join(tmpdir(), 'search-index-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the search index', () => {
-  // The build hands pages to Pagefind as they are rendered, naming each by the file it becomes.
-  // Pagefind's fragment files are named by a hash of each page's indexed record (URL, text, anchors,
-  // filters, meta), so the index must hold exactly the fragments of one built from the written pages.
-  it('holds the same page records as an index built from the written site', async () => {
+  // The build hands pages to Pagefind as they are rendered (and, on a rebuild, the last site's pages
+  // before that), naming each by the file it becomes, then matches the index against the written
+  // site. It must hold exactly what Pagefind's own reading of the written site holds: each page's
+  // record (URL, text, anchors, filters, meta), each word's locations and each filter's pages.
+  it('holds the same records as an index Pagefind builds from the written site', async () => {
     const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error('Pagefind could not create an index');
     try {
@@ -22,8 +24,13 @@ describe('the search index', () => {
     } finally {
       await pagefind.close();
     }
-    const fragments = (folder: string) => readdirSync(join(folder, 'fragment')).sort();
-    expect(fragments(join(DIST, 'pagefind')).length).toBeGreaterThan(0);
-    expect(fragments(join(DIST, 'pagefind'))).toEqual(fragments(scratch));
+    const built = readIndexRecords(join(DIST, 'pagefind'));
+    const fromDisk = readIndexRecords(scratch);
+    expect(built.pages.size).toBeGreaterThan(50);
+    expect(built.words.size).toBeGreaterThan(1000);
+    expect(built.pages).toEqual(fromDisk.pages);
+    expect(built.words).toEqual(fromDisk.words);
+    expect(built.filters).toEqual(fromDisk.filters);
+    expect(built.files).toEqual(fromDisk.files);
   }, 60_000);
 });
