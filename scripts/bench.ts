@@ -23,9 +23,8 @@
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { arch, platform } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pagefindBinary } from '../src/lib/search/pagefind-binary.ts';
 import { bareSiteBuild, writeBareAstroSite } from './lib/bare-astro-site.ts';
 import { measureSearch } from './measure-search.ts';
 import { writeSyntheticArchive } from './synthetic-corpus.ts';
@@ -111,21 +110,6 @@ function fullBuild(content: string, outDir: string, cacheDir: string, log: strin
 /** The bare Astro site over the talk files in `talks` (see scripts/lib/bare-astro-site.ts). */
 function buildBareSite(root: string, talks: string, log: string): Promise<Run> {
   return run(process.execPath, ['--input-type=module', '--eval', bareSiteBuild(root)], { ...process.env, BARE_SITE_TALKS: talks }, log);
-}
-
-/** Pagefind's extended binary, as the pagefind package itself finds it. */
-function pagefindBinary(): string {
-  if (process.env['PAGEFIND_BINARY_PATH']) return process.env['PAGEFIND_BINARY_PATH'];
-  const require = createRequire(import.meta.resolve('pagefind'));
-  const os = platform() === 'win32' ? 'windows' : platform();
-  for (const name of ['pagefind_extended', 'pagefind']) {
-    try {
-      return require.resolve(`@pagefind/${os}-${arch()}/bin/${name}`);
-    } catch {
-      // try the next
-    }
-  }
-  throw new Error(`no Pagefind binary for ${os}-${arch()} in node_modules/@pagefind/`);
 }
 
 function folderBytes(path: string): number {
