@@ -36,7 +36,8 @@ export interface SiteBuildOptions {
  *    while Astro works, and only what Astro renders again replaces them.
  * 3. When Astro has exited, the index is matched against the finished pages (any page that
  *    differs from what Pagefind read is read again; a page gone is taken out) and written, so it
- *    holds exactly what Pagefind's own indexer would find in the new site.
+ *    holds exactly what Pagefind's own indexer would find in the new site. Index files the last
+ *    site's index shares with the new one are linked in, not compressed again.
  * 4. Only when all of that succeeded is the new folder swapped in for the old one. A build that
  *    fails or is stopped leaves the last good site as it was, and its folder is removed then or by
  *    the next build.
@@ -74,8 +75,9 @@ export async function buildArchiveSite(options: SiteBuildOptions): Promise<{ out
     const started = performance.now();
     const sentBeside = index.sent;
     await index.matchFolder(staging);
-    const { pages } = await index.write(join(staging, 'pagefind'));
-    if (options.logLevel !== 'error') log(`search index: ${pages} pages (Pagefind read ${sentBeside} while Astro built the site, ${index.sent - sentBeside} after), written ${((performance.now() - started) / 1000).toFixed(1)} s after Astro\n`);
+    const { pages, keptFiles } = await index.write(join(staging, 'pagefind'), join(outDir, 'pagefind'));
+    const kept = keptFiles > 0 ? `, ${keptFiles} of its files kept from the last build` : '';
+    if (options.logLevel !== 'error') log(`search index: ${pages} pages (Pagefind read ${sentBeside} while Astro built the site, ${index.sent - sentBeside} after), written ${((performance.now() - started) / 1000).toFixed(1)} s after Astro${kept}\n`);
     swapIn(staging, outDir);
     return { outDir, pages };
   } catch (error) {

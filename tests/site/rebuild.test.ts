@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildArchiveSite } from '../../scripts/lib/site-build.ts';
 import { scratchFolderInProject } from '../support/scratch-folder.ts';
+import { filesNamedByIndex } from '../../src/lib/search/pagefind-files.ts';
 import { readIndexRecords } from '../support/pagefind-records.ts';
 
 // A rebuild reuses what the last build made from unchanged files, and must publish exactly the site a
@@ -49,7 +50,12 @@ function differences(a: string, b: string): string[] {
   const changed = [...paths].filter((path) => !left.get(path)?.equals(right.get(path) ?? Buffer.alloc(0)) || !right.has(path));
   const [leftIndex, rightIndex] = [readIndexRecords(join(a, 'pagefind')), readIndexRecords(join(b, 'pagefind'))];
   const records = (['pages', 'words', 'filters', 'files'] as const).filter((part) => !equalMaps(leftIndex[part], rightIndex[part])).map((part) => `pagefind/ ${part}`);
-  return [...changed, ...records].sort();
+  // Files a rebuild took from the last index and the new one does not use must be gone.
+  const unused = [a, b].flatMap((dir) => {
+    const used = filesNamedByIndex(join(dir, 'pagefind'));
+    return [...files(dir).keys()].filter((path) => /^pagefind\/(fragment|index|filter)\//.test(path) && !used.has(path.slice('pagefind/'.length))).map((path) => `unused ${path}`);
+  });
+  return [...changed, ...records, ...unused].sort();
 }
 
 function equalMaps(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { decodeCbor } from '../../src/lib/search/cbor.ts';
+import { unpackPagefindFile } from '../../src/lib/search/pagefind-files.ts';
 
 /**
  * What a Pagefind index holds, independent of the order its pages were added in: Pagefind numbers
@@ -19,8 +20,6 @@ export interface IndexRecords {
   files: Map<string, string>;
 }
 
-const SIGNATURE = 'pagefind_dcd';
-
 /** Reads the records of the Pagefind index in `folder` (a site's `pagefind/`). */
 export function readIndexRecords(folder: string): IndexRecords {
   const paths = listFiles(folder);
@@ -31,7 +30,7 @@ export function readIndexRecords(folder: string): IndexRecords {
   const urls: string[] = [];
   const pages = new Map<string, string>();
   for (const hash of pageHashes) {
-    const fragment = JSON.parse(unpack(join(folder, 'fragment', `${hash}.pf_fragment`)).toString('utf8')) as { url: string };
+    const fragment = JSON.parse(unpackPagefindFile(join(folder, 'fragment', `${hash}.pf_fragment`)).toString('utf8')) as { url: string };
     urls.push(fragment.url);
     pages.set(fragment.url, JSON.stringify(fragment));
   }
@@ -71,63 +70,6 @@ function listFiles(folder: string): string[] {
     .sort();
 }
 
-function unpack(path: string): Buffer {
-  const bytes = gunzipSync(readFileSync(path));
-  if (bytes.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) throw new Error(`${path} is not a Pagefind file`);
-  return bytes.subarray(SIGNATURE.length);
-}
-
 function decodeFile(path: string): unknown {
-  return decodeCbor(unpack(path));
-}
-
-/** A CBOR decoder for what Pagefind writes: integers, strings, arrays, maps and simple values. */
-export function decodeCbor(bytes: Uint8Array): unknown {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let at = 0;
-  const length = (info: number): number => {
-    if (info < 24) return info;
-    const size = 1 << (info - 24);
-    const start = at;
-    at += size;
-    if (size === 1) return view.getUint8(start);
-    if (size === 2) return view.getUint16(start);
-    if (size === 4) return view.getUint32(start);
-    return Number(view.getBigUint64(start));
-  };
-  const item = (): unknown => {
-    const head = view.getUint8(at++);
-    const major = head >> 5;
-    const info = head & 31;
-    switch (major) {
-      case 0:
-        return length(info);
-      case 1:
-        return -1 - length(info);
-      case 2: {
-        const size = length(info);
-        at += size;
-        return bytes.subarray(at - size, at);
-      }
-      case 3: {
-        const size = length(info);
-        at += size;
-        return Buffer.from(bytes.subarray(at - size, at)).toString('utf8');
-      }
-      case 4:
-        return Array.from({ length: length(info) }, item);
-      case 5:
-        return Object.fromEntries(Array.from({ length: length(info) }, () => [String(item()), item()]));
-      case 7:
-        if (info === 20) return false;
-        if (info === 21) return true;
-        if (info === 22) return null;
-        throw new Error(`CBOR simple value ${info} at byte ${at - 1} is not one Pagefind writes`);
-      default:
-        throw new Error(`CBOR major type ${major} at byte ${at - 1} is not one Pagefind writes`);
-    }
-  };
-  const value = item();
-  if (at !== bytes.length) throw new Error(`CBOR: ${bytes.length - at} bytes left after the value`);
-  return value;
+  return decodeCbor(unpackPagefindFile(path));
 }

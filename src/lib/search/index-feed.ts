@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { PagefindIndex } from 'pagefind';
 import { htmlFiles, sitePath } from '../site/html-files.ts';
 import type { PagefindService } from './memory-index.ts';
+import { placeLastIndexFiles, settlePlacedFiles } from './pagefind-files.ts';
 
 /** What marks a page for the index: Pagefind leaves out every page without it. */
 const INDEXED_MARK = 'data-pagefind-body';
@@ -133,15 +134,29 @@ export class SearchIndexFeed {
     }
   }
 
-  /** Waits for every page sent, then writes the index into `outputPath`; rejects with what Pagefind reported. */
-  async write(outputPath: string): Promise<{ pages: number }> {
+  /**
+   * Waits for every page sent, then writes the index into `outputPath`; rejects with what Pagefind
+   * reported. With `lastIndex` (the last site's index folder), the files the two indexes share are
+   * taken from it instead of being compressed again (see pagefind-files.ts). Returns the pages
+   * indexed and how many files were kept from the last index.
+   */
+  async write(outputPath: string, lastIndex?: string): Promise<{ pages: number; keptFiles: number }> {
     await this.settled();
     if (this.problems.length > 0) throw new Error(`Pagefind could not index the pages:\n${this.problems.join('\n')}`);
     if (this.indexed.size === 0) throw new Error('Pagefind found no page with data-pagefind-body to index');
+    const placed = lastIndex && existsSync(join(lastIndex, 'pagefind-entry.json')) ? placeLastIndexFiles(lastIndex, outputPath) : [];
+    await this.writeFiles(outputPath);
+    if (placed.length === 0) return { pages: this.indexed.size, keptFiles: 0 };
+    const { kept, mismatched } = settlePlacedFiles(outputPath, placed);
+    // A file of the last index whose name the new one uses for other contents: written afresh.
+    if (mismatched.length > 0) await this.writeFiles(outputPath);
+    return { pages: this.indexed.size, keptFiles: kept };
+  }
+
+  private async writeFiles(outputPath: string): Promise<void> {
     const { errors } = await this.index.writeFiles({ outputPath });
     if (errors.length > 0) throw new Error(`Pagefind could not write the index into ${outputPath}:\n${errors.join('\n')}`);
     if (!existsSync(join(outputPath, 'pagefind-entry.json'))) throw new Error(`Pagefind wrote no index into ${outputPath}`);
-    return { pages: this.indexed.size };
   }
 
   /** Ends Pagefind's process. */
