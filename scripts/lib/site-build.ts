@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { contentDir as defaultContentDir } from '../../src/lib/content/content-dir.ts';
 import * as pagefind from 'pagefind';
 import { isRenderedPageMessage, SearchIndexFeed } from '../../src/lib/search/index-feed.ts';
+import { savedPageOrder, savePageOrder } from '../../src/lib/search/index-page-order.ts';
 import { STEPS_BESIDE_ASTRO } from '../../src/lib/site/site-build-steps.ts';
 import { astroBuildProgram } from './astro-build-program.ts';
 
@@ -65,7 +66,7 @@ export async function buildArchiveSite(options: SiteBuildOptions): Promise<{ out
     };
     let astroDone = false;
     const astro = runNode(['--input-type=module', '--eval', program], root, environment, log, onPage).finally(() => (astroDone = true));
-    const lastSite = existsSync(outDir) && existsSync(join(cacheDir, 'incremental-build.json')) ? index.addFolder(outDir, () => astroDone) : Promise.resolve();
+    const lastSite = existsSync(outDir) && existsSync(join(cacheDir, 'incremental-build.json')) ? readLastSite(index, outDir, cacheDir, () => astroDone) : Promise.resolve();
     // All settle before any failure is reported, so no thread or process is left writing.
     const [built, written, read] = await Promise.allSettled([astro, writeDownloadsInWorker(contentDir, downloads), lastSite]);
     if (built.status === 'rejected') throw built.reason;
@@ -76,6 +77,8 @@ export async function buildArchiveSite(options: SiteBuildOptions): Promise<{ out
     const sentBeside = index.sent;
     await index.matchFolder(staging);
     const { pages, keptFiles } = await index.write(join(staging, 'pagefind'), join(outDir, 'pagefind'));
+    mkdirSync(cacheDir, { recursive: true });
+    savePageOrder(cacheDir, join(staging, 'pagefind'), index.pageOrder);
     const kept = keptFiles > 0 ? `, ${keptFiles} of its files kept from the last build` : '';
     if (options.logLevel !== 'error') log(`search index: ${pages} pages (Pagefind read ${sentBeside} while Astro built the site, ${index.sent - sentBeside} after), written ${((performance.now() - started) / 1000).toFixed(1)} s after Astro${kept}\n`);
     swapIn(staging, outDir);
@@ -88,6 +91,16 @@ export async function buildArchiveSite(options: SiteBuildOptions): Promise<{ out
     await feed?.close();
     release();
   }
+}
+
+/**
+ * Gives the index the last site's pages, in the order its index was given them, while Astro builds
+ * the new site: most will be kept as they are (see SearchIndexFeed.keepOrderOf).
+ */
+async function readLastSite(index: SearchIndexFeed, outDir: string, cacheDir: string, stopped: () => boolean): Promise<void> {
+  const order = savedPageOrder(cacheDir, join(outDir, 'pagefind'));
+  if (order) index.keepOrderOf(order);
+  await index.addFolder(outDir, stopped);
 }
 
 /** What a test runner puts in the environment to describe its own mode (Vitest sets DEV=1, MODE=test…). */

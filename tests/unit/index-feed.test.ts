@@ -84,6 +84,20 @@ describe('the search index fed while the site is built', () => {
     expect(pagefind.sent).toEqual(['talks/a/index.html: new a', 'talks/b/index.html: b']);
   });
 
+  it('gives pages in the last index’s order, holding back a page rendered before its turn', async () => {
+    const pagefind = fakePagefind();
+    const feed = await SearchIndexFeed.open(pagefind.service);
+    const last = site('ordered', { 'talks/a/index.html': page('a'), 'talks/b/index.html': page('b'), 'talks/c/index.html': page('c'), 'about/index.html': unindexed('about') });
+    feed.keepOrderOf(['talks/c/index.html', 'talks/a/index.html', 'talks/b/index.html']);
+    // Rendered again before the walk of the last site reaches it, and a page new to this build.
+    feed.add('talks/b/index.html', page('b2'));
+    feed.add('talks/d/index.html', page('d'));
+    await feed.addFolder(last);
+    await feed.matchFolder(site('ordered-finished', { 'talks/a/index.html': page('a'), 'talks/b/index.html': page('b2'), 'talks/c/index.html': page('c'), 'talks/d/index.html': page('d') }));
+    await feed.write(join(scratch, 'ordered-finished', 'pagefind'));
+    expect(pagefind.sent).toEqual(['talks/c/index.html: c', 'talks/a/index.html: a', 'talks/b/index.html: b2', 'talks/d/index.html: d']);
+  });
+
   it('stops reading the last site once told to', async () => {
     const pagefind = fakePagefind();
     const feed = await SearchIndexFeed.open(pagefind.service);

@@ -47,7 +47,13 @@ export class SearchIndexFeed {
   /** Pages sent to Pagefind and not yet answered. */
   private outstanding = 0;
   private sends = 0;
+  /** Page files in the order they were first sent: the order of Pagefind's page numbers. */
+  private readonly firstSent = new Set<string>();
   private readonly waiting: (() => void)[] = [];
+  /** Each page file's place in the order the last index was given its pages (see `keepOrderOf`). */
+  private planned: Map<string, number> | undefined;
+  /** Rendered pages held back until the last site's pages before them have been given (in arrival order). */
+  private readonly heldBack = new Map<string, string | Uint8Array>();
 
   private readonly service: PagefindService;
   private readonly index: PagefindIndex;
@@ -73,13 +79,37 @@ export class SearchIndexFeed {
     return this.sends;
   }
 
+  /** The indexed page files in the order of Pagefind's page numbers (for `keepOrderOf` next time). */
+  get pageOrder(): string[] {
+    return [...this.firstSent].filter((file) => this.indexed.has(file));
+  }
+
   /** True when the index holds something for this page file. */
   holds(file: string): boolean {
     return this.held.has(file);
   }
 
+  /**
+   * Gives pages in the order of `files` (the last index's `pageOrder`) where it can. Pagefind numbers pages in the order it is first given them and writes those numbers into
+   * its word-index files; given the same order as last time, every index file that holds no word
+   * of a changed page comes out as it was, and is kept rather than compressed again.
+   */
+  keepOrderOf(files: readonly string[]): void {
+    this.planned = new Map(files.map((file, place) => [file, place]));
+  }
+
   /** Gives the index this page's HTML; the same HTML again is not sent again. */
   add(file: string, html: string | Uint8Array): void {
+    // While the last site is walked in order, a page it has not reached (or a new one) waits for
+    // its turn (`addFolder`): one given early would renumber every page after it.
+    if (this.planned && !this.held.has(file)) {
+      this.heldBack.set(file, html);
+      return;
+    }
+    this.give(file, html);
+  }
+
+  private give(file: string, html: string | Uint8Array): void {
     const digest = digestOf(html);
     if (this.held.get(file) === digest) return;
     const text = typeof html === 'string' ? html : Buffer.from(html).toString('utf8');
@@ -96,23 +126,23 @@ export class SearchIndexFeed {
   }
 
   /**
-   * Adds the pages of a site folder that the index does not hold yet, in path order, reading each
-   * only when Pagefind has room for it. `stopped` ends it early (the site it feeds has been built).
+   * Adds the pages of a site folder that the index does not hold yet, in the order `keepOrderOf`
+   * gave (else in path order), reading each only when Pagefind has room for it. `stopped` ends it
+   * early (the site it feeds has been built).
    */
   async addFolder(folder: string, stopped: () => boolean = () => false): Promise<void> {
-    for (const path of htmlFiles(folder)) {
+    for (const file of this.inOrder(htmlFiles(folder).map((path) => sitePath(folder, path)))) {
       await this.room();
       if (stopped()) return;
-      const file = sitePath(folder, path);
       if (this.held.has(file)) continue;
-      let html: Buffer;
-      try {
-        html = readFileSync(path);
-      } catch {
-        continue; // removed while this ran: the finished site decides
-      }
-      if (!this.held.has(file)) this.add(file, html);
+      const html = this.heldBack.get(file) ?? readPage(join(folder, file));
+      this.heldBack.delete(file);
+      if (html !== undefined && !this.held.has(file)) this.give(file, html);
     }
+    // The walk is done: pages new to this build follow, and from now on come as they are rendered.
+    this.planned = undefined;
+    for (const [file, html] of this.heldBack) this.give(file, html);
+    this.heldBack.clear();
   }
 
   /**
@@ -120,18 +150,30 @@ export class SearchIndexFeed {
    * differs from what was fed is added again, and a page fed but no longer there is taken out.
    */
   async matchFolder(folder: string): Promise<void> {
+    const files = this.inOrder(htmlFiles(folder).map((path) => sitePath(folder, path)));
+    // Pages held back are in the finished site as they were rendered: read from there, in order.
+    this.heldBack.clear();
+    this.planned = undefined;
     const present = new Set<string>();
-    for (const path of htmlFiles(folder)) {
+    for (const file of files) {
       await this.room();
-      const file = sitePath(folder, path);
       present.add(file);
-      this.add(file, readFileSync(path));
+      const html = readPage(join(folder, file));
+      if (html !== undefined) this.give(file, html);
     }
     for (const file of [...this.held.keys()]) {
       if (present.has(file)) continue;
       this.held.delete(file);
       if (this.indexed.delete(file)) this.send(file, NO_PAGE);
     }
+  }
+
+  /** Page files in the planned order, then the others in the order given. */
+  private inOrder(files: string[]): string[] {
+    const plan = this.planned;
+    if (!plan) return files;
+    const place = (file: string) => plan.get(file) ?? plan.size;
+    return files.map((file, at) => ({ file, at })).sort((a, b) => place(a.file) - place(b.file) || a.at - b.at).map(({ file }) => file);
   }
 
   /**
@@ -171,6 +213,7 @@ export class SearchIndexFeed {
   private send(file: string, content: string): void {
     this.outstanding += 1;
     this.sends += 1;
+    this.firstSent.add(file);
     this.index
       .addHTMLFile({ sourcePath: file, content })
       .then(
@@ -190,6 +233,15 @@ export class SearchIndexFeed {
 
   private settled(): Promise<void> {
     return this.room(1);
+  }
+}
+
+/** A page's bytes, or undefined when it was removed meanwhile (the finished site decides). */
+function readPage(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
   }
 }
 
