@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import { contentDir as defaultContentDir } from '../../src/lib/content/content-dir.ts';
 import * as pagefind from 'pagefind';
 import { isRenderedPageMessage, SearchIndexFeed } from '../../src/lib/search/index-feed.ts';
@@ -30,7 +30,7 @@ export interface SiteBuildOptions {
  * 1. One build at a time per project: two builds at once would share Astro's folders (`.astro/` and
  *    the cache), and one could publish the other's pages. A second build waits for the first.
  * 2. Astro builds the site into a fresh folder beside the output folder, in a process of its own.
- *    Meanwhile, on the core Astro leaves idle, a thread of this process writes the transcript
+ *    Meanwhile, on the core Astro leaves idle, a process of its own writes the transcript
  *    downloads (they depend on nothing Astro renders), and Pagefind reads each page Astro renders,
  *    sent here as it is rendered (src/integrations/pagefind-index.ts). When Astro's cache holds the
  *    last build, most pages will be kept as they were: Pagefind reads those from the last site
@@ -67,8 +67,8 @@ export async function buildArchiveSite(options: SiteBuildOptions): Promise<{ out
     let astroDone = false;
     const astro = runNode(['--input-type=module', '--eval', program], root, environment, log, onPage).finally(() => (astroDone = true));
     const lastSite = existsSync(outDir) && existsSync(join(cacheDir, 'incremental-build.json')) ? readLastSite(index, outDir, cacheDir, () => astroDone) : Promise.resolve();
-    // All settle before any failure is reported, so no thread or process is left writing.
-    const [built, written, read] = await Promise.allSettled([astro, writeDownloadsInWorker(contentDir, downloads), lastSite]);
+    // All settle before any failure is reported, so no process is left writing.
+    const [built, written, read] = await Promise.allSettled([astro, writeDownloadsInProcess(contentDir, downloads), lastSite]);
     if (built.status === 'rejected') throw built.reason;
     if (written.status === 'rejected') throw written.reason;
     if (read.status === 'rejected') throw read.reason;
@@ -143,14 +143,13 @@ export class BuildFailed extends Error {
   }
 }
 
-/** Writes the transcript downloads into `siteDir` in a worker thread (src/lib/export/write-downloads.ts). */
-function writeDownloadsInWorker(contentDir: string, siteDir: string): Promise<number> {
+/** Writes the transcript downloads into `siteDir` in a process of its own; resolves with how many. */
+function writeDownloadsInProcess(contentDir: string, siteDir: string): Promise<number> {
   return new Promise((done, fail) => {
-    const worker = new Worker(new URL('../../src/lib/export/downloads-worker.ts', import.meta.url), { workerData: { contentDir, siteDir }, execArgv: [] });
-    worker.once('message', done);
-    worker.once('error', fail);
-    worker.once('exit', (code) => {
-      if (code !== 0) fail(new Error(`writing the transcript downloads stopped with exit code ${code}`));
+    const program = fileURLToPath(new URL('../../src/lib/export/downloads-process.ts', import.meta.url));
+    execFile(process.execPath, [program, contentDir, siteDir], { env: buildEnvironment(), maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) fail(new Error(`writing the transcript downloads failed: ${stderr.trim() || error.message}`));
+      else done(Number(stdout.trim()));
     });
   });
 }

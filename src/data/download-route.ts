@@ -10,7 +10,7 @@ interface Props {
 
 /**
  * The route of one download format, beside every talk page that has it, for the development server.
- * A build writes these files beside Astro's pages instead, in a thread of its own (see
+ * A build writes these files beside Astro's pages instead, in a process of its own (see
  * src/lib/export/write-downloads.ts), so the route has no paths there. Each format has a route file of
  * its own with its extension in its name (`transcript.vtt.ts`): Astro then knows the route is a file,
  * served without the trailing slash pages take.

@@ -5,7 +5,7 @@ import { transcriptDownloads } from '../transcript/transcript-downloads.ts';
 
 /**
  * Writes every talk's transcript downloads below `siteDir` (`talks/<slug>/transcript.vtt` and so on),
- * made from the content folder as the build reads it. The build runs this beside Astro, in a thread of
+ * made from the content folder as the build reads it. The build runs this beside Astro, in a process of
  * its own, rather than as thousands of Astro routes: the files depend on nothing Astro renders, and
  * the second core is otherwise idle while Astro renders pages. Returns how many files it wrote.
  */
