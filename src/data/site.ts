@@ -10,6 +10,8 @@ export const SITE = {
   footer: 'transcripts and texts on AI alignment and safety, with every word searchable and quotable.',
   /** What the topics are the sections of, after "the sections of" on the home and topics pages. */
   topicsSource: 'a research agenda on LLM safety and alignment',
+  /** Example queries in the search page's box: a phrase, a word and a speaker of this archive. */
+  searchPlaceholder: '“sharp left turn”, interpretability, Jan Leike',
 };
 
 /**
