@@ -332,7 +332,7 @@ function importFile(options: Options): string[] {
   }
   const format = options.format ?? withFile(file, () => detectFormat(basename(options.file), text));
   if (format === undefined) {
-    throw new ImportError(`cannot tell the transcript format; expected one of ${FORMATS.join(', ')} (see README, "Importing transcripts"), or name it with --format`, { file, place: { line: 1 } });
+    throw new ImportError(`cannot tell the transcript format; expected one of ${FORMATS.join(', ')} (see docs/importing.md), or name it with --format`, { file, place: { line: 1 } });
   }
   const parsed = withFile(file, () => PARSERS[format](text, parseOptions(targets, options)));
   withFile(file, () => refuseLongTimes(parsed));

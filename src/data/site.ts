@@ -4,6 +4,14 @@ import type { RepositorySettings } from '../lib/corrections.ts';
 export const SITE = {
   name: 'Alignment Talk Archive',
   description: 'Talks, interviews, essays and research-agenda sections on AI alignment and safety, with full transcripts you can search, read and quote.',
+  /** The home page's opening paragraph. */
+  lede: 'An open archive of talks, interviews, essays and research-agenda sections on AI alignment and safety. Every transcript is here word for word, split into speaker turns, with a permanent link to each passage.',
+  /** Every page's footer, after the site's name. */
+  footer: 'transcripts and texts on AI alignment and safety, with every word searchable and quotable.',
+  /** What the topics are the sections of, after "the sections of" on the home and topics pages. */
+  topicsSource: 'a research agenda on LLM safety and alignment',
+  /** Example queries in the search page's box: a phrase, a word and a speaker of this archive. */
+  searchPlaceholder: '“sharp left turn”, interpretability, Jan Leike',
 };
 
 /**

@@ -29,8 +29,9 @@ interface Renderer {
 
 /**
  * Renders a parsed transcript to HTML. Each turn is a `.turn` element with
- * its stable id, carrying its speaker in `data-speaker` (slug) and
- * `data-speaker-name`. Each passage is a `.passage` wrapper with its stable
+ * its stable id, carrying its speaker in `data-speaker` (the speaker's slug,
+ * `voice` for a voice the talk declares, `audience` or `unattributed` for an
+ * anonymous voice) and `data-speaker-name`. Each passage is a `.passage` wrapper with its stable
  * id and, in `data-pagefind-title`, who speaks it: Pagefind turns every such
  * element into a sub-result, so a search hit lands on its passage and names
  * its speaker. (The id sits on a wrapper rather than on the <p>, because
