@@ -35,3 +35,34 @@ describe('the reading-progress bar', () => {
     await expect.poll(barWidth).toBeGreaterThan(viewport.width * 0.98);
   });
 });
+
+const VIEWPORTS = [
+  { width: 360, height: 740 },
+  { width: 412, height: 915 },
+  { width: 1280, height: 900 },
+];
+
+describe('tap targets', () => {
+  /** Targets a reader of a transcript taps: permalinks, times, footnote markers and the links back, the contents, speakers' names. */
+  const TARGETS = '.permalink, .timestamp, .footnote-ref a, .footnote-backref, .toc a, .turn-speaker, .meta a, .back-to-top a';
+
+  it.each(VIEWPORTS)('are at least 24 by 24 px and wholly on the screen, at $width px', async (viewport) => {
+    await page.setViewportSize(viewport);
+    // An essay with footnotes, a recorded talk with chapters and times, and the longest interview.
+    for (const path of ['/talks/zac-hatfield-dodds-concrete-reasons-for-hope/', '/talks/jan-leike-scaling-rlhf/', INTERVIEW]) {
+      await open(path);
+      const small = await page.evaluate((selector) => {
+        const found: string[] = [];
+        for (const element of document.querySelectorAll<HTMLElement>(selector)) {
+          const box = element.getBoundingClientRect();
+          if (box.width === 0 && box.height === 0) continue;
+          if (box.width < 24 || box.height < 24 || box.left < 0 || box.right > document.documentElement.clientWidth) {
+            found.push(`${element.className || element.parentElement?.className} "${element.textContent?.trim().slice(0, 20)}" ${box.width.toFixed(1)}x${box.height.toFixed(1)} at x=${box.left.toFixed(1)}`);
+          }
+        }
+        return found;
+      }, TARGETS);
+      expect(small, path).toEqual([]);
+    }
+  });
+});

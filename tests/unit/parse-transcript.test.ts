@@ -66,7 +66,7 @@ describe('renderTranscript', () => {
     const html = renderTranscript(parsed, speaker);
     const turn = parsed.blocks[0] as Turn;
     expect(html).toContain(`<div class="turn" id="${turn.id}" data-speaker="ada-lovelace" data-speaker-name="Ada Lovelace">`);
-    expect(html).toContain(`<div class="passage" id="${turn.passages[0]?.id}" data-pagefind-title="Ada Lovelace"><p>It weaves patterns.</p>\n<a class="permalink" href="#${turn.passages[0]?.id}" aria-label="Link to this passage" data-pagefind-ignore>¶</a></div>`);
+    expect(html).toContain(`<div class="passage" id="${turn.passages[0]?.id}" data-pagefind-title="Ada Lovelace"><p>It weaves patterns. <a class="permalink" href="#${turn.passages[0]?.id}" aria-label="Link to this passage" data-pagefind-ignore>¶</a></p>\n</div>`);
   });
 
   it('never turns markup in a transcript into live HTML', () => {

@@ -82,7 +82,17 @@ function renderPassage(passage: Passage, voice: string, turnTimestamp: Timestamp
   const title = voice ? ` data-pagefind-title="${escapeHtml(voice)}"` : '';
   const starts = passage.timestamp ?? opening;
   const at = render.moment && starts ? ` data-t="${starts.seconds}"` : '';
-  return `<div class="passage${timed ? ' passage-timed' : ''}" id="${passage.id}"${title}${at}>${time}${render.tokens(passage.tokens)}${permalink(passage.id, 'passage')}</div>`;
+  return `<div class="passage${timed ? ' passage-timed' : ''}" id="${passage.id}"${title}${at}>${time}${withPermalink(render.tokens(passage.tokens), permalink(passage.id, 'passage'))}</div>`;
+}
+
+/**
+ * The passage's permalink goes inside its last paragraph, at the end of the text: on a phone, where the
+ * margin beside the column is too narrow for it, it then sits on the paragraph's last line instead of
+ * half off the screen or on a line of its own. (Wide screens still show it in the margin.)
+ */
+function withPermalink(html: string, link: string): string {
+  const close = /<\/p>\s*$/.exec(html);
+  return close ? `${html.slice(0, close.index)} ${link}${html.slice(close.index)}` : `${html}${link}`;
 }
 
 /** The permanent link of a turn or passage; shown on hover and keyboard focus. */
