@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useBuiltSite } from './built-site.ts';
+import { columnsThatDiffer, decodePngs, inkedColumns } from './pixels.ts';
 
 const TALK = '/talks/jan-leike-scaling-rlhf/';
 const PALETTE = ['--bg', '--surface', '--text', '--muted', '--accent', '--accent-strong', '--border', '--focus'];
@@ -193,6 +194,31 @@ describe('reading a long transcript', () => {
     expect(await page.locator('.toc a[aria-current]').count()).toBe(1);
     await page.locator('.back-to-top a').click();
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  });
+
+  it('draws the mark of the part being read clear of the entry\'s number', async () => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await open(TALK);
+    const third = page.locator('.toc ol a').nth(2);
+    await third.click();
+    await expect.poll(() => third.getAttribute('aria-current')).toBe('location');
+    // From the entry's number to the start of its words, over its first line: once marked, once not.
+    const entry = await page.evaluate(() => {
+      const link = document.querySelector('.toc a[aria-current]') as HTMLElement;
+      const item = link.closest('li') as HTMLElement;
+      const words = link.getClientRects()[0] as DOMRect;
+      return { x: item.getBoundingClientRect().left - 32, y: words.top, width: words.left - item.getBoundingClientRect().left + 32, height: words.height };
+    });
+    const marked = await page.screenshot({ clip: entry });
+    await third.evaluate((link) => link.removeAttribute('aria-current'));
+    const unmarked = await page.screenshot({ clip: entry });
+    const [withMark, without] = await decodePngs(built.context, [marked, unmarked]);
+    const mark = columnsThatDiffer(withMark!, without!);
+    const number = inkedColumns(without!);
+    expect(mark.length).toBeGreaterThan(0);
+    expect(number.length).toBeGreaterThan(0);
+    // At least 3 px of background between the number's last pixel and the mark's first.
+    expect(Math.min(...mark) - Math.max(...number)).toBeGreaterThanOrEqual(4);
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
