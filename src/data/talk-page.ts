@@ -48,7 +48,7 @@ export function talkPageData(archive: Archive, talk: Talk): TalkPageData {
 export function citationSource(talk: Talk, site: URL | undefined): CitationSource {
   return {
     title: talk.data.title,
-    speakers: talk.speakers.map(({ speaker }) => speaker.data.name),
+    speakers: talk.speakers.map(({ speaker, role }) => ({ name: speaker.data.name, role })),
     kind: kindLabel(talk.data.kind),
     url: new URL(routes.talk(talk.id), site ?? 'http://localhost/').toString(),
     ...(talk.event && { event: talk.event.data.name }),

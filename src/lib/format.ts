@@ -52,3 +52,25 @@ export function joinNames(names: readonly string[]): string {
 export function sortNameOf(name: string, explicit?: string): string {
   return (explicit ?? name.split(/\s+/).at(-1) ?? name).toLocaleLowerCase('en');
 }
+
+type Role = TalkData['speakers'][number]['role'];
+const ROLE_LABELS: Record<Role, [string, string]> = {
+  speaker: ['Speaker', 'Speakers'],
+  host: ['Host', 'Hosts'],
+  guest: ['Guest', 'Guests'],
+  author: ['Author', 'Authors'],
+  moderator: ['Moderator', 'Moderators'],
+  panelist: ['Panelist', 'Panelists'],
+};
+
+/** A talk's people grouped by the role its entry gives them, in billing order: "Host: Rob Wiblin", "Guest: Jan Leike". */
+export function creditGroups<T extends { role: Role }>(credits: readonly T[]): { role: Role; label: string; people: T[] }[] {
+  const groups = new Map<Role, T[]>();
+  for (const credit of credits) groups.set(credit.role, [...(groups.get(credit.role) ?? []), credit]);
+  return [...groups].map(([role, people]) => ({ role, label: ROLE_LABELS[role][people.length === 1 ? 0 : 1], people }));
+}
+
+/** "Rob Wiblin (host), Jan Leike (guest)": names for a list of talks, with each role but the plain speaker's. */
+export function creditLine(credits: readonly { name: string; role: Role }[]): string {
+  return credits.map(({ name, role }) => (role === 'speaker' ? name : `${name} (${role})`)).join(', ');
+}

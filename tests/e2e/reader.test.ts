@@ -137,6 +137,26 @@ describe('talks index', () => {
   });
 });
 
+describe("a talk's details", () => {
+  /** The talk's details as term and description pairs. */
+  const details = () =>
+    page.evaluate(() => [...document.querySelectorAll('article header dl dt')].map((term) => [term.textContent?.trim(), term.nextElementSibling?.textContent?.replace(/\s+/g, ' ').trim()]));
+
+  it('name each person in the role the talk gives them, on its page, in lists and in its citation', async () => {
+    await open('/talks/jan-leike-superalignment-interview/');
+    const interview = await details();
+    expect(interview.slice(0, 2)).toEqual([['Host', 'Rob Wiblin'], ['Guest', 'Jan Leike']]);
+    await page.locator('.cite-talk summary').click();
+    expect(await page.locator('.cite-talk pre').first().textContent()).toMatch(/^Jan Leike, interviewed by Rob Wiblin, “Jan Leike on the superalignment project”/);
+
+    await open('/talks/zac-hatfield-dodds-concrete-reasons-for-hope/');
+    expect((await details())[0]).toEqual(['Author', 'Zac Hatfield-Dodds']);
+    await open('/talks/');
+    const card = page.locator('#talk-list > li', { hasText: 'Concrete reasons for hope about AI' });
+    expect(await card.locator('.meta').textContent()).toContain('Zac Hatfield-Dodds (author)');
+  });
+});
+
 describe('navigation between talks, speakers, topics and events', () => {
   it('goes from a talk to its speaker, their other talk, its topic, a talk on it, its event and back to a talk', async () => {
     await open(TALK);
