@@ -42,6 +42,16 @@ export function readingMinutes(wordCount: number): number {
   return Math.max(1, Math.round(wordCount / READING_WORDS_PER_MINUTE));
 }
 
+/** "about 24 minutes", "about 2 hours 5 minutes": a talk page's reading time, in words. */
+export function readingTimeLabel(wordCount: number): string {
+  const minutes = readingMinutes(wordCount);
+  if (minutes < 60) return `about ${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const rounded = Math.round(minutes / 5) * 5;
+  const hours = Math.floor(rounded / 60);
+  const rest = rounded % 60;
+  return `about ${hours} hour${hours === 1 ? '' : 's'}${rest > 0 ? ` ${rest} minutes` : ''}`;
+}
+
 /** "Jan Leike", "Jan Leike and Rob Wiblin", "A, B and C". */
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 2) return names.join(' and ');

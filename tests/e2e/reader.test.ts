@@ -142,6 +142,17 @@ describe("a talk's details", () => {
   const details = () =>
     page.evaluate(() => [...document.querySelectorAll('article header dl dt')].map((term) => [term.textContent?.trim(), term.nextElementSibling?.textContent?.replace(/\s+/g, ' ').trim()]));
 
+  it('say its length and where its text comes from plainly, each once', async () => {
+    await page.setViewportSize({ width: 412, height: 915 });
+    await open(TALK);
+    const rows = Object.fromEntries(await details());
+    expect(rows['Length']).toMatch(/^5,\d{3} words, about \d+ minutes to read$/);
+    expect(rows['Transcript']).toBe("Human-made captions of the workshop's recording (FAR.AI), as collected in curtcox/AI-Safety-YouTube");
+    expect(await page.locator('article header dl').textContent()).not.toContain('Captions of the recording');
+    await open('/talks/jan-leike-superalignment-interview/');
+    expect(Object.fromEntries(await details())['Length']).toBe('28,808 words, about 2 hours 5 minutes to read');
+  });
+
   it('name each person in the role the talk gives them, on its page, in lists and in its citation', async () => {
     await open('/talks/jan-leike-superalignment-interview/');
     const interview = await details();
