@@ -109,6 +109,23 @@ describe('quote links', () => {
       await page.keyboard.press('Enter');
       const dialog = page.locator('#quote-dialog');
       await dialog.waitFor({ state: 'visible' });
+      // The site's own buttons, not the system's, and the title at the top, not below a blank band.
+      const look = await page.evaluate(() => {
+        const box = document.querySelector('#quote-dialog') as HTMLElement;
+        const close = box.querySelector('form button') as HTMLElement;
+        const style = getComputedStyle(close);
+        return {
+          titleGap: (box.querySelector('h2') as HTMLElement).getBoundingClientRect().top - box.getBoundingClientRect().top,
+          buttons: [...box.querySelectorAll('button')].map((button) => getComputedStyle(button).backgroundColor),
+          close: { font: style.fontFamily, radius: style.borderRadius, height: close.getBoundingClientRect().height },
+          site: { background: getComputedStyle(document.body).backgroundColor, heading: getComputedStyle(box.querySelector('h2') as HTMLElement).fontFamily },
+        };
+      });
+      expect(look.titleGap).toBeLessThanOrEqual(24);
+      expect(new Set(look.buttons)).toEqual(new Set([look.site.background]));
+      expect(look.close.font).toBe(look.site.heading);
+      expect(look.close.radius).toBe('6px');
+      expect(look.close.height).toBeGreaterThanOrEqual(24);
       const markdown = await dialog.locator('[data-citation="markdown"] pre').textContent();
       expect(markdown).toMatch(/^> algebraic patterns\n>\n> — Ada Lovelace, “The Engine, Quoted”, Talk\. <http/);
       expect(await dialog.locator('[data-citation="markdown"] pre span[style]').count()).toBeGreaterThan(0);
