@@ -252,6 +252,41 @@ describe('reading a long transcript', () => {
     expect(Math.min(...mark) - Math.max(...number)).toBeGreaterThanOrEqual(4);
   });
 
+  it("lists the host's questions that open new subjects in the contents of an interview without chapters", async () => {
+    await open('/talks/jan-leike-superalignment-interview/');
+    const entries = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLAnchorElement>('.toc ol a[href^="#"]')].map((link) => ({
+        speaker: document.getElementById(link.hash.slice(1))?.closest<HTMLElement>('.turn')?.dataset['speaker'],
+        opensTurn: document.getElementById(link.hash.slice(1))?.classList.contains('turn'),
+        words: (link.textContent ?? '').replace(/^[^:]+:/, '').trim(),
+      })),
+    );
+    expect(entries.length).toBeGreaterThanOrEqual(8);
+    for (const entry of entries) {
+      expect(entry, JSON.stringify(entry)).toMatchObject({ speaker: 'rob-wiblin', opensTurn: true });
+      expect(entry.words.split(/\s+/).length, entry.words).toBeGreaterThanOrEqual(6);
+      // What is asked, not the fillers a reply opens with.
+      expect(entry.words, entry.words).not.toMatch(/^(yeah|ok|so|right|yep)\b/i);
+    }
+  });
+
+  it('spreads the contents of a recorded talk without chapters over its length, each entry with its time and words', async () => {
+    await open('/talks/jacob-steinhardt-aligning-massive-models/');
+    const entries = await page.evaluate(() =>
+      [...document.querySelectorAll('.toc ol > li')].map((item) => ({
+        words: (item.querySelector('a[href^="#"]')?.textContent ?? '').replace(/^[^:]+:/, '').trim(),
+        seconds: Number(item.querySelector('[data-t]')?.getAttribute('data-t') ?? NaN),
+      })),
+    );
+    expect(entries.length).toBeGreaterThanOrEqual(5);
+    const length = 66 * 60;
+    const times = entries.map((entry) => entry.seconds);
+    expect(times.every(Number.isFinite)).toBe(true);
+    // No stretch of more than a third of the talk without an entry.
+    expect(Math.max(...times.slice(1).map((time, index) => time - (times[index] as number)), length - (times.at(-1) as number))).toBeLessThanOrEqual(length / 3);
+    for (const entry of entries) expect(entry.words.split(/\s+/).length, entry.words).toBeGreaterThanOrEqual(4);
+  });
+
   it('fits a phone screen without sideways scrolling', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     for (const path of [TALK, '/talks/jan-leike-superalignment-interview/', '/talks/', '/speakers/jan-leike/', '/topics/interpretability/', '/events/sf-alignment-workshop-2023/', '/about/']) {
