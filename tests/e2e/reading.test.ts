@@ -66,3 +66,21 @@ describe('tap targets', () => {
     }
   });
 });
+
+describe("a phone's header", () => {
+  it.each(VIEWPORTS.slice(0, 2))('takes two short lines, with the search one tap away, at $width px', async (viewport) => {
+    await page.setViewportSize(viewport);
+    await open('/talks/');
+    const layout = await page.evaluate(() => ({
+      height: document.querySelector('.site-header')?.getBoundingClientRect().height ?? 0,
+      navLines: new Set([...document.querySelectorAll('.site-nav a')].map((link) => Math.round(link.getBoundingClientRect().top))).size,
+    }));
+    expect(layout.height).toBeLessThanOrEqual(100);
+    expect(layout.navLines).toBe(1);
+    await page.getByRole('button', { name: 'Search' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('header-search-input');
+    await page.keyboard.type('oversight');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=oversight/);
+  });
+});
