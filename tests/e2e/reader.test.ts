@@ -148,9 +148,23 @@ describe("a talk's details", () => {
     const rows = Object.fromEntries(await details());
     expect(rows['Length']).toMatch(/^5,\d{3} words, about \d+ minutes to read$/);
     expect(rows['Transcript']).toBe("Human-made captions of the workshop's recording (FAR.AI), as collected in curtcox/AI-Safety-YouTube");
-    expect(await page.locator('article header dl').textContent()).not.toContain('Captions of the recording');
+    expect(await page.locator('article header div.meta').textContent()).not.toContain('Captions of the recording');
     await open('/talks/jan-leike-superalignment-interview/');
     expect(Object.fromEntries(await details())['Length']).toBe('28,808 words, about 2 hours 5 minutes to read');
+  });
+
+  it('show the people, event and date first and the rest one tap away on a phone, and all of them on a wide screen', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await open(TALK);
+    const length = page.locator('article header dt', { hasText: 'Length' });
+    expect(await page.locator('article header dt', { hasText: 'Event' }).isVisible()).toBe(true);
+    expect(await length.isVisible()).toBe(false);
+    await page.getByText('More about this talk').click();
+    expect(await length.isVisible()).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.reload();
+    expect(await length.isVisible()).toBe(true);
+    expect(await page.getByText('More about this talk').isVisible()).toBe(false);
   });
 
   it('name each person in the role the talk gives them, on its page, in lists and in its citation', async () => {
