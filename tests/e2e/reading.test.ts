@@ -67,6 +67,61 @@ describe('tap targets', () => {
   });
 });
 
+/** Whether the middle of an element's first line of text shows that element, not something over it. */
+const firstLineShows = (selector: string) =>
+  page.evaluate((wanted) => {
+    const element = document.querySelector(wanted) as HTMLElement;
+    const line = element.getClientRects()[0] ?? element.getBoundingClientRect();
+    const x = line.left + Math.min(line.width, 200) / 2;
+    const y = line.top + 10;
+    if (y < 0 || y > window.innerHeight) return false;
+    const shown = document.elementFromPoint(x, y);
+    return shown !== null && element.contains(shown);
+  }, selector);
+
+describe('who is speaking', () => {
+  /** The passage of the interview farthest below the start of its turn, and its turn. */
+  const deepPassage = () =>
+    page.evaluate(() => {
+      let deepest = { id: '', turn: '', depth: 0 };
+      for (const passage of document.querySelectorAll<HTMLElement>('.transcript .turn .passage')) {
+        const turn = passage.closest('.turn') as HTMLElement;
+        const depth = passage.getBoundingClientRect().top - turn.getBoundingClientRect().top;
+        if (depth > deepest.depth) deepest = { id: passage.id, turn: turn.id, depth };
+      }
+      return deepest;
+    });
+
+  /** Whether the turn's label, with its speaker's name, is on the screen and not covered. */
+  const labelShows = (turn: string) =>
+    page.evaluate((id) => {
+      const label = document.querySelector(`[id="${id}"] > .turn-label`) as HTMLElement;
+      const box = label.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > window.innerHeight) return false;
+      const shown = document.elementFromPoint(box.left + 10, box.top + box.height / 2);
+      return shown !== null && label.contains(shown);
+    }, turn);
+
+  it.each([VIEWPORTS[0], VIEWPORTS[2]])('shows the speaker with a passage a search result lands on, and while reading inside a long turn, at $width px', async (viewport) => {
+    await page.setViewportSize(viewport);
+    await open(INTERVIEW);
+    const { id, turn, depth } = await deepPassage();
+    expect(depth).toBeGreaterThan(viewport.height);
+    await open(`${INTERVIEW}?highlight=alignment#${id}`);
+    await page.waitForFunction((wanted) => {
+      const box = document.getElementById(wanted)?.getBoundingClientRect();
+      return box !== undefined && box.top >= 0 && box.top < window.innerHeight / 2;
+    }, id);
+    expect(await labelShows(turn)).toBe(true);
+    expect(await firstLineShows(`[id="${id}"] p`)).toBe(true);
+
+    // Reading on inside the turn, a screen further down, the name is still there.
+    await page.mouse.wheel(0, viewport.height);
+    await page.waitForTimeout(200);
+    expect(await labelShows(turn)).toBe(true);
+  });
+});
+
 describe("a phone's header", () => {
   it.each(VIEWPORTS.slice(0, 2))('takes two short lines, with the search one tap away, at $width px', async (viewport) => {
     await page.setViewportSize(viewport);
