@@ -67,6 +67,16 @@ describe('tap targets', () => {
   });
 });
 
+/** Every layout shift since the page began, whether or not the reader had just pressed something. */
+const layoutShift = () =>
+  page.evaluate(
+    () =>
+      new Promise<number>((done) => {
+        new PerformanceObserver((list) => done(list.getEntries().reduce((sum, entry) => sum + (entry as unknown as { value: number }).value, 0))).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => done(0), 300);
+      }),
+  );
+
 /** Whether the middle of an element's first line of text shows that element, not something over it. */
 const firstLineShows = (selector: string) =>
   page.evaluate((wanted) => {
@@ -120,6 +130,73 @@ describe('who is speaking', () => {
     await page.waitForTimeout(200);
     expect(await labelShows(turn)).toBe(true);
   });
+});
+
+describe('a long transcript on a phone', () => {
+  it('opens with its first words in the first screen, under a header of two short lines, at 360 by 740', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await open(INTERVIEW);
+    const layout = await page.evaluate(() => {
+      const links = [...document.querySelectorAll('.site-nav a')].map((link) => link.getBoundingClientRect().top);
+      return {
+        header: document.querySelector('.site-header')?.getBoundingClientRect().height ?? 0,
+        navLines: new Set(links.map(Math.round)).size,
+        firstWords: document.querySelector('.transcript .passage p')?.getBoundingClientRect().bottom ?? Infinity,
+      };
+    });
+    expect(layout.header).toBeLessThanOrEqual(100);
+    expect(layout.navLines).toBe(1);
+    expect(layout.firstWords).toBeLessThanOrEqual(740);
+    expect(await firstLineShows('.transcript .passage p')).toBe(true);
+  });
+
+  it.each(VIEWPORTS.slice(0, 2))(
+    'reaches the contents, the next and previous section and the search with one tap from anywhere, covering nothing being read, at $width px',
+    async (viewport) => {
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await open(INTERVIEW);
+      await scrollToFraction(0.45);
+      const bar = page.locator('.reading-bar');
+      expect(await bar.evaluate((element) => element.getBoundingClientRect().top)).toBe(0);
+
+      // The contents, in a sheet, which closes leaving the text where it was.
+      const reading = await page.evaluate(() => window.scrollY);
+      await bar.getByRole('button', { name: /^Contents/ }).click();
+      const sheet = page.locator('#contents-sheet');
+      await sheet.waitFor({ state: 'visible' });
+      await page.keyboard.press('Escape');
+      await sheet.waitFor({ state: 'hidden' });
+      expect(await page.evaluate(() => window.scrollY)).toBe(reading);
+      // Its fourth entry leads to its place, shown below the bar.
+      await bar.getByRole('button', { name: /^Contents/ }).click();
+      await sheet.waitFor({ state: 'visible' });
+      const entry = sheet.locator('.toc ol a').nth(3);
+      const target = (await entry.getAttribute('href')) ?? '';
+      await entry.click();
+      await sheet.waitFor({ state: 'hidden' });
+      await page.waitForURL(new RegExp(`${target}$`));
+      expect(await firstLineShows(`[id="${target.slice(1)}"] .passage p`)).toBe(true);
+      expect(await bar.evaluate((element) => element.getBoundingClientRect().top)).toBe(0);
+      expect(await bar.locator('.reading-bar-current').textContent()).not.toBe('');
+
+      // The next section and back.
+      const sections = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('.toc ol a')].map((link) => link.hash.slice(1)));
+      const at = sections.indexOf(target.slice(1));
+      await bar.getByRole('button', { name: 'Next section' }).click();
+      await expect.poll(() => firstLineShows(`[id="${sections[at + 1]}"] .passage p`)).toBe(true);
+      await bar.getByRole('button', { name: 'Previous section' }).click();
+      await expect.poll(() => firstLineShows(`[id="${sections[at]}"] .passage p`)).toBe(true);
+
+      // The search, focused, ready to type.
+      await bar.getByRole('button', { name: 'Search' }).click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('header-search-input');
+      expect(await page.locator('#header-search-input').isVisible()).toBe(true);
+
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(viewport.width);
+      expect(await layoutShift()).toBe(0);
+    },
+  );
 });
 
 describe("a phone's header", () => {
