@@ -216,3 +216,72 @@ describe("a phone's header", () => {
     await page.waitForURL(/\/search\/\?q=oversight/);
   });
 });
+
+describe('keys that move through a transcript', () => {
+  /** The id of the first of the given targets whose top is at or below the top of the window, less its scroll margin. */
+  const reached = (selector: string) =>
+    page.evaluate((wanted) => {
+      const found = [...document.querySelectorAll<HTMLElement>(wanted)].find(
+        (element) => element.getBoundingClientRect().top - parseFloat(getComputedStyle(element).scrollMarginTop) > -3,
+      );
+      return found?.id ?? '';
+    }, selector);
+  /** How far an element's top is from where it lands when scrolled to (0: at the reading line). */
+  const offsetOf = (id: string) =>
+    page.evaluate((wanted) => {
+      const element = document.getElementById(wanted) as HTMLElement;
+      return Math.abs(element.getBoundingClientRect().top - parseFloat(getComputedStyle(element).scrollMarginTop));
+    }, id);
+  const turnIds = () => page.evaluate(() => [...document.querySelectorAll('.transcript .turn')].map((turn) => turn.id));
+  const sectionIds = () => page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('.toc ol a')].map((link) => decodeURIComponent(link.hash.slice(1))));
+
+  it.each(VIEWPORTS.filter(({ width }) => width !== 412))('j and k go a turn, J and K a section, never while typing, at $width px', async (viewport) => {
+    await page.setViewportSize(viewport);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await open(INTERVIEW);
+    const turns = await turnIds();
+    const sections = await sectionIds();
+    expect(sections.length).toBeGreaterThan(3);
+
+    await page.keyboard.press('j');
+    expect(await reached('.transcript .turn')).toBe(turns[0]);
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    expect(await reached('.transcript .turn')).toBe(turns[2]);
+    expect(await offsetOf(turns[2] ?? '')).toBeLessThan(3);
+    expect(await firstLineShows(`[id="${turns[2]}"] .passage p`)).toBe(true);
+    await page.keyboard.press('k');
+    expect(await reached('.transcript .turn')).toBe(turns[1]);
+
+    // The next section is the first one below the top of the window.
+    const first = sections.indexOf(
+      await page.evaluate(
+        (ids) => ids.find((id) => { const element = document.getElementById(id) as HTMLElement; return element.getBoundingClientRect().top - parseFloat(getComputedStyle(element).scrollMarginTop) > 2; }) ?? '',
+        sections,
+      ),
+    );
+    expect(first).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Shift+J');
+    expect(await offsetOf(sections[first] ?? '')).toBeLessThan(3);
+    await page.keyboard.press('Shift+J');
+    expect(await offsetOf(sections[first + 1] ?? '')).toBeLessThan(3);
+    await page.keyboard.press('Shift+K');
+    expect(await offsetOf(sections[first] ?? '')).toBeLessThan(3);
+
+    // Typing a j into the search box moves nothing.
+    if (viewport.width < 600) await page.locator('.reading-bar-search').click();
+    else await page.locator('#header-search-input').focus();
+    const before = await page.evaluate(() => window.scrollY);
+    await page.keyboard.type('jjkJK');
+    expect(await page.evaluate(() => window.scrollY)).toBe(before);
+    expect(await page.locator('#header-search-input').inputValue()).toBe('jjkJK');
+  });
+
+  it('are listed on the About page', async () => {
+    await open('/about/');
+    const text = await page.locator('main').textContent();
+    for (const key of ['j', 'k', 'J', 'K']) expect(text).toMatch(new RegExp(`\\b${key}\\b`));
+    expect(text).toMatch(/next turn/i);
+    expect(text).toMatch(/next section/i);
+  });
+});
