@@ -93,7 +93,7 @@ describe('renderTranscript', () => {
     // Chapters start with their first timed words; a chapter's untimed first turn waits for the next time.
     expect(html).toContain(`<h2 id="${opening.id}">Opening ${play(5, '0:05')}PT5S">0:05</time></a></h2>`);
     expect(html).toContain(`<h2 id="${questions.id}">Questions ${play(3723, '1:02:03')}`);
-    expect(html).toContain(`<p class="turn-label"><a class="turn-speaker" href="/speakers/ada-lovelace/">Ada Lovelace</a> ${play(5, '0:05')}`);
+    expect(html).toContain(`<p class="turn-label" data-pagefind-ignore><a class="turn-speaker" href="/speakers/ada-lovelace/">Ada Lovelace</a> ${play(5, '0:05')}`);
     // The passage that opens a timed turn starts with it; an untimed passage carries no time of its own.
     expect(html).toContain(`<div class="passage" id="${ada.passages[0]?.id}" data-pagefind-title="Ada Lovelace" data-t="5">`);
     expect(html).toContain(`<div class="passage" id="${ada.passages[1]?.id}" data-pagefind-title="Ada Lovelace">`);

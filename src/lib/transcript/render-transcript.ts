@@ -34,8 +34,11 @@ interface Renderer {
  * id and, in `data-pagefind-title`, who speaks it: Pagefind turns every such
  * element into a sub-result, so a search hit lands on its passage and names
  * its speaker. (The id sits on a wrapper rather than on the <p>, because
- * Pagefind stores the text of an identified <p> a second time.) Times are
- * not indexed: they are not words of the passage.
+ * Pagefind stores the text of an identified <p> a second time.) Times and
+ * turn labels are not indexed: they are not words of the passage, and would
+ * show in its excerpts ("…developing? Yoshua Bengio 0:00."). The passage's
+ * speaker is its sub-result's title, and the billed speakers are indexed
+ * with the talk's details.
  */
 export function renderTranscript(parsed: ParsedTranscript, resolveSpeaker: (label: string) => ResolvedSpeaker | undefined, { proseVoice = '', moment }: RenderOptions = {}): string {
   const { markdown, env } = parsed;
@@ -68,7 +71,7 @@ function renderTurn(turn: Turn, speaker: ResolvedSpeaker | undefined, render: Re
   const passages = turn.passages.map((passage, index) => renderPassage(passage, name, turn.timestamp, render, index === 0 ? turn.timestamp : undefined)).join('');
   return (
     `<div class="turn" id="${turn.id}"${data} data-speaker-name="${escapeHtml(name)}">` +
-    `<p class="turn-label">${who}${continued}${time}${permalink(turn.id, 'turn')}</p>${passages}</div>`
+    `<p class="turn-label" data-pagefind-ignore>${who}${continued}${time}${permalink(turn.id, 'turn')}</p>${passages}</div>`
   );
 }
 
