@@ -1,3 +1,5 @@
+import { carryQuery } from './search/carried-query.ts';
+
 /**
  * On a phone the header's search box is folded into a button, so the header takes one line and a
  * transcript's first words reach the first screen. The button (and anything that asks, such as a
@@ -32,6 +34,15 @@ export function bindHeaderSearch(): void {
   document.addEventListener('pointerdown', (event) => {
     if (header?.classList.contains('search-open') && !form.contains(event.target as Node) && !toggle.contains(event.target as Node)) setOpen(false);
   });
+  // Typing goes on at the search page at once, with the words and the focus (carried-query.ts).
+  let leaving = false;
+  input.addEventListener('input', () => {
+    if (input.value.trim() === '' || !carryQuery(input.value) || leaving) return;
+    leaving = true;
+    location.assign(`${form.action}?${new URLSearchParams({ q: input.value }).toString()}`);
+  });
+  // Back to this page from the search page, the box may be used again.
+  addEventListener('pageshow', () => (leaving = false));
   // "/" and Ctrl-K focus the box (search-shortcut.ts): on a phone that opens it.
   input.addEventListener('focus', () => {
     if (getComputedStyle(toggle).display !== 'none') setOpen(true);

@@ -33,6 +33,8 @@ const PAGES: { name: string; path: string; ready?: string; press?: string }[] = 
   { name: 'event', path: '/events/sf-alignment-workshop-2023/' },
   { name: 'about', path: '/about/' },
   { name: 'search with results', path: '/search/?q=interpretability', ready: '.result' },
+  { name: 'search with "Did you mean"', path: '/search/?q=intrepretability', ready: '#search-suggestion:not([hidden])' },
+  { name: 'search with a filter in use', path: '/search/?q=alignment&speaker=Jan+Leike', ready: '.result-more' },
   { name: 'not found', path: '/no-such-page/' },
 ];
 
