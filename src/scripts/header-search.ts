@@ -36,8 +36,9 @@ export function bindHeaderSearch(): void {
   });
   // Typing goes on at the search page at once, with the words and the focus (carried-query.ts).
   let leaving = false;
-  input.addEventListener('input', () => {
-    if (input.value.trim() === '' || !carryQuery(input.value) || leaving) return;
+  input.addEventListener('input', (event) => {
+    // Mid-composition (an input method building a character) the words are not yet typed.
+    if ((event as InputEvent).isComposing || input.value.trim() === '' || !carryQuery(input.value) || leaving) return;
     leaving = true;
     location.assign(`${form.action}?${new URLSearchParams({ q: input.value }).toString()}`);
   });
