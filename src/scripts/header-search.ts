@@ -1,4 +1,4 @@
-import { carryQuery } from './search/carried-query.ts';
+import { CARRY_PAUSE_MS, carryQuery } from './search/carried-query.ts';
 
 /**
  * On a phone the header's search box is folded into a button, so the header takes one line and a
@@ -34,13 +34,18 @@ export function bindHeaderSearch(): void {
   document.addEventListener('pointerdown', (event) => {
     if (header?.classList.contains('search-open') && !form.contains(event.target as Node) && !toggle.contains(event.target as Node)) setOpen(false);
   });
-  // Typing goes on at the search page at once, with the words and the focus (carried-query.ts).
+  // Typing goes on at the search page, with the words and the focus (carried-query.ts), once the reader
+  // pauses for a moment: keys pressed while one page gives way to the next would be lost.
   let leaving = false;
+  let pause: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', (event) => {
+    clearTimeout(pause);
     // Mid-composition (an input method building a character) the words are not yet typed.
     if ((event as InputEvent).isComposing || input.value.trim() === '' || !carryQuery(input.value) || leaving) return;
-    leaving = true;
-    location.assign(`${form.action}?${new URLSearchParams({ q: input.value }).toString()}`);
+    pause = setTimeout(() => {
+      leaving = true;
+      location.assign(`${form.action}?${new URLSearchParams({ q: input.value }).toString()}`);
+    }, CARRY_PAUSE_MS);
   });
   // Back to this page from the search page, the box may be used again.
   addEventListener('pageshow', () => (leaving = false));

@@ -1,10 +1,12 @@
 /**
  * A query typed into the header's search box on any page goes on being typed on the search page: the box
- * sends the reader there at the first keystroke and keeps what is typed meanwhile in session storage; the
+ * sends the reader there as soon as typing pauses and keeps what is typed meanwhile in session storage; the
  * search page's box takes it, with the focus, before its scripts load (an inline script in search.astro),
  * and the search page then shows its results (search-page.ts).
  */
 export const CARRIED_QUERY_KEY = 'archive:carried-query';
+/** How long typing in the header box pauses before the search page opens: short, and long enough that no key falls between the pages. */
+export const CARRY_PAUSE_MS = 250;
 /** A carried query older than this is a leftover (the reader went elsewhere), not typing in progress. */
 const FRESH_MS = 10_000;
 
