@@ -1,5 +1,7 @@
-import { rarityOf } from '../../lib/search/passage-rank.ts';
-import { foldWord, foundForms, looseTerms, queryTerms, unmatchedTerms } from '../../lib/search/query-terms.ts';
+import { escapeHtml } from '../../lib/html.ts';
+import type { PageHit, SubResult } from '../../lib/search/page-results.ts';
+import { passageScore, rareWordExcerpt, rarityOf } from '../../lib/search/passage-rank.ts';
+import { foldWord, foundForms, looseTerms, matchesTerm, queryTerms, unmatchedTerms, wordsAt } from '../../lib/search/query-terms.ts';
 import { correctedQuery } from '../../lib/search/suggest.ts';
 import type { Pagefind, PagefindResult } from '../pagefind-types.ts';
 
@@ -26,6 +28,18 @@ export async function wordsNotFound(pagefind: Pagefind, terms: readonly string[]
     }),
   );
   return terms.filter((_, index) => alone[index]);
+}
+
+export type PassageRanker = (sub: SubResult) => { score: number; excerpt: string };
+
+/** Scores a page's passages by the rare query words they hold, each with an excerpt around them (passage-rank.ts). */
+export function passageRanker(page: PageHit, terms: readonly string[], rarity: ReadonlyMap<string, number>): PassageRanker {
+  const words = (page.content ?? '').split(/\s+/);
+  const weight = (word: string) => Math.max(0, ...terms.filter((term) => matchesTerm(term, word)).map((term) => rarity.get(term) ?? 0));
+  return (sub) => ({
+    score: passageScore(wordsAt(page.content ?? '', sub.locations ?? []), terms, rarity),
+    excerpt: rareWordExcerpt(words, sub.locations ?? [], weight, escapeHtml),
+  });
 }
 
 const rarities = new Map<string, Promise<number>>();

@@ -1,11 +1,9 @@
 import { highlightTerms, resultView, type PageHit, type ResultView } from '../../lib/search/page-results.ts';
-import { escapeHtml } from '../../lib/html.ts';
-import { passageScore, rareWordExcerpt } from '../../lib/search/passage-rank.ts';
-import { matchesTerm, queryTerms, wordsAt } from '../../lib/search/query-terms.ts';
+import { queryTerms } from '../../lib/search/query-terms.ts';
 import { FILTER_KEYS, pagefindFilters, paramsFromState, stateFromParams, type SearchState } from '../../lib/search/search-state.ts';
 import type { FilterCounts, Pagefind, PagefindResult } from '../pagefind-types.ts';
 import { loadPagefind } from './load-pagefind.ts';
-import { checkTerms, suggestion, termRarity, wordsNotFound } from './query-check.ts';
+import { checkTerms, passageRanker, suggestion, termRarity, wordsNotFound, type PassageRanker } from './query-check.ts';
 import { renderFilters, renderResult } from './render-results.ts';
 import { takeCarriedQuery } from './carried-query.ts';
 import { typingHistory } from './typing-history.ts';
@@ -40,7 +38,7 @@ export function startSearchPage(base: string): void {
   let shown: ResultView[] = [];
   let terms: string[] = [];
   let speakers = new Set<string>();
-  let rank: (page: PageHit) => ((sub: PageHit['sub_results'][number]) => { score: number; excerpt: string }) | undefined = () => undefined;
+  let rank: (page: PageHit) => PassageRanker | undefined = () => undefined;
   const entries = typingHistory();
 
   const readForm = (): SearchState => stateFromParams(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
@@ -77,15 +75,7 @@ export function startSearchPage(base: string): void {
     const doubtful = found.length > 0 ? loose : unmatched.length > 0 && search.results.length > 0 ? unmatched : await wordsNotFound(pagefind, words);
     const better = state.query !== '' && doubtful.length > 0 ? await suggestion(base, pagefind, state.query, doubtful, forms) : undefined;
     if (current !== generation) return;
-    rank = (page) => {
-      if (!rarity) return undefined;
-      const pageWords = (page.content ?? '').split(/\s+/);
-      const weight = (word: string) => Math.max(0, ...words.filter((term) => matchesTerm(term, word)).map((term) => rarity.get(term) ?? 0));
-      return (sub) => ({
-        score: passageScore(wordsAt(page.content ?? '', sub.locations ?? []), words, rarity),
-        excerpt: rareWordExcerpt(pageWords, sub.locations ?? [], weight, escapeHtml),
-      });
-    };
+    rank = (page) => (rarity ? passageRanker(page, words, rarity) : undefined);
     pending = [...found];
     shown = [];
     const counts = found.length > 0 ? await facetCounts(pagefind, state, search.filters) : {};
