@@ -38,7 +38,7 @@ export function talkPageData(archive: Archive, talk: Talk): TalkPageData {
   return {
     recording,
     transcriptHtml,
-    toc: tableOfContents(parsed, talk.wordCount),
+    toc: tableOfContents(parsed, talk.wordCount, asksQuestions(talk, resolve)),
     related: relatedTalks(archive, talk),
     labelNames,
   };
@@ -48,7 +48,7 @@ export function talkPageData(archive: Archive, talk: Talk): TalkPageData {
 export function citationSource(talk: Talk, site: URL | undefined): CitationSource {
   return {
     title: talk.data.title,
-    speakers: talk.speakers.map(({ speaker }) => speaker.data.name),
+    speakers: talk.speakers.map(({ speaker, role }) => ({ name: speaker.data.name, role })),
     kind: kindLabel(talk.data.kind),
     url: new URL(routes.talk(talk.id), site ?? 'http://localhost/').toString(),
     ...(talk.event && { event: talk.event.data.name }),
@@ -74,6 +74,18 @@ export function searchFacets(talk: Talk) {
 export function speakerResolver(talk: Talk): (label: string) => ResolvedSpeaker | undefined {
   const speakers = talk.speakers.map(({ speaker }) => ({ slug: speaker.id, name: speaker.data.name, aliases: speaker.data.aliases, href: routes.speaker(speaker.id) }));
   return talkLabelResolver(speakers, talk.data.voices);
+}
+
+/**
+ * Whether a turn's speaker is one who asks the questions: a host or moderator, or anyone the talk does
+ * not bill as speaking (the audience, a session chair), whose turns in a talk are mostly questions.
+ */
+function asksQuestions(talk: Talk, resolve: (label: string) => ResolvedSpeaker | undefined): (label: string) => boolean {
+  const roles = new Map(talk.speakers.map(({ speaker, role }) => [speaker.id, role]));
+  return (label) => {
+    const role = roles.get(resolve(label)?.slug ?? '');
+    return role === undefined || role === 'host' || role === 'moderator';
+  };
 }
 
 /** The talks a talk's page lists as related. */

@@ -42,6 +42,16 @@ export function readingMinutes(wordCount: number): number {
   return Math.max(1, Math.round(wordCount / READING_WORDS_PER_MINUTE));
 }
 
+/** "about 24 minutes", "about 2 hours 5 minutes": a talk page's reading time, in words. */
+export function readingTimeLabel(wordCount: number): string {
+  const minutes = readingMinutes(wordCount);
+  if (minutes < 60) return `about ${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const rounded = Math.round(minutes / 5) * 5;
+  const hours = Math.floor(rounded / 60);
+  const rest = rounded % 60;
+  return `about ${hours} hour${hours === 1 ? '' : 's'}${rest > 0 ? ` ${rest} minutes` : ''}`;
+}
+
 /** "Jan Leike", "Jan Leike and Rob Wiblin", "A, B and C". */
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 2) return names.join(' and ');
@@ -51,4 +61,26 @@ export function joinNames(names: readonly string[]): string {
 /** Name for alphabetical order: the last word, unless the speaker sets one. */
 export function sortNameOf(name: string, explicit?: string): string {
   return (explicit ?? name.split(/\s+/).at(-1) ?? name).toLocaleLowerCase('en');
+}
+
+type Role = TalkData['speakers'][number]['role'];
+const ROLE_LABELS: Record<Role, [string, string]> = {
+  speaker: ['Speaker', 'Speakers'],
+  host: ['Host', 'Hosts'],
+  guest: ['Guest', 'Guests'],
+  author: ['Author', 'Authors'],
+  moderator: ['Moderator', 'Moderators'],
+  panelist: ['Panelist', 'Panelists'],
+};
+
+/** A talk's people grouped by the role its entry gives them, in billing order: "Host: Rob Wiblin", "Guest: Jan Leike". */
+export function creditGroups<T extends { role: Role }>(credits: readonly T[]): { role: Role; label: string; people: T[] }[] {
+  const groups = new Map<Role, T[]>();
+  for (const credit of credits) groups.set(credit.role, [...(groups.get(credit.role) ?? []), credit]);
+  return [...groups].map(([role, people]) => ({ role, label: ROLE_LABELS[role][people.length === 1 ? 0 : 1], people }));
+}
+
+/** "Rob Wiblin (host), Jan Leike (guest)": names for a list of talks, with each role but the plain speaker's. */
+export function creditLine(credits: readonly { name: string; role: Role }[]): string {
+  return credits.map(({ name, role }) => (role === 'speaker' ? name : `${name} (${role})`)).join(', ');
 }

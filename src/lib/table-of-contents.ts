@@ -1,7 +1,7 @@
 import { chapterTimes } from './transcript/chapter-times.ts';
 import type { ParsedTranscript } from './transcript/parse-transcript.ts';
 import type { Timestamp } from './transcript/timestamp.ts';
-import { words } from './words.ts';
+import { contentsBySubject } from './contents-by-subject.ts';
 
 export interface TocItem {
   id: string;
@@ -34,15 +34,14 @@ export function nestContents(items: readonly TocItem[]): TocEntry[] {
 
 /** Transcripts shorter than this read fine without a table of contents. */
 export const TOC_MIN_WORDS = 2500;
-const PARTS = 12;
-const OPENING_WORDS = 8;
 
 /**
  * A table of contents for a long transcript: its own chapter headings when it
- * has them; otherwise about a dozen evenly spaced turns, each shown by speaker
- * and opening words, so a reader can jump into a long interview.
+ * has them; otherwise the places where it turns to a new subject (see
+ * contents-by-subject.ts), each shown by speaker, opening words and time.
+ * `asks(label)` says whether a turn's speaker is the one asking the questions.
  */
-export function tableOfContents(parsed: ParsedTranscript, wordCount: number): TocItem[] {
+export function tableOfContents(parsed: ParsedTranscript, wordCount: number, asks: (label: string) => boolean = () => false): TocItem[] {
   if (wordCount < TOC_MIN_WORDS) return [];
   const times = chapterTimes(parsed);
   const headings = parsed.blocks.flatMap((block) => {
@@ -51,20 +50,5 @@ export function tableOfContents(parsed: ParsedTranscript, wordCount: number): To
     return [{ id: block.id, label: block.text, depth: block.depth, ...(timestamp && { timestamp }) }];
   });
   if (headings.length >= 2) return headings;
-
-  const turns = parsed.blocks.flatMap((block) => (block.kind === 'turn' && block.passages.length > 0 ? [block] : []));
-  if (turns.length < PARTS) return [];
-  const step = wordCount / PARTS;
-  const items: TocItem[] = [];
-  let wordsSoFar = 0;
-  let nextMark = 0;
-  for (const turn of turns) {
-    if (wordsSoFar >= nextMark) {
-      const opening = words(turn.passages[0]?.text ?? '').slice(0, OPENING_WORDS).join(' ');
-      items.push({ id: turn.id, label: `${opening}…`, speakerLabel: turn.label, ...(turn.timestamp && { timestamp: turn.timestamp }) });
-      nextMark += step;
-    }
-    wordsSoFar += turn.passages.reduce((sum, passage) => sum + words(passage.text).length, 0);
-  }
-  return items;
+  return contentsBySubject(parsed, wordCount, asks);
 }

@@ -4,8 +4,9 @@ import { fragmentId } from '../lib/link-parameters.ts';
  * Where you are in a long transcript: marks the table-of-contents entry of
  * the part being read with aria-current="location", and keeps it in view in
  * the contents list when that list scrolls on its own (the sticky sidebar).
+ * `onChange` hears of each new entry (the reading bar shows its name).
  */
-export function trackReadingPosition(): void {
+export function trackReadingPosition(onChange?: (entry: HTMLAnchorElement | undefined) => void): void {
   const toc = document.querySelector<HTMLElement>('.toc');
   if (!toc) return;
   const entries = [...toc.querySelectorAll<HTMLAnchorElement>('ol a[href^="#"]')].flatMap((link) => {
@@ -30,6 +31,7 @@ export function trackReadingPosition(): void {
     if (reading === current) return;
     current?.removeAttribute('aria-current');
     current = reading;
+    onChange?.(reading);
     if (!reading) return;
     reading.setAttribute('aria-current', 'location');
     if (toc.scrollHeight > toc.clientHeight) {

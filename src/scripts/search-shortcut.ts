@@ -9,6 +9,8 @@ export function bindSearchShortcut(): void {
     const box = document.querySelector<HTMLInputElement>('#search-input, #header-search-input');
     if (!box) return;
     event.preventDefault();
+    // On a phone the header's box is folded into a button: open it (header-search.ts).
+    if (box.id === 'header-search-input' && box.getClientRects().length === 0) document.dispatchEvent(new CustomEvent('archive:open-search'));
     box.focus();
     box.select();
   });

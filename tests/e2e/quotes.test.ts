@@ -85,13 +85,26 @@ describe('quote links', () => {
       await page.getByRole('button', { name: 'Copy link to quote' }).click();
       await page.waitForFunction(() => document.querySelector('#quote-status')?.textContent === 'Link to the quote copied.');
       link = await page.evaluate(() => navigator.clipboard.readText());
-      expect(link).toContain(`${TALK}?quote=`);
-      expect(link).toMatch(/#p-[a-z0-9]+:~:text=/);
+      // As short as finding it again allows: the quote once for the page, once for the browser, no context (its words occur once).
+      expect(link).toMatch(new RegExp(`^${site.url}${TALK}\\?quote=no\\+pretensons\\+whatever\\+to\\+originate\\+anything#p-[a-z0-9]+:~:text=no%20pretensons%20whatever%20to%20originate%20anything$`));
 
       const fresh = await browser.context.newPage();
       await fresh.setViewportSize({ width: 1000, height: 400 });
       await fresh.goto(link);
       await expectMarkedInView(fresh, QUOTE);
+
+      // A long quote goes by its first and last words, and opens marked whole.
+      const long = 'It has no pretensons whatever to originate anything. It can do whatever we know how to order it to perform.';
+      await selectText(page, long);
+      // Alt+Q reads the new selection at once (the toolbar otherwise follows it a moment later).
+      await page.keyboard.press('Alt+q');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toBe(link);
+      const longLink = await page.evaluate(() => navigator.clipboard.readText());
+      expect(new URL(longLink).search).toBe('?quote=It+has+no+pretensons&to=order+it+to+perform.');
+      expect(longLink.length - `${site.url}${TALK}`.length).toBeLessThan(140);
+      await fresh.goto(longLink);
+      await expectMarkedInView(fresh, long);
     } finally {
       await site.close();
     }
@@ -109,6 +122,23 @@ describe('quote links', () => {
       await page.keyboard.press('Enter');
       const dialog = page.locator('#quote-dialog');
       await dialog.waitFor({ state: 'visible' });
+      // The site's own buttons, not the system's, and the title at the top, not below a blank band.
+      const look = await page.evaluate(() => {
+        const box = document.querySelector('#quote-dialog') as HTMLElement;
+        const close = box.querySelector('form button') as HTMLElement;
+        const style = getComputedStyle(close);
+        return {
+          titleGap: (box.querySelector('h2') as HTMLElement).getBoundingClientRect().top - box.getBoundingClientRect().top,
+          buttons: [...box.querySelectorAll('button')].map((button) => getComputedStyle(button).backgroundColor),
+          close: { font: style.fontFamily, radius: style.borderRadius, height: close.getBoundingClientRect().height },
+          site: { background: getComputedStyle(document.body).backgroundColor, heading: getComputedStyle(box.querySelector('h2') as HTMLElement).fontFamily },
+        };
+      });
+      expect(look.titleGap).toBeLessThanOrEqual(24);
+      expect(new Set(look.buttons)).toEqual(new Set([look.site.background]));
+      expect(look.close.font).toBe(look.site.heading);
+      expect(look.close.radius).toBe('6px');
+      expect(look.close.height).toBeGreaterThanOrEqual(24);
       const markdown = await dialog.locator('[data-citation="markdown"] pre').textContent();
       expect(markdown).toMatch(/^> algebraic patterns\n>\n> — Ada Lovelace, “The Engine, Quoted”, Talk\. <http/);
       expect(await dialog.locator('[data-citation="markdown"] pre span[style]').count()).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useBuiltSite } from './built-site.ts';
+import { columnsThatDiffer, decodePngs, inkedColumns } from './pixels.ts';
 
 const TALK = '/talks/jan-leike-scaling-rlhf/';
 const PALETTE = ['--bg', '--surface', '--text', '--muted', '--accent', '--accent-strong', '--border', '--focus'];
@@ -136,6 +137,51 @@ describe('talks index', () => {
   });
 });
 
+describe("a talk's details", () => {
+  /** The talk's details as term and description pairs. */
+  const details = () =>
+    page.evaluate(() => [...document.querySelectorAll('article header dl dt')].map((term) => [term.textContent?.trim(), term.nextElementSibling?.textContent?.replace(/\s+/g, ' ').trim()]));
+
+  it('say its length and where its text comes from plainly, each once', async () => {
+    await page.setViewportSize({ width: 412, height: 915 });
+    await open(TALK);
+    const rows = Object.fromEntries(await details());
+    expect(rows['Length']).toMatch(/^5,\d{3} words, about \d+ minutes to read$/);
+    expect(rows['Transcript']).toBe("Human-made captions of the workshop's recording (FAR.AI), as collected in curtcox/AI-Safety-YouTube");
+    expect(await page.locator('article header div.meta').textContent()).not.toContain('Captions of the recording');
+    await open('/talks/jan-leike-superalignment-interview/');
+    expect(Object.fromEntries(await details())['Length']).toBe('28,808 words, about 2 hours 5 minutes to read');
+  });
+
+  it('show the people, event and date first and the rest one tap away on a phone, and all of them on a wide screen', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await open(TALK);
+    const length = page.locator('article header dt', { hasText: 'Length' });
+    expect(await page.locator('article header dt', { hasText: 'Event' }).isVisible()).toBe(true);
+    expect(await length.isVisible()).toBe(false);
+    await page.getByText('More about this talk').click();
+    expect(await length.isVisible()).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.reload();
+    expect(await length.isVisible()).toBe(true);
+    expect(await page.getByText('More about this talk').isVisible()).toBe(false);
+  });
+
+  it('name each person in the role the talk gives them, on its page, in lists and in its citation', async () => {
+    await open('/talks/jan-leike-superalignment-interview/');
+    const interview = await details();
+    expect(interview.slice(0, 2)).toEqual([['Host', 'Rob Wiblin'], ['Guest', 'Jan Leike']]);
+    await page.locator('.cite-talk summary').click();
+    expect(await page.locator('.cite-talk pre').first().textContent()).toMatch(/^Jan Leike, interviewed by Rob Wiblin, “Jan Leike on the superalignment project”/);
+
+    await open('/talks/zac-hatfield-dodds-concrete-reasons-for-hope/');
+    expect((await details())[0]).toEqual(['Author', 'Zac Hatfield-Dodds']);
+    await open('/talks/');
+    const card = page.locator('#talk-list > li', { hasText: 'Concrete reasons for hope about AI' });
+    expect(await card.locator('.meta').textContent()).toContain('Zac Hatfield-Dodds (author)');
+  });
+});
+
 describe('navigation between talks, speakers, topics and events', () => {
   it('goes from a talk to its speaker, their other talk, its topic, a talk on it, its event and back to a talk', async () => {
     await open(TALK);
@@ -193,6 +239,66 @@ describe('reading a long transcript', () => {
     expect(await page.locator('.toc a[aria-current]').count()).toBe(1);
     await page.locator('.back-to-top a').click();
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  });
+
+  it('draws the mark of the part being read clear of the entry\'s number', async () => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await open(TALK);
+    const third = page.locator('.toc ol a').nth(2);
+    await third.click();
+    await expect.poll(() => third.getAttribute('aria-current')).toBe('location');
+    // From the entry's number to the start of its words, over its first line: once marked, once not.
+    const entry = await page.evaluate(() => {
+      const link = document.querySelector('.toc a[aria-current]') as HTMLElement;
+      const item = link.closest('li') as HTMLElement;
+      const words = link.getClientRects()[0] as DOMRect;
+      return { x: item.getBoundingClientRect().left - 32, y: words.top, width: words.left - item.getBoundingClientRect().left + 32, height: words.height };
+    });
+    const marked = await page.screenshot({ clip: entry });
+    await third.evaluate((link) => link.removeAttribute('aria-current'));
+    const unmarked = await page.screenshot({ clip: entry });
+    const [withMark, without] = await decodePngs(built.context, [marked, unmarked]);
+    const mark = columnsThatDiffer(withMark!, without!);
+    const number = inkedColumns(without!);
+    expect(mark.length).toBeGreaterThan(0);
+    expect(number.length).toBeGreaterThan(0);
+    // At least 3 px of background between the number's last pixel and the mark's first.
+    expect(Math.min(...mark) - Math.max(...number)).toBeGreaterThanOrEqual(4);
+  });
+
+  it("lists the host's questions that open new subjects in the contents of an interview without chapters", async () => {
+    await open('/talks/jan-leike-superalignment-interview/');
+    const entries = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLAnchorElement>('.toc ol a[href^="#"]')].map((link) => ({
+        speaker: document.getElementById(link.hash.slice(1))?.closest<HTMLElement>('.turn')?.dataset['speaker'],
+        opensTurn: document.getElementById(link.hash.slice(1))?.classList.contains('turn'),
+        words: (link.textContent ?? '').replace(/^[^:]+:/, '').trim(),
+      })),
+    );
+    expect(entries.length).toBeGreaterThanOrEqual(8);
+    for (const entry of entries) {
+      expect(entry, JSON.stringify(entry)).toMatchObject({ speaker: 'rob-wiblin', opensTurn: true });
+      expect(entry.words.split(/\s+/).length, entry.words).toBeGreaterThanOrEqual(6);
+      // What is asked, not the fillers a reply opens with.
+      expect(entry.words, entry.words).not.toMatch(/^(yeah|ok|so|right|yep)\b/i);
+    }
+  });
+
+  it('spreads the contents of a recorded talk without chapters over its length, each entry with its time and words', async () => {
+    await open('/talks/jacob-steinhardt-aligning-massive-models/');
+    const entries = await page.evaluate(() =>
+      [...document.querySelectorAll('.toc ol > li')].map((item) => ({
+        words: (item.querySelector('a[href^="#"]')?.textContent ?? '').replace(/^[^:]+:/, '').trim(),
+        seconds: Number(item.querySelector('[data-t]')?.getAttribute('data-t') ?? NaN),
+      })),
+    );
+    expect(entries.length).toBeGreaterThanOrEqual(5);
+    const length = 66 * 60;
+    const times = entries.map((entry) => entry.seconds);
+    expect(times.every(Number.isFinite)).toBe(true);
+    // No stretch of more than a third of the talk without an entry.
+    expect(Math.max(...times.slice(1).map((time, index) => time - (times[index] as number)), length - (times.at(-1) as number))).toBeLessThanOrEqual(length / 3);
+    for (const entry of entries) expect(entry.words.split(/\s+/).length, entry.words).toBeGreaterThanOrEqual(4);
   });
 
   it('fits a phone screen without sideways scrolling', async () => {

@@ -66,7 +66,7 @@ describe('renderTranscript', () => {
     const html = renderTranscript(parsed, speaker);
     const turn = parsed.blocks[0] as Turn;
     expect(html).toContain(`<div class="turn" id="${turn.id}" data-speaker="ada-lovelace" data-speaker-name="Ada Lovelace">`);
-    expect(html).toContain(`<div class="passage" id="${turn.passages[0]?.id}" data-pagefind-title="Ada Lovelace"><p>It weaves patterns.</p>\n<a class="permalink" href="#${turn.passages[0]?.id}" aria-label="Link to this passage" data-pagefind-ignore>¶</a></div>`);
+    expect(html).toContain(`<div class="passage" id="${turn.passages[0]?.id}" data-pagefind-title="Ada Lovelace"><p>It weaves patterns. <a class="permalink" href="#${turn.passages[0]?.id}" aria-label="Link to this passage" data-pagefind-ignore>¶</a></p>\n</div>`);
   });
 
   it('never turns markup in a transcript into live HTML', () => {
@@ -93,7 +93,7 @@ describe('renderTranscript', () => {
     // Chapters start with their first timed words; a chapter's untimed first turn waits for the next time.
     expect(html).toContain(`<h2 id="${opening.id}">Opening ${play(5, '0:05')}PT5S">0:05</time></a></h2>`);
     expect(html).toContain(`<h2 id="${questions.id}">Questions ${play(3723, '1:02:03')}`);
-    expect(html).toContain(`<p class="turn-label"><a class="turn-speaker" href="/speakers/ada-lovelace/">Ada Lovelace</a> ${play(5, '0:05')}`);
+    expect(html).toContain(`<p class="turn-label" data-pagefind-ignore><a class="turn-speaker" href="/speakers/ada-lovelace/">Ada Lovelace</a> ${play(5, '0:05')}`);
     // The passage that opens a timed turn starts with it; an untimed passage carries no time of its own.
     expect(html).toContain(`<div class="passage" id="${ada.passages[0]?.id}" data-pagefind-title="Ada Lovelace" data-t="5">`);
     expect(html).toContain(`<div class="passage" id="${ada.passages[1]?.id}" data-pagefind-title="Ada Lovelace">`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { joinPassages, reanchor, type PassageText } from '../../src/lib/quotes/reanchor.ts';
-import { quoteUrl, selectorFromLocation, textDirective, type QuoteSelector } from '../../src/lib/quotes/quote-url.ts';
+import { quoteUrl, selectorFromLocation, shortestContext, textDirective, type QuoteSelector } from '../../src/lib/quotes/quote-url.ts';
 
 const original: PassageText[] = [
   { id: 'p-a', text: 'Welcome to the show. Today we talk about oversight.' },
@@ -48,6 +48,20 @@ describe('reanchor', () => {
     expect(result).toMatchObject({ status: 'moved', passageId: 'p-2' });
   });
 
+  it('tells repeats apart by their own passage when the link carries no context', () => {
+    const passages = [{ id: 'p-1', text: 'I said yeah.' }, { id: 'p-2', text: 'She said yeah.' }];
+    expect(matched(passages, { passageId: 'p-2', exact: 'said yeah.', prefix: '', suffix: '' })).toMatchObject({ status: 'exact', passageId: 'p-2' });
+  });
+
+  it('finds a long quote from its first and last words, after an edit between them', () => {
+    const range = { passageId: 'p-b', exact: 'weaves algebraic patterns just', end: 'weaves flowers and leaves.', prefix: '', suffix: '' };
+    expect(matched(original, range)).toMatchObject({ status: 'exact', passageId: 'p-b', text: 'weaves algebraic patterns just as the loom weaves flowers and leaves.' });
+    const edited = [original[0]!, { id: 'p-b2', text: 'The engine weaves algebraic patterns just as a loom, it is said, weaves flowers and leaves.' }];
+    expect(matched(edited, range)).toMatchObject({ status: 'moved', passageId: 'p-b2', text: 'weaves algebraic patterns just as a loom, it is said, weaves flowers and leaves.' });
+    const typo = [original[0]!, { id: 'p-b3', text: 'The engine weaves algebriac patterns just as the loom weaves flowers and leaves.' }];
+    expect(matched(typo, range)).toMatchObject({ status: 'fuzzy', passageId: 'p-b3', text: 'weaves algebriac patterns just as the loom weaves flowers and leaves' });
+  });
+
   it('reports a quote that is gone, with the closest passage', () => {
     const edited = [original[0]!, { id: 'p-x', text: 'The loom and its patterns were discussed.' }, original[2]!, original[3]!];
     const result = reanchor(edited, { ...quote, exact: 'weaves algebraic patterns just as the loom weaves flowers and leaves' });
@@ -68,6 +82,20 @@ describe('quote links', () => {
   it('escapes the characters a text fragment reserves, and uses a range for long quotes', () => {
     expect(textDirective({ passageId: 'p', exact: 'well-known, long', prefix: '', suffix: '' })).toBe(':~:text=well%2Dknown%2C%20long');
     const long = { passageId: 'p', exact: 'one two three four five six seven eight nine ten eleven twelve thirteen', prefix: '', suffix: '' };
-    expect(textDirective(long)).toBe(':~:text=one%20two%20three%20four%20five,nine%20ten%20eleven%20twelve%20thirteen');
+    expect(textDirective(long)).toBe(':~:text=one%20two%20three%20four,ten%20eleven%20twelve%20thirteen');
+  });
+
+  it('links a long quote by its first and last words, for the page as for the browser', () => {
+    const long = { passageId: 'p-b', exact: 'weaves algebraic patterns just as the loom weaves flowers and leaves.', prefix: '', suffix: '' };
+    const url = quoteUrl('https://archive.example/talks/engine/', long);
+    expect(url).toBe('https://archive.example/talks/engine/?quote=weaves+algebraic+patterns+just&to=weaves+flowers+and+leaves.#p-b:~:text=weaves%20algebraic%20patterns%20just,weaves%20flowers%20and%20leaves.');
+    expect(selectorFromLocation(new URL(url).search, '#p-b')).toEqual({ passageId: 'p-b', exact: 'weaves algebraic patterns just', end: 'weaves flowers and leaves.', prefix: '', suffix: '' });
+  });
+
+  it('gives a quote only as many words of context as tell it apart from its repeats', () => {
+    const text = 'I said yeah. Then she said yeah. Later he said yeah.';
+    expect(shortestContext(text, text.indexOf('Then'), text.indexOf('Then') + 4)).toEqual({ prefix: '', suffix: '' });
+    const second = text.indexOf('said yeah.', 10);
+    expect(shortestContext(text, second, second + 'said yeah.'.length)).toEqual({ prefix: 'she', suffix: '' });
   });
 });

@@ -22,7 +22,7 @@ describe('resultView', () => {
       ['/talks/t/#p-2', 'Ada Lovelace'],
       ['/talks/t/#h-chapter', 'Chapter'],
     ]);
-    expect(view?.morePassages).toBe(2);
+    expect(view?.morePassages.map((passage) => passage.url)).toEqual(['/talks/t/#p-1', '/talks/t/#p-3']);
   });
 
   it('keeps only the chosen speaker’s passages under a speaker filter', () => {

@@ -34,30 +34,55 @@ export function joinPassages(passages: readonly PassageText[]): { text: string; 
 
 /**
  * Re-finds a quote in the page's current passages: first verbatim in its
- * own passage, then verbatim anywhere (context deciding between repeats),
- * then approximately, word by word, allowing about one word in five to
- * differ. When nothing is close enough, it names the passage sharing most
- * words with the quote, so the page can say the quote is gone and show that.
+ * own passage, then verbatim anywhere (context, then its own passage, deciding
+ * between repeats), then approximately, word by word, allowing about one word in five to
+ * differ. A long quote, linked by its first and last words (`end`), runs from
+ * the first to the nearest last words after them. When nothing is close enough,
+ * it names the passage sharing most words with the quote, so the page can say
+ * the quote is gone and show that.
  */
 export function reanchor(passages: readonly PassageText[], selector: QuoteSelector): QuoteMatch {
   const { text, starts } = joinPassages(passages);
   const exact = collapseWhitespace(selector.exact);
+  const end = selector.end === undefined ? undefined : collapseWhitespace(selector.end);
   const passageAt = (offset: number) => passages[lastIndexAtOrBefore(starts, offset)]?.id;
   if (exact === '') return { status: 'missing', start: 0, end: 0, passageId: undefined };
 
   const home = passages.findIndex((passage) => passage.id === selector.passageId);
-  const occurrences = allIndexesOf(text, exact);
+  const inHome = (at: number) => home !== -1 && at >= (starts[home] ?? 0) && at < (starts[home + 1] ?? Infinity);
+  // Where a long quote's last words occur, found once: a crafted link whose first words occur thousands
+  // of times must not search the page once for each.
+  const endsAt = end === undefined ? [] : allIndexesOf(text, end);
+  const endAfter = (from: number) => rangeEnd(endsAt, from, end?.length ?? 0);
+  const occurrences = allIndexesOf(text, exact).filter((at) => end === undefined || endAfter(at + exact.length) !== undefined);
   if (occurrences.length > 0) {
-    const best = bestByContext(occurrences, text, exact, selector);
-    const inHome = home !== -1 && best >= (starts[home] ?? 0) && best < (starts[home + 1] ?? Infinity);
-    return { status: inHome ? 'exact' : 'moved', start: best, end: best + exact.length, passageId: passageAt(best) };
+    const best = bestByContext(occurrences, text, exact, selector, inHome);
+    const stop = end === undefined ? best + exact.length : (endAfter(best + exact.length) as number);
+    return { status: inHome(best) ? 'exact' : 'moved', start: best, end: stop, passageId: passageAt(best) };
   }
 
   // The page's words, read once for both the approximate search and the closest passage.
   const words = wordsWithOffsets(text);
   const fuzzy = approximateWordMatch(words, exact);
-  if (fuzzy) return { status: 'fuzzy', start: fuzzy.start, end: fuzzy.end, passageId: passageAt(fuzzy.start) };
-  return { status: 'missing', start: 0, end: 0, passageId: closestPassage(passages, starts, words, exact) };
+  const fuzzyEnd = fuzzy && end !== undefined ? approximateWordMatch(wordsWithOffsets(text.slice(fuzzy.end, fuzzy.end + MAX_RANGE)), end) : undefined;
+  if (fuzzy && (end === undefined || fuzzyEnd)) return { status: 'fuzzy', start: fuzzy.start, end: fuzzyEnd ? fuzzy.end + fuzzyEnd.end : fuzzy.end, passageId: passageAt(fuzzy.start) };
+  return { status: 'missing', start: 0, end: 0, passageId: closestPassage(passages, starts, words, end === undefined ? exact : `${exact} ${end}`) };
+}
+
+/** A long quote ends at its last words' first occurrence after its start, within this many characters. */
+const MAX_RANGE = 20_000;
+
+/** The end of the first of `endsAt` (ascending) at or after `from` and within MAX_RANGE of it. */
+function rangeEnd(endsAt: readonly number[], from: number, length: number): number | undefined {
+  let low = 0;
+  let high = endsAt.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((endsAt[middle] as number) < from) low = middle + 1;
+    else high = middle;
+  }
+  const at = endsAt[low];
+  return at === undefined || at - from > MAX_RANGE ? undefined : at + length;
 }
 
 function allIndexesOf(text: string, needle: string): number[] {
@@ -66,9 +91,10 @@ function allIndexesOf(text: string, needle: string): number[] {
   return found;
 }
 
-/** Among repeats of the quote, the one whose surrounding words best match the link's prefix and suffix. */
-function bestByContext(occurrences: readonly number[], text: string, exact: string, selector: QuoteSelector): number {
-  const score = (at: number) => commonSuffix(text.slice(Math.max(0, at - 200), at).trimEnd(), selector.prefix) + commonPrefix(text.slice(at + exact.length).trimStart(), selector.suffix);
+/** Among repeats of the quote, the one whose surrounding words best match the link's prefix and suffix; on a tie, the one in its own passage. */
+function bestByContext(occurrences: readonly number[], text: string, exact: string, selector: QuoteSelector, inHome: (at: number) => boolean): number {
+  const score = (at: number) =>
+    2 * (commonSuffix(text.slice(Math.max(0, at - 200), at).trimEnd(), selector.prefix) + commonPrefix(text.slice(at + exact.length).trimStart(), selector.suffix)) + (inHome(at) ? 1 : 0);
   return occurrences.reduce((best, at) => (score(at) > score(best) ? at : best));
 }
 

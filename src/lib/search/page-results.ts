@@ -5,6 +5,8 @@ export interface SubResult {
   url: string;
   excerpt: string;
   weighted_locations?: { weight: number }[];
+  /** Positions in the page's `content` of the words the query matched here. */
+  locations?: number[];
 }
 
 /** What Pagefind returns for one page hit, reduced to what the results list uses. */
@@ -14,6 +16,9 @@ export interface PageHit {
   meta: Record<string, string | undefined>;
   filters: Record<string, string[] | undefined>;
   sub_results: SubResult[];
+  /** The page's indexed text, whose words `locations` count (between spaces). */
+  content?: string;
+  locations?: number[];
 }
 
 export interface PassageView {
@@ -33,8 +38,8 @@ export interface ResultView {
   /** Excerpt of the page itself, when no passage is shown. */
   excerpt: string | undefined;
   passages: PassageView[];
-  /** Matching passages beyond those shown. */
-  morePassages: number;
+  /** Matching passages beyond those shown, which open in place on request. */
+  morePassages: PassageView[];
 }
 
 export const PASSAGES_PER_RESULT = 3;
@@ -49,15 +54,20 @@ const PAGE_TYPES = new Map([
  * Turns a page hit into a result. With speakers chosen, only passages those
  * speakers say count: the page filter found talks they take part in, and this
  * keeps their own passages, so a speaker filter is true per passage. A talk
- * with no such passage yields no result.
+ * with no such passage yields no result. Passages are ordered by `rank` (the rare words they hold),
+ * then by Pagefind's match weight, and shown with the excerpt `rank` gives, if any.
  */
-export function resultView(hit: PageHit, speakers: ReadonlySet<string>): ResultView | undefined {
+export function resultView(hit: PageHit, speakers: ReadonlySet<string>, rank?: (sub: SubResult) => { score: number; excerpt: string }): ResultView | undefined {
   const [path = hit.url] = hit.url.split('#');
+  const weight = (sub: SubResult) => (sub.weighted_locations ?? []).reduce((sum, location) => sum + location.weight, 0);
   const passages = hit.sub_results
     .filter((sub) => sub.url.includes('#'))
-    .map((sub) => ({ sub, score: (sub.weighted_locations ?? []).reduce((sum, location) => sum + location.weight, 0) }))
+    .map((sub) => {
+      const ranked = rank?.(sub);
+      return { sub: ranked?.excerpt ? { ...sub, excerpt: ranked.excerpt } : sub, score: ranked?.score ?? 0, weight: weight(sub) };
+    })
     .filter(({ sub }) => speakers.size === 0 || (isPassage(sub) && speakers.has(sub.title)))
-    .sort((a, b) => b.score - a.score)
+    .sort((a, b) => b.score - a.score || b.weight - a.weight)
     .map(({ sub }) => passageView(sub));
   if (speakers.size > 0 && passages.length === 0 && path.includes('/talks/')) return undefined;
   const section = path.split('/').filter(Boolean)[0] ?? '';
@@ -69,7 +79,7 @@ export function resultView(hit: PageHit, speakers: ReadonlySet<string>): ResultV
     facts,
     excerpt: passages.length === 0 ? hit.excerpt : undefined,
     passages: passages.slice(0, PASSAGES_PER_RESULT),
-    morePassages: Math.max(0, passages.length - PASSAGES_PER_RESULT),
+    morePassages: passages.slice(PASSAGES_PER_RESULT),
   };
 }
 

@@ -35,8 +35,11 @@ interface Renderer {
  * id and, in `data-pagefind-title`, who speaks it: Pagefind turns every such
  * element into a sub-result, so a search hit lands on its passage and names
  * its speaker. (The id sits on a wrapper rather than on the <p>, because
- * Pagefind stores the text of an identified <p> a second time.) Times are
- * not indexed: they are not words of the passage.
+ * Pagefind stores the text of an identified <p> a second time.) Times and
+ * turn labels are not indexed: they are not words of the passage, and would
+ * show in its excerpts ("…developing? Yoshua Bengio 0:00."). The passage's
+ * speaker is its sub-result's title, and the billed speakers are indexed
+ * with the talk's details.
  */
 export function renderTranscript(parsed: ParsedTranscript, resolveSpeaker: (label: string) => ResolvedSpeaker | undefined, { proseVoice = '', moment }: RenderOptions = {}): string {
   const { markdown, env } = parsed;
@@ -69,7 +72,7 @@ function renderTurn(turn: Turn, speaker: ResolvedSpeaker | undefined, render: Re
   const passages = turn.passages.map((passage, index) => renderPassage(passage, name, turn.timestamp, render, index === 0 ? turn.timestamp : undefined)).join('');
   return (
     `<div class="turn" id="${turn.id}"${data} data-speaker-name="${escapeHtml(name)}">` +
-    `<p class="turn-label">${who}${continued}${time}${permalink(turn.id, 'turn')}</p>${passages}</div>`
+    `<p class="turn-label" data-pagefind-ignore>${who}${continued}${time}${permalink(turn.id, 'turn')}</p>${passages}</div>`
   );
 }
 
@@ -83,7 +86,17 @@ function renderPassage(passage: Passage, voice: string, turnTimestamp: Timestamp
   const title = voice ? ` data-pagefind-title="${escapeHtml(voice)}"` : '';
   const starts = passage.timestamp ?? opening;
   const at = render.moment && starts ? ` data-t="${starts.seconds}"` : '';
-  return `<div class="passage${timed ? ' passage-timed' : ''}" id="${passage.id}"${title}${at}>${time}${render.tokens(passage.tokens)}${permalink(passage.id, 'passage')}</div>`;
+  return `<div class="passage${timed ? ' passage-timed' : ''}" id="${passage.id}"${title}${at}>${time}${withPermalink(render.tokens(passage.tokens), permalink(passage.id, 'passage'))}</div>`;
+}
+
+/**
+ * The passage's permalink goes inside its last paragraph, at the end of the text: on a phone, where the
+ * margin beside the column is too narrow for it, it then sits on the paragraph's last line instead of
+ * half off the screen or on a line of its own. (Wide screens still show it in the margin.)
+ */
+function withPermalink(html: string, link: string): string {
+  const close = /<\/p>\s*$/.exec(html);
+  return close ? `${html.slice(0, close.index)} ${link}${html.slice(close.index)}` : `${html}${link}`;
 }
 
 /** The permanent link of a turn or passage; shown on hover and keyboard focus. */

@@ -18,7 +18,8 @@ export function showLinkedQuote(transcript: HTMLElement): void {
     const notice = document.createElement('p');
     notice.className = 'notice quote-notice';
     notice.setAttribute('role', 'status');
-    notice.textContent = `The quoted words (“${selector.exact.slice(0, 120)}${selector.exact.length > 120 ? '…' : ''}”) are no longer in this transcript. ${closest ? 'The closest passage is marked below.' : ''}`;
+    const words = selector.end === undefined ? selector.exact : `${selector.exact} … ${selector.end}`;
+    notice.textContent = `The quoted words (“${words.slice(0, 120)}${words.length > 120 ? '…' : ''}”) are no longer in this transcript. ${closest ? 'The closest passage is marked below.' : ''}`;
     transcript.prepend(notice);
     (closest ?? notice).scrollIntoView({ block: 'center' });
     return;

@@ -1,5 +1,5 @@
 import { bibtex, escapeBibtex, markdownQuote, type CitationSource } from '../../lib/quotes/citation.ts';
-import { collapseWhitespace, quoteUrl, type QuoteSelector } from '../../lib/quotes/quote-url.ts';
+import { collapseWhitespace, quoteUrl, shortestContext, type QuoteSelector } from '../../lib/quotes/quote-url.ts';
 import { escapeHtml } from '../../lib/html.ts';
 import { formatClock } from '../../lib/transcript/timestamp.ts';
 import { momentOf, withMoment } from '../recording/moments.ts';
@@ -7,7 +7,6 @@ import { readPageText } from './page-text.ts';
 
 /** Placeholders in the build-time (Shiki-highlighted) citation templates; see QuoteTools.astro. */
 export const PLACEHOLDERS = { text: 'QUOTETEXTPLACEHOLDER', speaker: 'QUOTESPEAKERPLACEHOLDER', link: 'QUOTELINKPLACEHOLDER' };
-const CONTEXT_WORDS = 6;
 
 interface Quote {
   selector: QuoteSelector;
@@ -129,8 +128,7 @@ function quoteFromSelection(transcript: HTMLElement, authors: string): Quote | u
   if (exact === '') return undefined;
   const passage = (range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement)?.closest<HTMLElement>('.passage[id]');
   const firstPassage = passage ?? transcript.querySelector<HTMLElement>('.passage[id]');
-  const prefix = joined.slice(Math.max(0, start - 200), start).split(' ').slice(-CONTEXT_WORDS).join(' ').trim();
-  const suffix = joined.slice(end, end + 200).split(' ').slice(0, CONTEXT_WORDS + 1).join(' ').trim();
+  const { prefix, suffix } = shortestContext(joined, start, end);
   const speaker = firstPassage?.closest<HTMLElement>('.turn')?.dataset['speakerName'] ?? authors;
   return { selector: { passageId: firstPassage?.id ?? '', exact, prefix, suffix }, speaker, moment: firstPassage ? momentOf(firstPassage) : undefined };
 }

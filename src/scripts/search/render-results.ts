@@ -1,5 +1,5 @@
 import { escapeHtml } from '../../lib/html.ts';
-import { passageHref, type ResultView } from '../../lib/search/page-results.ts';
+import { passageHref, type PassageView, type ResultView } from '../../lib/search/page-results.ts';
 import type { FilterCounts } from '../pagefind-types.ts';
 import { FILTER_KEYS, type SearchState } from '../../lib/search/search-state.ts';
 
@@ -15,17 +15,25 @@ export function safeExcerpt(excerpt: string): string {
     .replace(/&lt;\/mark&gt;/g, '</mark>');
 }
 
-/** One result: a talk with its best passages, or a speaker, topic or event page. */
-export function renderResult(result: ResultView, terms: readonly string[]): string {
+function renderPassage(passage: PassageView, terms: readonly string[]): string {
+  const label = passage.speaker ?? passage.heading;
+  const who = label ? `<span class="result-speaker">${passage.heading ? 'Section: ' : ''}${escapeHtml(label)}</span>` : '';
+  return `<li><a class="result-link" href="${escapeHtml(passageHref(passage.url, terms))}">${who}<span class="result-excerpt">${safeExcerpt(passage.excerpt)}</span></a></li>`;
+}
+
+/**
+ * One result: a talk with its best passages, or a speaker, topic or event page. The talk's other matching
+ * passages wait, hidden, behind a button that opens them in place (search-page.ts); `key` makes its id.
+ */
+export function renderResult(result: ResultView, terms: readonly string[], key: number): string {
   const facts = result.facts.map(escapeHtml);
-  const passages = result.passages
-    .map((passage) => {
-      const label = passage.speaker ?? passage.heading;
-      const who = label ? `<span class="result-speaker">${passage.heading ? 'Section: ' : ''}${escapeHtml(label)}</span>` : '';
-      return `<li><a class="result-link" href="${escapeHtml(passageHref(passage.url, terms))}">${who}<span class="result-excerpt">${safeExcerpt(passage.excerpt)}</span></a></li>`;
-    })
-    .join('');
-  const more = result.morePassages > 0 ? `<p class="meta result-more">${result.morePassages} more matching passage${result.morePassages === 1 ? '' : 's'} in this ${result.url.includes('/talks/') ? 'talk' : 'page'}</p>` : '';
+  const passages = result.passages.map((passage) => renderPassage(passage, terms)).join('');
+  const extra = result.morePassages.length;
+  const more =
+    extra > 0
+      ? `<button type="button" class="result-more" aria-expanded="false" aria-controls="more-${key}">${extra} more matching passage${extra === 1 ? '' : 's'} in this ${result.url.includes('/talks/') ? 'talk' : 'page'}</button>` +
+        `<ul class="result-passages" id="more-${key}" hidden>${result.morePassages.map((passage) => renderPassage(passage, terms)).join('')}</ul>`
+      : '';
   return (
     `<li class="result"><h2 class="result-title"><a class="result-link" href="${escapeHtml(passageHref(result.url, terms))}">${escapeHtml(result.title)}</a></h2>` +
     `<p class="meta">${facts.join(' · ')}</p>` +
@@ -36,8 +44,12 @@ export function renderResult(result: ResultView, terms: readonly string[]): stri
   );
 }
 
-/** Filter checkboxes with counts; chosen values stay listed even when a narrower search gives them none. */
-export function renderFilters(counts: FilterCounts, state: SearchState): string {
+/**
+ * Filter checkboxes with counts; chosen values stay listed even when a narrower search gives them none.
+ * On a wide screen every group is open (a long list scrolls in its box); on a phone a group of more than
+ * six values starts folded, inside the folded filters panel.
+ */
+export function renderFilters(counts: FilterCounts, state: SearchState, wide: boolean): string {
   return FILTER_KEYS.map((key) => {
     const values = counts[key] ?? {};
     const chosen = new Set(state.filters[key] ?? []);
@@ -52,7 +64,7 @@ export function renderFilters(counts: FilterCounts, state: SearchState): string 
         return `<li><label><input type="checkbox" name="${key}" value="${escapeHtml(value)}"${checked}> ${escapeHtml(value)} <span class="count">(${count})</span></label></li>`;
       })
       .join('');
-    const open = chosen.size > 0 || entries.length <= 6 ? ' open' : '';
+    const open = wide || chosen.size > 0 || entries.length <= 6 ? ' open' : '';
     return `<details class="filter" data-filter="${key}"${open}><summary>${FILTER_LABELS[key]}${chosen.size > 0 ? ` (${chosen.size})` : ''}</summary><fieldset><legend class="visually-hidden">${FILTER_LABELS[key]}</legend><ul>${options}</ul></fieldset></details>`;
   }).join('');
 }

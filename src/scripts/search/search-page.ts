@@ -1,13 +1,19 @@
 import { addressParameters } from '../../lib/link-parameters.ts';
-import { highlightTerms, resultView, type ResultView } from '../../lib/search/page-results.ts';
+import { highlightTerms, resultView, type PageHit, type ResultView } from '../../lib/search/page-results.ts';
+import { queryTerms } from '../../lib/search/query-terms.ts';
 import { FILTER_KEYS, pagefindFilters, paramsFromState, stateFromParams, type SearchState } from '../../lib/search/search-state.ts';
 import type { FilterCounts, Pagefind, PagefindResult } from '../pagefind-types.ts';
 import { loadPagefind } from './load-pagefind.ts';
+import { checkTerms, passageRanker, suggestion, termRarity, wordsNotFound, type PassageRanker } from './query-check.ts';
 import { renderFilters, renderResult } from './render-results.ts';
+import { takeCarriedQuery } from './carried-query.ts';
+import { typingHistory } from './typing-history.ts';
 
 const PAGE_SIZE = 5;
 /** With a speaker filter, talks without a passage by that speaker drop out: read this many to count them. */
 const SPEAKER_FILTER_SCAN = 60;
+/** Where the filters fold behind one control (global.css). */
+const NARROW = '(max-width: 40rem)';
 
 interface Elements {
   form: HTMLFormElement;
@@ -16,31 +22,39 @@ interface Elements {
   status: HTMLElement;
   list: HTMLOListElement;
   more: HTMLButtonElement;
+  suggest: HTMLElement;
+  panel: HTMLDetailsElement;
 }
 
 /** Wires the search page: query and filters live in the URL, results follow each keystroke. */
 export function startSearchPage(base: string): void {
   const elements = findElements();
   if (!elements) return;
-  const { form, input, list, more } = elements;
+  const { form, input, list, more, panel } = elements;
+  // On a phone the filters start folded; wider screens show them (the panel's control is hidden there).
+  panel.open = !matchMedia(NARROW).matches;
+  matchMedia(NARROW).addEventListener('change', (event) => (panel.open = !event.matches));
   let generation = 0;
   let pending: PagefindResult[] = [];
   let shown: ResultView[] = [];
   let terms: string[] = [];
   let speakers = new Set<string>();
+  let rank: (page: PageHit) => PassageRanker | undefined = () => undefined;
+  const entries = typingHistory();
 
   const readForm = (): SearchState => stateFromParams(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
-  const writeUrl = (state: SearchState, push: boolean) => {
+  const writeUrl = (state: SearchState, typing: boolean) => {
     const query = paramsFromState(state).toString();
-    const url = `${location.pathname}${query ? `?${query}` : ''}`;
-    if (url !== `${location.pathname}${location.search}`) history[push ? 'pushState' : 'replaceState'](null, '', url);
+    entries.write(`${location.pathname}${query ? `?${query}` : ''}`, typing);
   };
 
   async function run(state: SearchState): Promise<void> {
     const current = ++generation;
     const hasFilters = Object.keys(pagefindFilters(state)).length > 0;
     if (state.query === '' && !hasFilters) {
+      showSuggestion(elements!, undefined);
       renderFilterBox(elements!, '');
+      showFilterCount(elements!, state);
       list.innerHTML = '';
       more.hidden = true;
       showStatus(elements!, 'Type to search every transcript, essay and topic.', false);
@@ -53,27 +67,41 @@ export function startSearchPage(base: string): void {
     // A speaker filter keeps the passages a speaker says among those matching the words; with no
     // words to match, it keeps the pages they take part in, as every other filter does.
     speakers = new Set(state.query === '' ? [] : (state.filters.speaker ?? []));
-    pending = [...search.results];
-    shown = [];
-    const counts = await facetCounts(pagefind, state, search.filters);
+    // A query word Pagefind found only through a much shorter prefix is no match: nothing matches.
+    const words = queryTerms(state.query);
+    const { unmatched, loose, forms } = await checkTerms(search.results, words);
+    const found = unmatched.length === 0 ? search.results : [];
+    // With several words, a result's passages are ordered by the rare words they hold.
+    const rarity = found.length > 0 && words.length > 1 ? await termRarity(pagefind, words) : undefined;
+    // "Did you mean …?" for words found nowhere, or only in another form; known before anything is
+    // shown, so that it appears with the results and moves nothing.
+    const doubtful = found.length > 0 ? loose : unmatched.length > 0 && search.results.length > 0 ? unmatched : await wordsNotFound(pagefind, words);
+    const better = state.query !== '' && doubtful.length > 0 ? await suggestion(base, pagefind, state.query, doubtful, forms) : undefined;
     if (current !== generation) return;
-    renderFilterBox(elements!, renderFilters(counts, state));
+    rank = (page) => (rarity ? passageRanker(page, words, rarity) : undefined);
+    pending = [...found];
+    shown = [];
+    const counts = found.length > 0 ? await facetCounts(pagefind, state, search.filters) : {};
+    if (current !== generation) return;
+    renderFilterBox(elements!, renderFilters(counts, state, !matchMedia(NARROW).matches));
+    showFilterCount(elements!, state);
     await showMore(current, speakers.size > 0 ? SPEAKER_FILTER_SCAN : PAGE_SIZE);
     if (current !== generation) return;
-    const count = speakers.size > 0 && pending.length === 0 ? shown.length : search.results.length;
+    const count = speakers.size > 0 && pending.length === 0 ? shown.length : found.length;
     if (count === 0) {
       showStatus(elements!, noMatch(state.query, hasFilters), true);
     } else {
       showStatus(elements!, `${count}${pending.length > 0 && speakers.size > 0 ? '+' : ''} matching ${count === 1 ? 'page' : 'pages'}.`, false);
     }
+    showSuggestion(elements!, better);
   }
 
   async function showMore(current: number, howMany = PAGE_SIZE): Promise<void> {
     const batch = pending.splice(0, howMany);
     const pages = await Promise.all(batch.map((result) => result.data()));
     if (current !== generation) return;
-    shown = [...shown, ...pages.flatMap((page) => resultView(page, speakers) ?? [])];
-    list.innerHTML = shown.map((result) => renderResult(result, terms)).join('');
+    shown = [...shown, ...pages.flatMap((page) => resultView(page, speakers, rank(page)) ?? [])];
+    list.innerHTML = shown.map((result, index) => renderResult(result, terms, index)).join('');
     more.hidden = pending.length === 0;
   }
 
@@ -82,21 +110,37 @@ export function startSearchPage(base: string): void {
     input.value = state.query;
     void run(state);
   };
-  const onChange = (push: boolean) => {
+  const onChange = (typing: boolean) => {
     const state = readForm();
-    writeUrl(state, push);
+    writeUrl(state, typing);
     void run(state);
   };
 
   // Start fetching the index as soon as the reader reaches for the box, not on every page view.
   input.addEventListener('focus', () => void loadPagefind(base), { once: true });
-  input.addEventListener('input', () => onChange(false));
+  input.addEventListener('input', () => onChange(true));
   form.addEventListener('change', (event) => {
-    if (event.target instanceof HTMLInputElement && FILTER_KEYS.includes(event.target.name as never)) onChange(true);
+    if (event.target instanceof HTMLInputElement && FILTER_KEYS.includes(event.target.name as never)) onChange(false);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    onChange(true);
+    onChange(false);
+  });
+  // "N more matching passages" opens them in place, and the first of them takes the focus.
+  list.addEventListener('click', (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button.result-more');
+    const extra = button && document.getElementById(button.getAttribute('aria-controls') ?? '');
+    if (!button || !extra) return;
+    extra.hidden = false;
+    button.remove();
+    extra.querySelector<HTMLAnchorElement>('a')?.focus();
+  });
+  elements.suggest.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a');
+    if (!link) return;
+    event.preventDefault();
+    input.value = new URL(link.href).searchParams.get('q') ?? '';
+    onChange(false);
   });
   more.addEventListener('click', () => void showMore(generation));
   window.addEventListener('popstate', restore);
@@ -106,6 +150,15 @@ export function startSearchPage(base: string): void {
     list.querySelector<HTMLAnchorElement>('a.result-link')?.focus();
     event.preventDefault();
   });
+  // A query typed into another page's header box arrives here with the focus, and typing goes on.
+  if (takeCarriedQuery()) {
+    // The inline script put the carried words in the box and focused it; what was typed since is there too.
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+    entries.typing();
+    onChange(true);
+    return;
+  }
   restore();
 }
 
@@ -122,7 +175,25 @@ function findElements(): Elements | undefined {
   const status = document.querySelector<HTMLElement>('#search-status');
   const list = document.querySelector<HTMLOListElement>('#search-results');
   const more = document.querySelector<HTMLButtonElement>('#search-more');
-  return form && input && filtersBox && status && list && more ? { form, input, filtersBox, status, list, more } : undefined;
+  const suggest = document.querySelector<HTMLElement>('#search-suggestion');
+  const panel = document.querySelector<HTMLDetailsElement>('#search-filter-panel');
+  return form && input && filtersBox && status && list && more && suggest && panel ? { form, input, filtersBox, status, list, more, suggest, panel } : undefined;
+}
+
+/** The filters panel's control says how many filter values are in use. */
+function showFilterCount({ panel }: Elements, state: SearchState): void {
+  const inUse = Object.values(state.filters).reduce((sum, values) => sum + values.length, 0);
+  const count = panel.querySelector('.filter-panel-count');
+  if (count) count.textContent = inUse > 0 ? ` (${inUse} in use)` : '';
+}
+
+/** "Did you mean …?" with the query to try, or nothing. */
+function showSuggestion({ suggest }: Elements, query: string | undefined): void {
+  suggest.hidden = query === undefined;
+  suggest.textContent = '';
+  if (query === undefined) return;
+  const link = Object.assign(document.createElement('a'), { href: `?${new URLSearchParams({ q: query }).toString()}`, textContent: query });
+  suggest.append('Did you mean ', link, '?');
 }
 
 function showStatus({ status }: Elements, text: string, empty: boolean): void {

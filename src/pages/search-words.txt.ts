@@ -1,0 +1,18 @@
+import { loadArchive } from '../data/archive.ts';
+import { vocabulary } from '../lib/search/vocabulary.ts';
+
+/**
+ * The archive's own words, most frequent first, for the search page's "Did you mean …?" (fetched only
+ * when a query finds nothing). Written from the content at build time, as the search index is.
+ */
+export async function GET() {
+  const archive = await loadArchive();
+  const texts = [...archive.talks.flatMap((talk) => [talk.data.summary ?? '', talk.hasTranscript ? talk.body : '']), ...archive.topics.map((topic) => topic.body ?? '')];
+  const names = [
+    ...archive.talks.map((talk) => talk.data.title),
+    ...archive.speakers.map((speaker) => speaker.data.name),
+    ...archive.topics.map((topic) => topic.data.title),
+    ...archive.events.map((event) => event.data.name),
+  ];
+  return new Response(vocabulary(texts, names), { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+}
