@@ -57,7 +57,7 @@ export function contentsBySubject(parsed: ParsedTranscript, wordCount: number, a
   if (units.length === 0) return [];
   const wanted = Math.max(6, Math.min(12, Math.round(wordCount / 2400)));
   const gap = wordCount / (wanted * 1.6);
-  const content = units.map((unit) => unit.words.map(stem).filter((word) => !STOPWORDS.has(word) && word.length > 2));
+  const content = contentIds(units.map((unit) => unit.words.map(stem).filter((word) => !STOPWORDS.has(word) && word.length > 2)));
   const scored = units.flatMap((unit, index) => {
     if (index === 0 || unit.words.length < MIN_WORDS) return [];
     const question = unit.opensTurn && unit.turn !== undefined && asks(unit.turn.label);
@@ -88,26 +88,55 @@ function unitsOf(parsed: ParsedTranscript): Unit[] {
   return units;
 }
 
+/**
+ * Each unit's content words as numbers, one per distinct word of the transcript, with a count per
+ * number to fill and empty for each window. (Counting into maps of strings for two windows of every
+ * paragraph took seconds over a thousand transcripts.)
+ */
+interface ContentIds {
+  units: Int32Array[];
+  before: Int32Array;
+  after: Int32Array;
+}
+
+function contentIds(content: readonly string[][]): ContentIds {
+  const numbers = new Map<string, number>();
+  const units = content.map((words) =>
+    Int32Array.from(words, (word) => {
+      let id = numbers.get(word);
+      if (id === undefined) numbers.set(word, (id = numbers.size));
+      return id;
+    }),
+  );
+  return { units, before: new Int32Array(numbers.size), after: new Int32Array(numbers.size) };
+}
+
 /** One minus the cosine similarity of the words in the windows before and after the unit at `index`. */
-function novelty(content: readonly string[][], index: number): number {
-  const before = window(content, index, -1);
-  const after = window(content, index, 1);
+function novelty(content: ContentIds, index: number): number {
+  const before = window(content.units, index, -1, content.before);
+  const after = window(content.units, index, 1, content.after);
   let dot = 0;
-  for (const [word, count] of after) dot += count * (before.get(word) ?? 0);
-  const norm = (counts: Map<string, number>) => Math.sqrt([...counts.values()].reduce((sum, count) => sum + count * count, 0));
-  const denominator = norm(before) * norm(after);
+  for (const id of after) dot += (content.after[id] as number) * (content.before[id] as number);
+  const norm = (ids: readonly number[], counts: Int32Array) => Math.sqrt(ids.reduce((sum, id) => sum + (counts[id] as number) ** 2, 0));
+  const denominator = norm(before, content.before) * norm(after, content.after);
+  for (const id of before) content.before[id] = 0;
+  for (const id of after) content.after[id] = 0;
   return denominator === 0 ? 0 : 1 - dot / denominator;
 }
 
-/** Word counts of up to WINDOW words before the unit (direction -1) or from it on (1). */
-function window(content: readonly string[][], index: number, direction: 1 | -1): Map<string, number> {
-  const counts = new Map<string, number>();
+/**
+ * Counts into `counts` the words of up to WINDOW words before the unit (direction -1) or from it on (1);
+ * returns the words counted, each once, in the order first met.
+ */
+function window(units: readonly Int32Array[], index: number, direction: 1 | -1, counts: Int32Array): number[] {
+  const met: number[] = [];
   let taken = 0;
-  for (let at = direction === 1 ? index : index - 1; at >= 0 && at < content.length && taken < WINDOW; at += direction) {
-    for (const word of content[at] as string[]) counts.set(word, (counts.get(word) ?? 0) + 1);
-    taken += (content[at] as string[]).length;
+  for (let at = direction === 1 ? index : index - 1; at >= 0 && at < units.length && taken < WINDOW; at += direction) {
+    const unit = units[at] as Int32Array;
+    for (const id of unit) if ((counts[id] = (counts[id] as number) + 1) === 1) met.push(id);
+    taken += unit.length;
   }
-  return counts;
+  return met;
 }
 
 /** A crude stem, so that "models" and "model" count as one word. */
