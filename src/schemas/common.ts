@@ -11,7 +11,8 @@ export type ReferenceFactory<R extends z.ZodType = z.ZodType> = (collection: 'ta
 /** A reference as a plain slug: existence is checked by the archive validator. */
 export const slugReference = (): typeof slug => slug;
 
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** What every slug is: lower-case letters and digits in words joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** An entry's id in its collection: its file name without extension. */
 export const slug = z.string().regex(SLUG_PATTERN, 'expected a slug: lower-case letters, digits and single hyphens, such as "jan-leike"').max(LIMITS.slug, TOO_LONG);

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'astro/zod';
-import { slugReference } from '../../schemas/common.ts';
+import { SLUG_PATTERN, slugReference } from '../../schemas/common.ts';
 import { eventSchema, type EventData } from '../../schemas/event.ts';
 import { LIMITS } from '../../schemas/limits.ts';
 import { speakerSchema, type SpeakerData } from '../../schemas/speaker.ts';
@@ -30,7 +30,6 @@ export interface ArchiveReport {
 }
 
 const MISSING = 'is required but missing';
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const schemas = {
   talks: talkSchema(slugReference),
   speakers: speakerSchema(),
@@ -129,7 +128,7 @@ function checkCollection(contentDir: string, collection: CollectionName, schema:
   const checked: CheckedEntry<unknown>[] = [];
   const firstFileOf = new Map<string, string>();
   for (const entry of read.entries) {
-    if (!SLUG.test(entry.id)) {
+    if (!SLUG_PATTERN.test(entry.id)) {
       issues.push({ file: entry.file, field: 'file name', message: `"${entry.id}" is not a valid slug; name the file in lower-case words joined by hyphens, such as jan-leike.md` });
     } else if (entry.id.length > LIMITS.slug) {
       issues.push({ file: entry.file, field: 'file name', message: `the slug is ${entry.id.length} characters long; at most ${LIMITS.slug} are allowed (it is the page's address): shorten the file name` });
