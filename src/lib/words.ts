@@ -1,3 +1,4 @@
+import { TIMESTAMP_MARK } from './transcript/timestamp.ts';
 /**
  * Word tokenisation shared by the seed conversion, the importer checks and the
  * built-site tests, so "no word lost" is measured the same way everywhere.
@@ -57,8 +58,6 @@ export function firstWordOutOfOrder(needle: readonly string[], haystack: readonl
   }
   return -1;
 }
-
-const TIMESTAMP_MARK = /\[~?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]/g;
 
 /** Words of a transcript body, not counting its timestamps (exact or estimated, `[~2:31]`). */
 export function transcriptWordCount(body: string): number {

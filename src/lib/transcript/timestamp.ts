@@ -11,8 +11,14 @@ export interface Timestamp {
   estimated?: true;
 }
 
-/** `[h:mm:ss]`, `[mm:ss]` or `[m:ss]`, optionally with fractions and a leading `~` (an estimate), at the very start of a text. */
-export const LEADING_TIMESTAMP = /^\[(~?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\][ \t]*/;
+/** A time as a transcript writes it, inside its brackets: `h:mm:ss`, `mm:ss` or `m:ss`, optionally with fractions and a leading `~` (an estimate). */
+const TIME = String.raw`~?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?`;
+
+/** `[h:mm:ss]`, `[mm:ss]` or `[m:ss]` at the very start of a text, with the time in group 1. */
+export const LEADING_TIMESTAMP = new RegExp(String.raw`^\[(${TIME})\][ \t]*`);
+
+/** Every bracketed time in a text (`[2:31]`, `[~1:02:03]`). */
+export const TIMESTAMP_MARK = new RegExp(String.raw`\[${TIME}\]`, 'g');
 
 /** Reads what LEADING_TIMESTAMP captures: `1:02:03`, or `~2:31` for an estimate. */
 export function parseTimestamp(written: string): Timestamp {
