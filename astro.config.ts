@@ -1,6 +1,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { CODE_THEMES } from './src/lib/code-themes.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 import { contentValidation } from './src/integrations/content-validation.ts';
 import { buildCache } from './src/integrations/build-cache.ts';
@@ -20,7 +21,7 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   markdown: {
     // Shiki colours code in both themes; global.css switches to the dark one with the system setting.
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+    shikiConfig: { themes: CODE_THEMES },
   },
   integrations: [contentValidation(contentDir()), buildCache(), contentWatch(contentDir()), devSearch(), mdx(), sitemap(), transcriptDownloads(contentDir()), pagefindIndex(), contentSecurityPolicy(), dataFileCheck()],
 });
