@@ -1,13 +1,13 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { buildSite, removeSite } from '../../scripts/lib/build-site.ts';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
+import { ROOT } from '../support/paths.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const TALK = '/talks/the-engine-quoted/';
 const PARAGRAPHS = [
   '**Ada Lovelace:** The engine weaves algebraic patterns just as the loom weaves flowers and leaves.',

@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import MarkdownIt from 'markdown-it';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bareSiteBuild, writeBareAstroSite } from '../../scripts/lib/bare-astro-site.ts';
+import { ROOT } from '../support/paths.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const TALKS = join(ROOT, 'content', 'talks');
 
 // The bench's floor: if this site stopped rendering every talk, the bench would time less work than it says.

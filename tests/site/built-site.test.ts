@@ -6,9 +6,9 @@ import { contentDir } from '../../src/lib/content/content-dir.ts';
 import { validateArchive, type ArchiveReport } from '../../src/lib/content/validate-archive.ts';
 import { firstWordDifference, normalizedWords } from '../../src/lib/words.ts';
 import { repairGluedLabels } from '../../scripts/convert-seeds.ts';
+import { DIST } from '../support/paths.ts';
 
 /** The built site; ARCHIVE_DIST_DIR tests a build made elsewhere (astro build --outDir). */
-const DIST = process.env['ARCHIVE_DIST_DIR'] ?? resolve(import.meta.dirname, '../../dist');
 const SEEDS = resolve(import.meta.dirname, '../../sources/seeds');
 const INTERVIEW = 'jan-leike-superalignment-interview';
 

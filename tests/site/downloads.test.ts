@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentDir } from '../../src/lib/content/content-dir.ts';
@@ -13,9 +13,9 @@ import { talkLabelResolver } from '../../src/lib/transcript/speaker-labels.ts';
 import { hasTimes } from '../../src/lib/transcript/transcript-cues.ts';
 import { transcriptSrt, transcriptText, transcriptWebVtt } from '../../src/lib/transcript/transcript-files.ts';
 import type { TalkData } from '../../src/schemas/talk.ts';
+import { DIST } from '../support/paths.ts';
 
 /** The built site; ARCHIVE_DIST_DIR tests a build made elsewhere (astro build --outDir). */
-const DIST = process.env['ARCHIVE_DIST_DIR'] ?? resolve(import.meta.dirname, '../../dist');
 
 let content: ArchiveReport;
 let catalogue: Catalogue;

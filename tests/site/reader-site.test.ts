@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, posix, resolve } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse, type HTMLElement } from 'node-html-parser';
@@ -9,9 +9,9 @@ import { contentDir } from '../../src/lib/content/content-dir.ts';
 import { validateArchive, type ArchiveReport } from '../../src/lib/content/validate-archive.ts';
 import { ADDRESS_GUARD_SCRIPT } from '../../src/lib/address-guard.ts';
 import { THEME_INIT_SCRIPT } from '../../src/lib/theme.ts';
+import { DIST } from '../support/paths.ts';
 
 /** The built site; ARCHIVE_DIST_DIR tests a build made elsewhere (astro build --outDir). */
-const DIST = process.env['ARCHIVE_DIST_DIR'] ?? resolve(import.meta.dirname, '../../dist');
 /** What a talk page may ship in compressed JavaScript, search aside. */
 const TALK_PAGE_JS_BUDGET = 20 * 1024;
 

@@ -1,14 +1,14 @@
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildArchiveSite } from '../../scripts/lib/site-build.ts';
 import { scratchFolderInProject } from '../support/scratch-folder.ts';
 import { filesNamedByIndex } from '../../src/lib/search/pagefind-files.ts';
 import { readIndexRecords } from '../support/pagefind-records.ts';
+import { ROOT } from '../support/paths.ts';
 
 // A rebuild reuses what the last build made from unchanged files, and must publish exactly the site a
 // clean build of the same content publishes: every page, download and feed, and the search index.
-const ROOT = resolve(import.meta.dirname, '../..');
 const work = scratchFolderInProject(ROOT, 'rebuild-test-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -4,9 +4,9 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue, CatalogueTalk } from '../../src/lib/catalogue.ts';
 import { htmlFiles } from '../../src/lib/site/html-files.ts';
+import { DIST } from '../support/paths.ts';
 
 /** The built site; ARCHIVE_DIST_DIR tests a build made elsewhere (astro build --outDir). */
-const DIST = process.env['ARCHIVE_DIST_DIR'] ?? resolve(import.meta.dirname, '../../dist');
 const SOURCES = resolve(import.meta.dirname, '../../sources/alignment-workshop-2023');
 const file = (path: string) => readFileSync(join(DIST, path), 'utf8');
 const page = (id: string) => parse(file(`talks/${id}/index.html`));

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readIndexRecords } from '../support/pagefind-records.ts';
+import { DIST } from '../support/paths.ts';
 
-const DIST = process.env['ARCHIVE_DIST_DIR'] ?? resolve(import.meta.dirname, '../../dist');
 const scratch = mkdtempSync(join(tmpdir(), 'search-index-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -11,8 +11,8 @@ import { validateArchive, type ArchiveReport } from '../../src/lib/content/valid
 import { createMarkdown } from '../../src/lib/transcript/markdown.ts';
 import { parseTranscript } from '../../src/lib/transcript/parse-transcript.ts';
 import { normalizedWords } from '../../src/lib/words.ts';
+import { ROOT } from '../support/paths.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const SEEDS = resolve(import.meta.dirname, '../../sources/seeds');
 const made: string[] = [];
 
