@@ -9,5 +9,14 @@ export default defineConfig({
       // Drives Debian's Chromium against dist/ served locally: run after `npm run build`.
       { test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000, fileParallelism: false } },
     ],
+    // `npm run test:unit` measures how much of the code the unit tests run, and fails below these
+    // figures: what the unit tests covered when the threshold was set (browser code and pages are
+    // covered by the browser and site tests instead, which this does not count).
+    coverage: {
+      provider: 'v8',
+      include: ['src/**', 'scripts/**'],
+      reporter: ['text-summary'],
+      thresholds: { statements: 60, branches: 60, functions: 59, lines: 61 },
+    },
   },
 });
