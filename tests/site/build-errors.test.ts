@@ -1,8 +1,17 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/lib/build-site.ts';
+import { ROOT } from '../support/paths.ts';
 
-const BROKEN = join(import.meta.dirname, '../fixtures/broken');
+const BROKEN = join(ROOT, 'tests/fixtures/broken');
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('a build of content with a problem', () => {
   // The check runs in a worker thread inside the build; its message must still reach the reader whole.
@@ -10,5 +19,22 @@ describe('a build of content with a problem', () => {
     await expect(buildSite(join(BROKEN, 'broken-yaml', 'content'))).rejects.toThrow(
       /The archive's content has 1 problem:\n {2}\S*tests\/fixtures\/broken\/broken-yaml\/content\/talks\/notes-on-the-engine\.md:2: title: YAML is not valid: Missing closing "quote/,
     );
+  }, 60_000);
+
+  it('stops a bare astro build with the check’s message, no stack trace, and nothing written', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'broken-build-'));
+    made.push(out);
+    writeFileSync(join(out, 'earlier-build.txt'), 'kept');
+    const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+    const content = join(BROKEN, 'unknown-label/content');
+    const outcome = await promisify(execFile)(process.execPath, [astro, 'build', '--outDir', out], { cwd: ROOT, env: { ...process.env, ARCHIVE_CONTENT_DIR: content } }).then(
+      () => ({ code: 0, output: '' }),
+      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }),
+    );
+    expect(outcome.code).toBe(1);
+    expect(outcome.output).toContain('talks/notes-on-the-engine.md:16: transcript label: "Charles" is not one of this talk\'s speakers');
+    expect(outcome.output).not.toMatch(/^\s+at /m);
+    expect(readdirSync(out)).toEqual(['earlier-build.txt']);
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
   }, 60_000);
 });
