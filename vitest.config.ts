@@ -14,7 +14,7 @@ export default defineConfig({
     // covered by the browser and site tests instead, which this does not count).
     coverage: {
       provider: 'v8',
-      include: ['src/**', 'scripts/**'],
+      include: ['src/**/*.ts', 'scripts/**/*.ts'],
       reporter: ['text-summary'],
       thresholds: { statements: 60, branches: 60, functions: 59, lines: 61 },
     },
