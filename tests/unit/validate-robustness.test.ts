@@ -5,7 +5,8 @@ import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/lib/content/content-issue.ts';
-import { MAX_BLOCK_CHARACTERS, validateArchive } from '../../src/lib/content/validate-archive.ts';
+import { MAX_BLOCK_CHARACTERS } from '../../src/lib/content/checks/oversized-blocks.ts';
+import { validateArchive } from '../../src/lib/content/validate-archive.ts';
 import { LIMITS } from '../../src/schemas/limits.ts';
 
 // The edge cases around the broken fixtures (tests/fixtures/broken/): where the line between valid
