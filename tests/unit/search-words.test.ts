@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { passageScore, rarityOf } from '../../src/lib/search/passage-rank.ts';
 import { foldWord, looseTerms, matchesTerm, queryTerms, unmatchedTerms, wordsAt } from '../../src/lib/search/query-terms.ts';
 import { correctedQuery, editDistance, nearestWord } from '../../src/lib/search/suggest.ts';
-import { vocabulary } from '../../src/lib/search/vocabulary.ts';
+import { MOST_WORDS, vocabulary } from '../../src/lib/search/vocabulary.ts';
 
 /** A page whose every word the query located. */
 const located = (text: string) => ({ content: text, locations: text.split(/\s+/).map((_, index) => index) });
@@ -67,6 +67,16 @@ describe('Did you mean', () => {
     const words = ['interpretability', 'mechanistic'];
     expect(correctedQuery('Mechanistic intrepretability', ['intrepretability'], words, foldWord)).toBe('Mechanistic interpretability');
     expect(correctedQuery('zxqvbn blorf', ['zxqvbn', 'blorf'], words, foldWord)).toBeUndefined();
+  });
+
+  it('keeps at most the most frequent words of the text, and every named word', () => {
+    // Distinct words of letters only, each said twice, the first said most; a rare name beyond the cap stays.
+    const letters = (n: number): string => (n < 26 ? '' : letters(Math.floor(n / 26) - 1)) + String.fromCharCode(97 + (n % 26));
+    const said = Array.from({ length: MOST_WORDS + 10 }, (_, rank) => `word${letters(rank)} `.repeat(rank === 0 ? 5 : 2));
+    const list = vocabulary(said, ['Zyzzogeton']).trim().split('\n');
+    expect(list).toHaveLength(MOST_WORDS + 1);
+    expect(list[0]).toBe('worda');
+    expect(list).toContain('zyzzogeton');
   });
 
   it('builds the vocabulary from the archive: folded, frequent first, said twice or named', () => {
