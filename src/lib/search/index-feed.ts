@@ -131,7 +131,7 @@ export class SearchIndexFeed {
    * early (the site it feeds has been built).
    */
   async addFolder(folder: string, stopped: () => boolean = () => false): Promise<void> {
-    for (const file of this.inOrder(htmlFiles(folder).map((path) => sitePath(folder, path)))) {
+    for (const file of this.pageFilesInOrder(folder)) {
       await this.room();
       if (stopped()) return;
       if (this.held.has(file)) continue;
@@ -150,7 +150,7 @@ export class SearchIndexFeed {
    * differs from what was fed is added again, and a page fed but no longer there is taken out.
    */
   async matchFolder(folder: string): Promise<void> {
-    const files = this.inOrder(htmlFiles(folder).map((path) => sitePath(folder, path)));
+    const files = this.pageFilesInOrder(folder);
     // Pages held back are in the finished site as they were rendered: read from there, in order.
     this.heldBack.clear();
     this.planned = undefined;
@@ -168,13 +168,15 @@ export class SearchIndexFeed {
     }
   }
 
-  /** Page files in the planned order, then the others in the order given. */
-  private inOrder(files: string[]): string[] {
+  /** The page files of a site folder (`talks/x/index.html`): in the planned order, then the others in path order. */
+  private pageFilesInOrder(folder: string): string[] {
+    const files = htmlFiles(folder).map((path) => sitePath(folder, path));
     const plan = this.planned;
     if (!plan) return files;
     const place = (file: string) => plan.get(file) ?? plan.size;
     return files.map((file, at) => ({ file, at })).sort((a, b) => place(a.file) - place(b.file) || a.at - b.at).map(({ file }) => file);
   }
+
 
   /**
    * Waits for every page sent, then writes the index into `outputPath`; rejects with what Pagefind

@@ -42,14 +42,15 @@ export function vocabulary(texts: Iterable<string>, names: Iterable<string> = []
     const word = folded(raw);
     if (word !== undefined) counts.set(word, (counts.get(word) ?? 0) + count);
   }
+  const named = new Set<string>();
   for (const name of names) {
     for (const raw of name.split(NOT_WORD)) {
       const word = folded(raw);
-      if (word !== undefined) counts.set(word, Math.max(2, (counts.get(word) ?? 0) + 1));
+      if (word === undefined) continue;
+      counts.set(word, Math.max(2, (counts.get(word) ?? 0) + 1));
+      named.add(word);
     }
   }
-  const named = new Set<string>();
-  for (const name of names) for (const raw of name.split(NOT_WORD)) named.add(folded(raw) ?? '');
   const words = [...counts]
     .filter(([, count]) => count >= 2)
     .sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b))
