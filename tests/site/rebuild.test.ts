@@ -1,5 +1,6 @@
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildArchiveSite } from '../../scripts/lib/site-build.ts';
 import { scratchFolderInProject } from '../support/scratch-folder.ts';
@@ -25,6 +26,8 @@ async function build(name: string, { clean = false } = {}): Promise<{ dir: strin
   const cacheDir = clean ? join(work, `cache-${name}`) : cache;
   const { outDir } = await buildArchiveSite({ root: ROOT, contentDir: content, outDir: join(work, clean ? name : 'site'), cacheDir, logLevel: 'info', log: (text) => (output += text) });
   if (clean) rmSync(cacheDir, { recursive: true, force: true });
+  // Astro colours its log where the terminal (or FORCE_COLOR) asks for it; count in the plain text.
+  output = stripVTControlCharacters(output);
   return { dir: outDir, reused: output.match(/\((?:restored|cached)\)/g)?.length ?? 0, rendered: output.match(/ \(\+\d+(?:\.\d+)?m?s\)/g)?.length ?? 0 };
 }
 
