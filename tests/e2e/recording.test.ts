@@ -1,10 +1,12 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { buildSite, removeSite } from '../../scripts/lib/build-site.ts';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
 import { quoteUrl } from '../../src/lib/quotes/quote-url.ts';
-import { useBuiltSite } from './built-site.ts';
+import { DIST, useBuiltSite } from './built-site.ts';
 import { toneWav } from './test-audio.ts';
 import { EMBED_ORIGIN, standInForYouTube } from './youtube-stand-in.ts';
 
@@ -121,7 +123,15 @@ describe('the player on a talk page', () => {
       // The recording moves on far down the transcript (the reader seeks in YouTube's own controls).
       await embedFrame(page)?.evaluate((time) => window.postMessage(JSON.stringify({ event: 'command', func: 'seekTo', args: [Number(time), true] }), '*'), lateTime);
       await expect.poll(() => page.locator('.passage[aria-current="time"]').getAttribute('data-t')).toBe(lateTime);
-      const inView = () => page.locator('.passage[aria-current="time"]').evaluate((element) => element.getBoundingClientRect().top >= 0 && element.getBoundingClientRect().top < window.innerHeight);
+      // In view means readable: below the reading bar, and above the picture docked at the foot of a phone's window.
+      const inView = () =>
+        page.locator('.passage[aria-current="time"]').evaluate((element) => {
+          const picture = document.querySelector('.player-frame iframe');
+          const docked = picture !== null && getComputedStyle(picture).position === 'fixed';
+          const bottom = docked ? picture.getBoundingClientRect().top : window.innerHeight;
+          const { top } = element.getBoundingClientRect();
+          return top >= 0 && top + 24 <= bottom;
+        });
       await expect.poll(inView, { timeout: 5000 }).toBe(true);
       // The reader scrolls back to the top: the page stops following, and says so.
       await page.mouse.wheel(0, -50_000);
@@ -148,28 +158,88 @@ describe('layout while the player appears', () => {
         }),
     );
 
-  it.each([
-    { width: 1280, height: 900 },
-    { width: 360, height: 740 },
-  ])('moves nothing on load or when the player opens, at $width px', async (viewport) => {
-    const { page } = await open(LEIKE, viewport);
+  /** Where an element is in the page, wherever the window is scrolled. */
+  const place = (page: Page, selector: string) =>
+    page.locator(selector).evaluate((element) => {
+      const { x, y, width, height } = element.getBoundingClientRect();
+      return { x, y: y + window.scrollY, width, height };
+    });
+
+  /** Opens the player from its facade; the box must not have moved or changed size when it has. */
+  async function openPlayerInPlace(page: Page) {
+    expect(await shifts(page)).toEqual([]);
+    const box = await place(page, '.player-frame');
+    await page.locator('.player-facade').click();
+    await page.waitForSelector('.player-frame iframe');
+    await page.waitForTimeout(300);
+    expect(await shifts(page)).toEqual([]);
+    expect(await place(page, '.player-frame')).toEqual(box);
+    return box;
+  }
+
+  it('moves nothing on load or when the player opens in its box, at 1280 px', async () => {
+    const { page } = await open(LEIKE, { width: 1280, height: 900 });
     try {
-      expect(await shifts(page)).toEqual([]);
-      // Where the box is in the page, wherever the window is scrolled.
-      const place = (selector: string) => page.locator(selector).evaluate((element) => {
-        const { x, y, width, height } = element.getBoundingClientRect();
-        return { x, y: y + window.scrollY, width, height };
-      });
-      const box = await place('.player-frame');
-      await page.locator('.player-facade').click();
-      await page.waitForSelector('.player-frame iframe');
-      await page.waitForTimeout(300);
-      expect(await shifts(page)).toEqual([]);
-      expect(await place('.player-frame')).toEqual(box);
-      expect(await place('.player-frame iframe')).toMatchObject({ width: expect.closeTo(box.width - 2, 0), height: expect.closeTo(box.height - 2, 0) });
+      const box = await openPlayerInPlace(page);
+      expect(await place(page, '.player-frame iframe')).toMatchObject({ width: expect.closeTo(box.width - 2, 0), height: expect.closeTo(box.height - 2, 0) });
     } finally {
       await page.close();
     }
+  });
+
+  it.each([
+    { width: 360, height: 740 },
+    { width: 412, height: 915 },
+  ])('on a phone, docks the picture at the foot of the window above the bar, moving nothing, at $width px', async (viewport) => {
+    const { page } = await open(LEIKE, viewport);
+    try {
+      await openPlayerInPlace(page);
+      const picture = await page.locator('.player-frame iframe').evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+      const bar = await page.locator('#player-bar').evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+      expect([picture.left, picture.width]).toEqual([0, viewport.width]);
+      expect(picture.height).toBeCloseTo((viewport.width * 9) / 16, 0);
+      expect(picture.bottom).toBeLessThanOrEqual(bar.top);
+      expect(bar.bottom).toBeLessThanOrEqual(viewport.height);
+      expect(await page.locator('.player-frame').textContent()).toBe('');
+      expect(await page.locator('.player-frame').evaluate((element) => getComputedStyle(element, '::before').content)).toBe('"Playing at the foot of the window"');
+
+      // Hiding the controls hides the picture too, and pauses it; a time in the transcript brings both back.
+      await page.locator('#player-bar .player-bar-close').click();
+      expect(await page.locator('.player-frame iframe').isVisible()).toBe(false);
+      await expect.poll(() => commands(page)).toContainEqual(['pauseVideo', []]);
+      await page.locator('.transcript .passage-timed > a.timestamp').nth(3).click();
+      expect(await page.locator('.player-frame iframe').isVisible()).toBe(true);
+      expect(await page.locator('#player-bar').isVisible()).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('a talk with a recording on a phone', () => {
+  it('shows the whole first line of the transcript in the first screen, below the player, at 360 by 740, on every such talk', async () => {
+    const talks = readdirSync(join(DIST, 'talks'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => `/talks/${entry.name}/`);
+    const page = await built.context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    const layouts: { talk: string; player: number; firstLine: number }[] = [];
+    try {
+      for (const talk of talks) {
+        await page.goto(`${built.url}${talk}`);
+        const layout = await page.evaluate(() => {
+          const player = document.querySelector('#recording .player-frame');
+          const paragraph = document.querySelector('.transcript .passage p');
+          if (!player || !paragraph) return undefined;
+          const range = document.createRange();
+          range.selectNodeContents(paragraph);
+          return { player: player.getBoundingClientRect().bottom, firstLine: range.getClientRects()[0]?.bottom ?? Infinity };
+        });
+        if (layout) layouts.push({ talk, ...layout });
+      }
+    } finally {
+      await page.close();
+    }
+    expect(layouts.length).toBeGreaterThan(20);
+    expect(layouts.filter((layout) => !(layout.player < layout.firstLine && layout.firstLine <= 740))).toEqual([]);
   });
 });
 

@@ -51,9 +51,10 @@ export function followAlong(transcript: HTMLElement | null, onChange: (following
     const first = segment.passages[0] as HTMLElement;
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed) return;
+    const band = readingBand(first);
     const { top } = first.getBoundingClientRect();
-    if (top >= window.innerHeight * 0.1 && top <= window.innerHeight * 0.7) return;
-    const distance = top - window.innerHeight * 0.25;
+    if (top >= band.top + band.height * 0.05 && top <= band.top + band.height * 0.6) return;
+    const distance = top - (band.top + band.height * 0.15);
     // Gliding is for the next passage; a jump across the transcript (a seek) goes there at once.
     const glide = Math.abs(distance) < window.innerHeight * 2 && !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     window.scrollTo({ top: window.scrollY + distance, behavior: glide ? 'smooth' : 'instant' });
@@ -83,6 +84,17 @@ export function followAlong(transcript: HTMLElement | null, onChange: (following
     stop,
     following: () => following,
   };
+}
+
+/**
+ * The part of the window where a passage can be read: below what sticks to the top (the reading bar,
+ * a speaker's name: the passage's scroll margin says how much) and above what the page keeps at the
+ * foot (the player's bar, and on a phone the picture: the root's scroll padding says how much).
+ */
+function readingBand(passage: HTMLElement): { top: number; height: number } {
+  const top = Number.parseFloat(getComputedStyle(passage).scrollMarginTop) || 0;
+  const bottom = Number.parseFloat(getComputedStyle(document.documentElement).scrollPaddingBottom) || 0;
+  return { top, height: Math.max(window.innerHeight - top - bottom, window.innerHeight * 0.25) };
 }
 
 function segmentsOf(transcript: HTMLElement): Segment[] {
