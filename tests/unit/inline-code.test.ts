@@ -28,6 +28,14 @@ describe('findInlineCode', () => {
     expect(findInlineCode('<script/>a()</script><p style="b">').scripts).toEqual([{ type: '', text: 'a()' }]);
   });
 
+  it('reads script and style text raw: character references and tags in it stay as they are, as the browser hashes them', () => {
+    expect(findInlineCode('<script>if(a&amp;&b<c)x("</p>")</script><style>a::after{content:"&amp;"}</style>')).toEqual({
+      scripts: [{ type: '', text: 'if(a&amp;&b<c)x("</p>")' }],
+      styles: ['a::after{content:"&amp;"}'],
+      styleAttributes: [],
+    });
+  });
+
   it('decodes character references in style attributes, as the browser hashes the decoded value', () => {
     expect(findInlineCode('<p style="font-family:&quot;A&quot;;content:&#39;&#x41;&#39;">').styleAttributes).toEqual([`font-family:"A";content:'A'`]);
   });
