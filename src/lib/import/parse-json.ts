@@ -1,4 +1,6 @@
 import { ImportError } from './import-error.ts';
+import type { Segment } from './model.ts';
+import { squeeze } from './text.ts';
 
 /** JSON.parse with the failing line in the message. */
 export function parseJson(text: string): unknown {
@@ -36,4 +38,37 @@ export function keyLines(text: string, key: string): number[] {
     found.push(line);
   }
   return found;
+}
+
+/** Where a JSON transcript format keeps each part of a segment. */
+export interface SegmentKeys {
+  /** What the file must be, said when it is not: the top-level `segments` array is missing. */
+  expected: string;
+  text: string;
+  start: string;
+  end: string;
+  speaker: string;
+  /** The key whose line a segment is reported at (one that every segment has, once). */
+  lineKey: string;
+}
+
+/**
+ * The `segments` array of a JSON transcript, one cue each: its text (required), its start and end in
+ * seconds, and its speaker's label where the segment names one.
+ */
+export function readJsonSegments(text: string, keys: SegmentKeys): { data: unknown; segments: Segment[] } {
+  const data = parseJson(text);
+  const list = (data as { segments?: unknown }).segments;
+  if (!Array.isArray(list)) throw new ImportError(keys.expected, { place: { line: 1 } });
+  const lines = keyLines(text, `"${keys.lineKey}"`);
+  const segments = list.map((item: unknown, index): Segment => {
+    const segment = (item ?? {}) as Record<string, unknown>;
+    const at = { line: lines[index] ?? 1, cue: index + 1 };
+    const body = segment[keys.text];
+    if (typeof body !== 'string') throw new ImportError(`segment ${index + 1} has no "${keys.text}" string`, { place: at });
+    const [start, end, speaker] = [segment[keys.start], segment[keys.end], segment[keys.speaker]];
+    const label = typeof speaker === 'string' && speaker.trim() !== '' ? squeeze(speaker) : undefined;
+    return { ...(label !== undefined && { label }), text: squeeze(body), ...(typeof start === 'number' && { start }), ...(typeof end === 'number' && { end }), at };
+  });
+  return { data, segments };
 }

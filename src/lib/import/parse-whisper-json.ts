@@ -4,24 +4,17 @@
  * label). Segments Whisper repeated are kept, since no word is dropped, and
  * reported.
  */
-import { ImportError } from './import-error.ts';
 import type { ParsedSource, Segment } from './model.ts';
-import { keyLines, parseJson } from './parse-json.ts';
-import { squeeze } from './text.ts';
+import { readJsonSegments } from './parse-json.ts';
 
 export function parseWhisperJson(text: string): ParsedSource {
-  const data = parseJson(text);
-  const list = (data as { segments?: unknown }).segments;
-  if (!Array.isArray(list)) throw new ImportError('expected Whisper JSON: an object with a "segments" array of {start, end, text}', { place: { line: 1 } });
-  const segmentLines = keyLines(text, '"start"');
-  const segments: Segment[] = list.map((item: unknown, index) => {
-    const segment = (item ?? {}) as Record<string, unknown>;
-    const at = { line: segmentLines[index] ?? 1, cue: index + 1 };
-    if (typeof segment['text'] !== 'string') throw new ImportError(`segment ${index + 1} has no "text" string`, { place: at });
-    const start = typeof segment['start'] === 'number' ? segment['start'] : undefined;
-    const end = typeof segment['end'] === 'number' ? segment['end'] : undefined;
-    const speaker = typeof segment['speaker'] === 'string' && segment['speaker'].trim() !== '' ? segment['speaker'].trim() : undefined;
-    return { ...(speaker !== undefined && { label: speaker }), text: squeeze(segment['text']), ...(start !== undefined && { start }), ...(end !== undefined && { end }), at };
+  const { data, segments } = readJsonSegments(text, {
+    expected: 'expected Whisper JSON: an object with a "segments" array of {start, end, text}',
+    text: 'text',
+    start: 'start',
+    end: 'end',
+    speaker: 'speaker',
+    lineKey: 'start',
   });
   const language = (data as { language?: unknown }).language;
   return {
