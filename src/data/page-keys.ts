@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { contentDir } from '../lib/content/content-dir.ts';
 import { REPOSITORY, SITE } from './site.ts';
-import { talksBySpeaker, type Archive, type Talk } from './archive.ts';
+import { loadArchive, talksBySpeaker, type Archive, type EventEntry, type SpeakerEntry, type Talk, type TopicEntry } from './archive.ts';
 import { relatedTalks } from './talk-page.ts';
 
 /**
@@ -46,4 +46,28 @@ export function pageKeys(archive: Archive): PageKeys {
 
 function hash(parts: readonly (string | undefined)[]): string {
   return createHash('sha1').update(parts.map((part) => part ?? '').join('\u0000')).digest('base64url');
+}
+
+/** What each collection's pages are made from. */
+interface PageEntries {
+  talks: Talk;
+  speakers: SpeakerEntry;
+  events: EventEntry;
+  topics: TopicEntry;
+}
+
+/** The props of a page made from one entry of a collection. */
+export interface EntryPageProps<C extends keyof PageEntries> {
+  entry: PageEntries[C];
+}
+
+/**
+ * The pages of one collection for `getStaticPaths`, one an entry: at the entry's id, with the entry as
+ * its props and its cache key.
+ */
+export async function entryPages<C extends keyof PageEntries>(collection: C): Promise<{ params: { slug: string }; props: EntryPageProps<C>; cacheKey: string }[]> {
+  const archive = await loadArchive();
+  const keys = pageKeys(archive);
+  const keyOf = (entry: PageEntries[keyof PageEntries]) => (collection === 'talks' ? keys.talk(entry as Talk) : keys[collection === 'speakers' ? 'speaker' : collection === 'events' ? 'event' : 'topic'](entry.id));
+  return (archive[collection] as PageEntries[C][]).map((entry) => ({ params: { slug: entry.id }, props: { entry }, cacheKey: keyOf(entry) }));
 }
