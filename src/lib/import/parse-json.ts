@@ -1,5 +1,5 @@
 import { ImportError } from './import-error.ts';
-import type { Segment } from './model.ts';
+import type { ParsedSource, Segment, SourceFacts } from './model.ts';
 import { squeeze } from './text.ts';
 
 /** JSON.parse with the failing line in the message. */
@@ -40,8 +40,9 @@ export function keyLines(text: string, key: string): number[] {
   return found;
 }
 
-/** Where a JSON transcript format keeps each part of a segment. */
-export interface SegmentKeys {
+/** A JSON transcript format: its name, and where it keeps each part of a segment. */
+export interface JsonTranscriptFormat {
+  format: ParsedSource['format'];
   /** What the file must be, said when it is not: the top-level `segments` array is missing. */
   expected: string;
   text: string;
@@ -50,25 +51,54 @@ export interface SegmentKeys {
   speaker: string;
   /** The key whose line a segment is reported at (one that every segment has, once). */
   lineKey: string;
+  /** Facts the file states about the recording as a whole. */
+  facts?: (data: unknown) => SourceFacts;
 }
 
 /**
- * The `segments` array of a JSON transcript, one cue each: its text (required), its start and end in
- * seconds, and its speaker's label where the segment names one.
+ * A JSON transcript's `segments` array, one cue each: its text (required), its start and end in
+ * seconds, and its speaker's label where the segment names one. Segments that repeat the one before
+ * (a known speech-to-text failure) are kept, since no word is dropped, and reported.
  */
-export function readJsonSegments(text: string, keys: SegmentKeys): { data: unknown; segments: Segment[] } {
+export function parseJsonTranscript(text: string, format: JsonTranscriptFormat): ParsedSource {
   const data = parseJson(text);
   const list = (data as { segments?: unknown }).segments;
-  if (!Array.isArray(list)) throw new ImportError(keys.expected, { place: { line: 1 } });
-  const lines = keyLines(text, `"${keys.lineKey}"`);
+  if (!Array.isArray(list)) throw new ImportError(format.expected, { place: { line: 1 } });
+  const lines = keyLines(text, `"${format.lineKey}"`);
   const segments = list.map((item: unknown, index): Segment => {
     const segment = (item ?? {}) as Record<string, unknown>;
     const at = { line: lines[index] ?? 1, cue: index + 1 };
-    const body = segment[keys.text];
-    if (typeof body !== 'string') throw new ImportError(`segment ${index + 1} has no "${keys.text}" string`, { place: at });
-    const [start, end, speaker] = [segment[keys.start], segment[keys.end], segment[keys.speaker]];
+    const body = segment[format.text];
+    if (typeof body !== 'string') throw new ImportError(`segment ${index + 1} has no "${format.text}" string`, { place: at });
+    const [start, end, speaker] = [segment[format.start], segment[format.end], segment[format.speaker]];
     const label = typeof speaker === 'string' && speaker.trim() !== '' ? squeeze(speaker) : undefined;
     return { ...(label !== undefined && { label }), text: squeeze(body), ...(typeof start === 'number' && { start }), ...(typeof end === 'number' && { end }), at };
   });
-  return { data, segments };
+  return {
+    format: format.format,
+    layout: 'cues',
+    markup: 'plain',
+    references: false,
+    segments,
+    chapters: [],
+    firstLine: 1,
+    facts: format.facts?.(data) ?? {},
+    notes: repeats(segments),
+    coverage: segments.map((segment) => `${segment.label ?? ''} ${segment.text}`).join('\n'),
+  };
+}
+
+/** Runs of segments that say exactly what the segment before said. */
+export function repeats(segments: readonly Segment[]): string[] {
+  const notes: string[] = [];
+  for (let index = 1; index < segments.length; index += 1) {
+    const text = segments[index]?.text;
+    if (text === '' || text !== segments[index - 1]?.text) continue;
+    let last = index;
+    while (segments[last + 1]?.text === text) last += 1;
+    const count = last - index + 2;
+    notes.push(`segments ${index}–${last + 1} repeat "${text}" (${count}×); kept, as the source has them`);
+    index = last;
+  }
+  return notes;
 }

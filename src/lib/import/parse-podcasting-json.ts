@@ -4,11 +4,11 @@
  * without one continues the speaker before.
  */
 import type { ParsedSource } from './model.ts';
-import { readJsonSegments } from './parse-json.ts';
-import { repeats } from './parse-whisper-json.ts';
+import { parseJsonTranscript } from './parse-json.ts';
 
 export function parsePodcastingJson(text: string): ParsedSource {
-  const { segments } = readJsonSegments(text, {
+  return parseJsonTranscript(text, {
+    format: 'podcasting-json',
     expected: 'expected a Podcasting 2.0 JSON transcript: an object with a "segments" array of {speaker, startTime, endTime, body}',
     text: 'body',
     start: 'startTime',
@@ -16,15 +16,4 @@ export function parsePodcastingJson(text: string): ParsedSource {
     speaker: 'speaker',
     lineKey: 'body',
   });
-  return {
-    format: 'podcasting-json',
-    layout: 'cues',
-    markup: 'plain', references: false,
-    segments,
-    chapters: [],
-    firstLine: 1,
-    facts: {},
-    notes: repeats(segments),
-    coverage: segments.map((segment) => `${segment.label ?? ''} ${segment.text}`).join('\n'),
-  };
 }
