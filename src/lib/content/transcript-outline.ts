@@ -36,9 +36,7 @@ export function outlineTranscript(body: string): TranscriptOutline {
   let current: TurnOutline | undefined;
   let lastLabel: string | undefined;
   let hasWords = false;
-  for (const block of topLevelBlocks(markdown.parse(body, {}))) {
-    const open = block[0] as Token;
-    const line = (open.map?.[0] ?? 0) + 1;
+  for (const { open, line, tokens: block } of topLevelBlocks(markdown.parse(body, {}))) {
     if (open.type === 'footnote_block_open') {
       hasWords ||= blockHasWords(block);
       continue;

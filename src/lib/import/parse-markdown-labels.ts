@@ -27,9 +27,7 @@ export function parseMarkdownLabels(text: string): ParsedSource {
   let pendingLabel: Opening | undefined;
   // `#` headings with nothing between them and the first label open the transcript's first chapter.
   let leading: Chapter[] = [];
-  for (const block of topLevelBlocks(tokens)) {
-    const open = block[0] as Token;
-    const line = (open.map?.[0] ?? 0) + 1;
+  for (const { open, line, tokens: block } of topLevelBlocks(tokens)) {
     const inline = block.filter((token) => token.type === 'inline');
     if (open.type === 'heading_open') {
       const heading = squeeze(inlineToText(inline[0]?.children ?? []));

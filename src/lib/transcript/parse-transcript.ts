@@ -78,13 +78,11 @@ export function parseTranscript(body: string, markdown: MarkdownIt = sharedMarkd
   let lastLabel: string | undefined;
   let footnoteTokens: Token[] = [];
 
-  for (const block of topLevelBlocks(tokens)) {
-    const open = block[0] as Token;
+  for (const { open, line, tokens: block } of topLevelBlocks(tokens)) {
     if (open.type === 'footnote_block_open') {
       footnoteTokens = block;
       continue;
     }
-    const line = (open.map?.[0] ?? 0) + 1;
     if (open.type === 'heading_open') {
       const timestamp = takeTimestamp(block);
       const text = inlineText(block);
@@ -131,15 +129,23 @@ function assignTurnIds(blocks: TranscriptBlock[], ids: IdAllocator): void {
 }
 
 /** Splits the token stream into top-level blocks, each from its opening token to its closing one. */
-export function topLevelBlocks(tokens: readonly Token[]): Token[][] {
-  const blocks: Token[][] = [];
+/** A top-level block of markdown-it's tokens: its opening token, its first line (1-based), and all its tokens. */
+export interface TopLevelBlock {
+  open: Token;
+  line: number;
+  tokens: Token[];
+}
+
+export function topLevelBlocks(tokens: readonly Token[]): TopLevelBlock[] {
+  const blocks: TopLevelBlock[] = [];
   let depth = 0;
   let current: Token[] = [];
   for (const token of tokens) {
     current.push(token);
     depth += token.nesting;
     if (depth === 0) {
-      blocks.push(current);
+      const open = current[0] as Token;
+      blocks.push({ open, line: (open.map?.[0] ?? 0) + 1, tokens: current });
       current = [];
     }
   }
