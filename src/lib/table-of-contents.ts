@@ -20,6 +20,14 @@ export interface TocEntry {
   children: TocEntry[];
 }
 
+/** How the contents show their entries: a turn label's display name, and where the recording plays from a moment. */
+export interface TocDisplay {
+  /** Display names for turn labels. */
+  labelNames: Map<string, string>;
+  /** Where the recording plays from a moment, when the talk has one: each entry's time then plays from there. */
+  moment?: ((seconds: number) => string) | undefined;
+}
+
 /** The contents as the page lists them: level-3 chapters nested under the level-2 chapter before them (a source's parts and their sections). */
 export function nestContents(items: readonly TocItem[]): TocEntry[] {
   const top = Math.min(...items.map((item) => item.depth ?? 2));
