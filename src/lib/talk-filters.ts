@@ -3,16 +3,14 @@
  * the choices) and its script (which applies them in the browser).
  */
 
-/** Filters that pick one value among several a talk may have (a talk has many speakers and topics). */
-export const TALK_FILTERS = ['speaker', 'event', 'topic', 'kind', 'year'] as const;
-export type TalkFilter = (typeof TALK_FILTERS)[number];
+import type { Facet } from './facets.ts';
 
 export const TALK_SORTS = { date: 'Newest first', oldest: 'Oldest first', title: 'Title, A to Z' } as const;
 export type TalkSort = keyof typeof TALK_SORTS;
 
 /** What the index knows of one listed talk: its filter values (space-separated ids), date and title. */
 export interface FilterableTalk {
-  values: Partial<Record<TalkFilter, string>>;
+  values: Partial<Record<Facet, string>>;
   hasTranscript: boolean;
   date: string;
   title: string;
@@ -21,17 +19,14 @@ export interface FilterableTalk {
 }
 
 export interface TalkSelection {
-  filters: Partial<Record<TalkFilter, string>>;
+  filters: Partial<Record<Facet, string>>;
   transcriptOnly: boolean;
   sort: TalkSort;
 }
 
 export function matchesSelection(talk: FilterableTalk, selection: TalkSelection): boolean {
   if (selection.transcriptOnly && !talk.hasTranscript) return false;
-  return TALK_FILTERS.every((name) => {
-    const wanted = selection.filters[name];
-    return !wanted || (talk.values[name] ?? '').split(' ').includes(wanted);
-  });
+  return Object.entries(selection.filters).every(([name, wanted]) => !wanted || (talk.values[name as Facet] ?? '').split(' ').includes(wanted));
 }
 
 /** Orders talks: the archive's order, its dates reversed (undated still last), or by title. */

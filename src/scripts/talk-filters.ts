@@ -1,5 +1,6 @@
 import { addressParameters } from '../lib/link-parameters.ts';
-import { compareTalks, isTalkSort, matchesSelection, TALK_FILTERS, type FilterableTalk, type TalkFilter, type TalkSelection } from '../lib/talk-filters.ts';
+import type { Facet } from '../lib/facets.ts';
+import { compareTalks, isTalkSort, matchesSelection, type FilterableTalk, type TalkSelection } from '../lib/talk-filters.ts';
 
 /**
  * Filters and sorts the talks index in place. The list is complete without
@@ -13,11 +14,13 @@ export function startTalkFilters(): void {
   const status = document.querySelector<HTMLElement>('#talk-filter-status');
   if (!form || !list || !status) return;
 
-  const cards = [...list.querySelectorAll<HTMLElement>(':scope > li')].map((element, index) => ({ element, talk: readTalk(element, index) }));
-  restore(form, addressParameters(location.search));
+  // The filters are the form's own: each a select named after a facet (and one for the order).
+  const facets = [...form.querySelectorAll<HTMLSelectElement>('select[name]')].map((select) => select.name).filter((name): name is Facet => name !== 'sort');
+  const cards = [...list.querySelectorAll<HTMLElement>(':scope > li')].map((element, index) => ({ element, talk: readTalk(element, index, facets) }));
+  restore(form, addressParameters(location.search), facets);
 
   const apply = () => {
-    const selection = readSelection(form);
+    const selection = readSelection(form, facets);
     let shown = 0;
     for (const { element, talk } of cards) {
       const match = matchesSelection(talk, selection);
@@ -42,16 +45,16 @@ export function startTalkFilters(): void {
   apply();
 }
 
-function readTalk(element: HTMLElement, index: number): FilterableTalk {
-  const values: Partial<Record<TalkFilter, string>> = {};
-  for (const name of TALK_FILTERS) values[name] = element.dataset[name] ?? '';
+function readTalk(element: HTMLElement, index: number, facets: readonly Facet[]): FilterableTalk {
+  const values: Partial<Record<Facet, string>> = {};
+  for (const name of facets) values[name] = element.dataset[name] ?? '';
   return { values, hasTranscript: element.dataset['transcript'] === 'yes', date: element.dataset['date'] ?? '', title: element.dataset['title'] ?? '', index };
 }
 
-function readSelection(form: HTMLFormElement): TalkSelection {
+function readSelection(form: HTMLFormElement, facets: readonly Facet[]): TalkSelection {
   const data = new FormData(form);
-  const filters: Partial<Record<TalkFilter, string>> = {};
-  for (const name of TALK_FILTERS) {
+  const filters: Partial<Record<Facet, string>> = {};
+  for (const name of facets) {
     const value = data.get(name);
     if (typeof value === 'string' && value !== '') filters[name] = value;
   }
@@ -60,8 +63,8 @@ function readSelection(form: HTMLFormElement): TalkSelection {
 }
 
 /** Sets the form from the address, ignoring values it does not offer. */
-function restore(form: HTMLFormElement, params: URLSearchParams): void {
-  for (const name of [...TALK_FILTERS, 'sort']) {
+function restore(form: HTMLFormElement, params: URLSearchParams, facets: readonly Facet[]): void {
+  for (const name of [...facets, 'sort']) {
     const select = form.elements.namedItem(name);
     const value = params.get(name);
     if (select instanceof HTMLSelectElement && value !== null && [...select.options].some((option) => option.value === value)) select.value = value;
@@ -72,10 +75,7 @@ function restore(form: HTMLFormElement, params: URLSearchParams): void {
 
 function addressOf(selection: TalkSelection): string {
   const params = new URLSearchParams();
-  for (const name of TALK_FILTERS) {
-    const value = selection.filters[name];
-    if (value) params.set(name, value);
-  }
+  for (const [name, value] of Object.entries(selection.filters)) if (value) params.set(name, value);
   if (selection.transcriptOnly) params.set('transcript', 'yes');
   if (selection.sort !== 'date') params.set('sort', selection.sort);
   const query = params.toString();

@@ -1,9 +1,9 @@
 import { escapeHtml } from '../../lib/html.ts';
 import { passageHref, type PassageView, type ResultView } from '../../lib/search/page-results.ts';
 import type { FilterCounts } from '../pagefind-types.ts';
-import { FILTER_KEYS, type SearchState } from '../../lib/search/search-state.ts';
+import { FACET_LABELS, FACETS } from '../../lib/facets.ts';
+import type { SearchState } from '../../lib/search/search-state.ts';
 
-const FILTER_LABELS: Record<(typeof FILTER_KEYS)[number], string> = { speaker: 'Speaker', topic: 'Topic', event: 'Event', kind: 'Kind', year: 'Year' };
 
 /**
  * Pagefind's excerpts are the record's text with matches in <mark>. Escape
@@ -50,7 +50,7 @@ export function renderResult(result: ResultView, terms: readonly string[], key: 
  * six values starts folded, inside the folded filters panel.
  */
 export function renderFilters(counts: FilterCounts, state: SearchState, wide: boolean): string {
-  return FILTER_KEYS.map((key) => {
+  return FACETS.map((key) => {
     const values = counts[key] ?? {};
     const chosen = new Set(state.filters[key] ?? []);
     const entries = Object.entries(values).filter(([value, count]) => count > 0 || chosen.has(value));
@@ -65,6 +65,6 @@ export function renderFilters(counts: FilterCounts, state: SearchState, wide: bo
       })
       .join('');
     const open = wide || chosen.size > 0 || entries.length <= 6 ? ' open' : '';
-    return `<details class="filter" data-filter="${key}"${open}><summary>${FILTER_LABELS[key]}${chosen.size > 0 ? ` (${chosen.size})` : ''}</summary><fieldset><legend class="visually-hidden">${FILTER_LABELS[key]}</legend><ul>${options}</ul></fieldset></details>`;
+    return `<details class="filter" data-filter="${key}"${open}><summary>${FACET_LABELS[key]}${chosen.size > 0 ? ` (${chosen.size})` : ''}</summary><fieldset><legend class="visually-hidden">${FACET_LABELS[key]}</legend><ul>${options}</ul></fieldset></details>`;
   }).join('');
 }

@@ -1,7 +1,8 @@
 import { addressParameters } from '../../lib/link-parameters.ts';
 import { highlightTerms, resultView, type PageHit, type ResultView } from '../../lib/search/page-results.ts';
 import { queryTerms } from '../../lib/search/query-terms.ts';
-import { FILTER_KEYS, pagefindFilters, paramsFromState, stateFromParams, type SearchState } from '../../lib/search/search-state.ts';
+import { FACETS } from '../../lib/facets.ts';
+import { pagefindFilters, paramsFromState, stateFromParams, type SearchState } from '../../lib/search/search-state.ts';
 import type { FilterCounts, Pagefind, PagefindResult } from '../pagefind-types.ts';
 import { loadPagefind } from './load-pagefind.ts';
 import { checkTerms, passageRanker, suggestion, termRarity, wordsNotFound, type PassageRanker } from './query-check.ts';
@@ -120,7 +121,7 @@ export function startSearchPage(base: string): void {
   input.addEventListener('focus', () => void loadPagefind(base), { once: true });
   input.addEventListener('input', () => onChange(true));
   form.addEventListener('change', (event) => {
-    if (event.target instanceof HTMLInputElement && FILTER_KEYS.includes(event.target.name as never)) onChange(false);
+    if (event.target instanceof HTMLInputElement && FACETS.includes(event.target.name as never)) onChange(false);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -219,7 +220,7 @@ function renderFilterBox({ filtersBox }: Elements, html: string): void {
  */
 async function facetCounts(pagefind: Pagefind, state: SearchState, counts: FilterCounts): Promise<FilterCounts> {
   const result: FilterCounts = { ...counts };
-  for (const key of FILTER_KEYS) {
+  for (const key of FACETS) {
     if (!state.filters[key]?.length) continue;
     const others = { ...state, filters: { ...state.filters, [key]: [] } };
     const search = await pagefind.search(state.query === '' ? null : state.query, { filters: pagefindFilters(others) });
