@@ -5,10 +5,21 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/lib/build-site.ts';
+import { materialiseBrokenCase } from '../support/broken-fixtures.ts';
 import { ROOT } from '../support/paths.ts';
 
-const BROKEN = join(ROOT, 'tests/fixtures/broken');
 const made: string[] = [];
+
+/** A broken fixture written out whole, in a folder of its own. */
+async function brokenCase(name: string): Promise<string> {
+  const folder = await materialiseBrokenCase(name);
+  made.push(folder);
+  return folder;
+}
+
+/** Text matched as it is in a regular expression. */
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
@@ -16,8 +27,9 @@ afterAll(() => {
 describe('a build of content with a problem', () => {
   // The check runs in a worker thread inside the build; its message must still reach the reader whole.
   it('fails before rendering anything, naming file, line and field', async () => {
-    await expect(buildSite(join(BROKEN, 'broken-yaml', 'content'))).rejects.toThrow(
-      /The archive's content has 1 problem:\n {2}\S*tests\/fixtures\/broken\/broken-yaml\/content\/talks\/notes-on-the-engine\.md:2: title: YAML is not valid: Missing closing "quote/,
+    const folder = await brokenCase('broken-yaml');
+    await expect(buildSite(join(folder, 'content'))).rejects.toThrow(
+      new RegExp(`The archive's content has 1 problem:\n {2}\\S*${literally(folder)}/content/talks/notes-on-the-engine\\.md:2: title: YAML is not valid: Missing closing "quote`),
     );
   }, 60_000);
 
@@ -26,7 +38,7 @@ describe('a build of content with a problem', () => {
     made.push(out);
     writeFileSync(join(out, 'earlier-build.txt'), 'kept');
     const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-    const content = join(BROKEN, 'unknown-label/content');
+    const content = join(await brokenCase('unknown-label'), 'content');
     const outcome = await promisify(execFile)(process.execPath, [astro, 'build', '--outDir', out], { cwd: ROOT, env: { ...process.env, ARCHIVE_CONTENT_DIR: content } }).then(
       () => ({ code: 0, output: '' }),
       (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }),
