@@ -13,7 +13,7 @@ const NAME = 'archive:pagefind-index';
  * filters with data-pagefind-filter, and each transcript passage with data-pagefind-title (its
  * speaker), which Pagefind turns into passage sub-results. Any error Pagefind reports fails the build.
  *
- * Under `npm run build`, the build's own process holds the index (scripts/lib/site-build.ts): this
+ * Under `npm run build`, the build's own process holds the index (scripts/helpers/site-build.ts): this
  * sends it each indexed page as it is rendered, so Pagefind reads pages while Astro renders the rest,
  * and the index is written once Astro has exited and its memory is free. A bare `astro build`
  * indexes the written pages here, when the build is done.

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { serveStatic } from '../../scripts/lib/static-server.ts';
+import { launchBrowser } from '../../scripts/helpers/browser.ts';
+import { serveStatic } from '../../scripts/helpers/static-server.ts';
 import { htmlFiles } from '../../src/lib/site/html-files.ts';
 import { DIST } from '../support/paths.ts';
 

@@ -5,9 +5,9 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkHtml, formatProblem } from '../../scripts/check-html.ts';
 import { checkLinks, formatBroken } from '../../scripts/check-links.ts';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { buildSite, removeSite } from '../../scripts/lib/build-site.ts';
-import { serveStatic } from '../../scripts/lib/static-server.ts';
+import { launchBrowser } from '../../scripts/helpers/browser.ts';
+import { buildSite, removeSite } from '../../scripts/helpers/build-site.ts';
+import { serveStatic } from '../../scripts/helpers/static-server.ts';
 import { htmlFiles } from '../../src/lib/site/html-files.ts';
 
 // Content written to attack the site: <script>, onerror= and other handlers, javascript: links

@@ -1,8 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { buildSite, removeSite } from '../../scripts/lib/build-site.ts';
-import { serveStatic } from '../../scripts/lib/static-server.ts';
+import { launchBrowser } from '../../scripts/helpers/browser.ts';
+import { buildSite, removeSite } from '../../scripts/helpers/build-site.ts';
+import { serveStatic } from '../../scripts/helpers/static-server.ts';
 import { quoteUrl } from '../../src/lib/quotes/quote-url.ts';
 import { useBuiltSite } from './built-site.ts';
 import { toneWav } from './test-audio.ts';
