@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { SearchIndexFeed, type RenderedPageMessage } from '../lib/search/index-feed.ts';
-import { observeRenderedPages } from '../lib/site/rendered-pages.ts';
-import { stepsRunBesideAstro } from '../lib/site/site-build-steps.ts';
+import { observeRenderedPages } from '../lib/output/rendered-pages.ts';
+import { stepsRunBesideAstro } from '../lib/output/site-build-steps.ts';
 
 const NAME = 'archive:pagefind-index';
 

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { writeTranscriptDownloads } from '../lib/export/write-downloads.ts';
-import { stepsRunBesideAstro } from '../lib/site/site-build-steps.ts';
+import { stepsRunBesideAstro } from '../lib/output/site-build-steps.ts';
 
 /**
  * Writes every talk's transcript downloads into the built site. `npm run build` writes them in a

@@ -8,7 +8,7 @@ import { checkLinks, formatBroken } from '../../scripts/check-links.ts';
 import { launchBrowser } from '../../scripts/helpers/browser.ts';
 import { buildSite, removeSite } from '../../scripts/helpers/build-site.ts';
 import { serveStatic } from '../../scripts/helpers/static-server.ts';
-import { htmlFiles } from '../../src/lib/site/html-files.ts';
+import { htmlFiles } from '../../src/lib/output/html-files.ts';
 
 // Content written to attack the site: <script>, onerror= and other handlers, javascript: links
 // (plain, in capitals, with spaces, entity-encoded), iframes, <style>, HTML in titles, names,
