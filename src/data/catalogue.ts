@@ -6,7 +6,7 @@ import { talkEmbedUrl, talkLength, talkRecording, type Recording } from '../lib/
 import { routes } from '../lib/routes.ts';
 import { programme, talksBySpeaker, talksOnTopic, type Archive, type EventEntry, type SpeakerEntry, type Talk, type TopicEntry } from './archive.ts';
 import { archivePassages } from './passages.ts';
-import { REPOSITORY, SITE } from './site.ts';
+import { REPOSITORY, SITE } from './site-settings.ts';
 import { talkDownloads } from './talk-downloads.ts';
 
 /** An absolute URL for a site path. */
