@@ -1,6 +1,6 @@
 import type { APIContext } from 'astro';
 import { loadArchive } from '../data/archive.ts';
-import { absoluteUrls, buildCatalogue } from '../data/catalogue.ts';
+import { absoluteUrls, buildCatalogue } from '../data/archive-catalogue.ts';
 
 /** The whole catalogue: talks, speakers, topics and events, with their URLs (shape in src/lib/catalogue.ts). */
 export async function GET(context: APIContext) {
