@@ -1,4 +1,4 @@
-import { field, type Catalogue, type CatalogueEvent, type CatalogueSpeaker, type CatalogueTalk, type CatalogueTopic } from '../lib/catalogue.ts';
+import { field, type Catalogue, type CatalogueEvent, type CatalogueSpeaker, type CatalogueTalk, type CatalogueTopic } from '../lib/export/catalogue.ts';
 import { contentDir } from '../lib/content/content-dir.ts';
 import { sourceFileUrl } from '../lib/corrections.ts';
 import { readingMinutes } from '../lib/format.ts';

@@ -3,7 +3,7 @@ import type { APIContext } from 'astro';
 import { loadArchive } from '../data/archive.ts';
 import { absoluteUrls, buildCatalogue } from '../data/archive-catalogue.ts';
 import { SITE } from '../data/site-settings.ts';
-import { FEED_XMLNS, feedItems } from '../lib/feed.ts';
+import { FEED_XMLNS, feedItems } from '../lib/export/feed.ts';
 
 /** Every talk, newest first. */
 export async function GET(context: APIContext) {

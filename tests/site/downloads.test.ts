@@ -4,7 +4,7 @@ import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentDir } from '../../src/lib/content/content-dir.ts';
 import { validateArchive, type ArchiveReport, type CheckedEntry } from '../../src/lib/content/validate-archive.ts';
-import type { Catalogue, CatalogueTalk } from '../../src/lib/catalogue.ts';
+import type { Catalogue, CatalogueTalk } from '../../src/lib/export/catalogue.ts';
 import { joinNames } from '../../src/lib/format.ts';
 import { downloadHeaders, downloadsFor, type DownloadFormat } from '../../src/lib/talk-downloads.ts';
 import { talkRecording } from '../../src/lib/recording/recording.ts';

@@ -1,4 +1,4 @@
-import type { TalkData } from '../schemas/talk.ts';
+import type { TalkData } from '../../schemas/talk.ts';
 
 /**
  * The whole archive as plain data with absolute URLs: what /catalogue.json
