@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { htmlFiles, sitePath } from '../lib/output/html-files.ts';
 import { transformRenderedPages } from '../lib/output/rendered-pages.ts';
 import { emptyHashes, emptyPlayerOrigins, headersFile, inlineHashes, mergeHashes, mergePlayerOrigins, pagePolicy, playerOrigins, policy, withPolicyMeta } from '../lib/security/content-security-policy.ts';
-import { downloadHeaders } from '../lib/talk-downloads.ts';
+import { downloadHeaders } from '../lib/export/download-formats.ts';
 
 const NAME = 'archive:content-security-policy';
 

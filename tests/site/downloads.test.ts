@@ -6,7 +6,7 @@ import { contentDir } from '../../src/lib/content/content-dir.ts';
 import { validateArchive, type ArchiveReport, type CheckedEntry } from '../../src/lib/content/validate-archive.ts';
 import type { Catalogue, CatalogueTalk } from '../../src/lib/export/catalogue.ts';
 import { joinNames } from '../../src/lib/format.ts';
-import { downloadHeaders, downloadsFor, type DownloadFormat } from '../../src/lib/talk-downloads.ts';
+import { downloadHeaders, downloadsFor, type DownloadFormat } from '../../src/lib/export/download-formats.ts';
 import { talkRecording } from '../../src/lib/recording/recording.ts';
 import { parseTranscript } from '../../src/lib/transcript/parse-transcript.ts';
 import { talkLabelResolver } from '../../src/lib/transcript/speaker-labels.ts';
