@@ -5,7 +5,7 @@ import { readingMinutes } from '../lib/format.ts';
 import { talkEmbedUrl, talkLength, talkRecording, type Recording } from '../lib/recording/recording.ts';
 import { routes } from '../lib/routes.ts';
 import { programme, talksBySpeaker, talksOnTopic, type Archive, type EventEntry, type SpeakerEntry, type Talk, type TopicEntry } from './archive.ts';
-import { archivePassages } from './passages.ts';
+import { archivePassages } from './archive-passages.ts';
 import { REPOSITORY, SITE } from './site-settings.ts';
 import { talkDownloads } from './talk-downloads.ts';
 
