@@ -1,5 +1,5 @@
 import { joinNames } from '../lib/format.ts';
-import { resolvePassages, speakerActivity, type PassageOwners, type PassageRef, type SpeakerActivity } from '../lib/passages.ts';
+import { resolvePassages, speakerActivity, type PassageOwners, type PassageRef, type SpeakerActivity } from '../lib/transcript/passages.ts';
 import type { Archive, Talk } from './archive.ts';
 import { speakerResolver } from './talk-page.ts';
 import { transcriptPassageFacts } from './transcript-facts.ts';

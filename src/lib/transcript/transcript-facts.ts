@@ -1,5 +1,5 @@
-import { passageFacts, type PassageFact } from '../passages.ts';
-import { transcriptWordCount } from '../words.ts';
+import { passageFacts, type PassageFact } from './passages.ts';
+import { transcriptWordCount } from './words.ts';
 import type { ParsedTranscript } from './parse-transcript.ts';
 import { hasTimes } from './transcript-cues.ts';
 
