@@ -4,7 +4,7 @@ import { downloadsFor, type DownloadFormat, type TalkDownload } from '../lib/exp
 import { transcriptDownloads } from '../lib/export/download-texts.ts';
 import type { Talk } from './archive.ts';
 import { transcriptSummary } from './transcript-facts.ts';
-import { transcriptBeside } from './transcripts.ts';
+import { transcriptBeside } from './parsed-transcripts.ts';
 
 /** The talk's transcript downloads (see downloadsFor). */
 export function talkDownloads(talk: Talk): TalkDownload[] {

@@ -7,7 +7,7 @@ import { routes } from '../lib/routes.ts';
 import type { CitationSource } from '../lib/quotes/citation.ts';
 import { joinNames, kindLabel } from '../lib/format.ts';
 import type { Archive, Talk } from './archive.ts';
-import { takeTranscript } from './transcripts.ts';
+import { takeTranscript } from './parsed-transcripts.ts';
 
 export interface TalkPageData {
   /** The recording the page plays, where a source gives one. */
