@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { downloadsFor, type DownloadFormat, type TalkDownload } from '../lib/export/download-formats.ts';
 import { transcriptDownloads } from '../lib/export/download-texts.ts';
 import type { Talk } from './archive.ts';
-import { transcriptSummary } from './transcript-facts.ts';
+import { transcriptSummary } from './cached-transcript-facts.ts';
 import { transcriptBeside } from './parsed-transcripts.ts';
 
 /** The talk's transcript downloads (see downloadsFor). */
