@@ -1,4 +1,4 @@
-import { derivedStore } from '../lib/cache/build-cache.ts';
+import { derivedStore } from '../lib/cache/current-store.ts';
 import type { PassageFact } from '../lib/transcript/passages.ts';
 import { transcriptFacts, type TranscriptFacts, type TranscriptSummary } from '../lib/transcript/transcript-facts.ts';
 import type { Talk } from './archive.ts';

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { useDerivedStore } from '../lib/cache/build-cache.ts';
+import { useDerivedStore } from '../lib/cache/current-store.ts';
 import { openDerivedStore, type DerivedStore } from '../lib/cache/derived-store.ts';
 
 /** The kinds of facts the pages keep (src/data/cached-transcript-facts.ts); validation keeps its own. */
