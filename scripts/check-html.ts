@@ -12,7 +12,7 @@ import { join, relative, resolve } from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 import { parse } from 'node-html-parser';
 import { htmlFiles } from '../src/lib/output/html-files.ts';
-import { inlineHashes, playerOrigins } from '../src/lib/security/content-security-policy.ts';
+import { inlineHashes, playerOrigins } from '../src/lib/security/hashed-policy.ts';
 
 export interface PageProblem {
   file: string;
