@@ -2,7 +2,7 @@ import { field, type Catalogue, type CatalogueEvent, type CatalogueSpeaker, type
 import { contentDir } from '../lib/content/content-dir.ts';
 import { sourceFileUrl } from '../lib/corrections.ts';
 import { readingMinutes } from '../lib/format.ts';
-import { talkEmbedUrl, talkLength, talkRecording, type Recording } from '../lib/recording/recording.ts';
+import { talkEmbedUrl, talkLength, talkRecording, type Recording } from '../lib/recording/talk-recording.ts';
 import { routes } from '../lib/routes.ts';
 import { programme, talksBySpeaker, talksOnTopic, type Archive, type EventEntry, type SpeakerEntry, type Talk, type TopicEntry } from './archive.ts';
 import { archivePassages } from './archive-passages.ts';

@@ -1,4 +1,4 @@
-import { momentUrl, talkRecording, type Recording } from '../lib/recording/recording.ts';
+import { momentUrl, talkRecording, type Recording } from '../lib/recording/talk-recording.ts';
 import { renderTranscript, type ResolvedSpeaker } from '../lib/transcript/render-transcript.ts';
 import { talkLabelResolver } from '../lib/transcript/speaker-labels.ts';
 import { relatedTalksFinder, type Relatable } from '../lib/related-talks.ts';

@@ -7,7 +7,7 @@ import { validateArchive, type ArchiveReport, type CheckedEntry } from '../../sr
 import type { Catalogue, CatalogueTalk } from '../../src/lib/export/catalogue.ts';
 import { joinNames } from '../../src/lib/format.ts';
 import { downloadHeaders, downloadsFor, type DownloadFormat } from '../../src/lib/export/download-formats.ts';
-import { talkRecording } from '../../src/lib/recording/recording.ts';
+import { talkRecording } from '../../src/lib/recording/talk-recording.ts';
 import { parseTranscript } from '../../src/lib/transcript/parse-transcript.ts';
 import { talkLabelResolver } from '../../src/lib/transcript/speaker-labels.ts';
 import { hasTimes } from '../../src/lib/transcript/transcript-cues.ts';

@@ -1,5 +1,5 @@
 import { joinNames } from '../format.ts';
-import { talkRecording, type SourceLink } from '../recording/recording.ts';
+import { talkRecording, type SourceLink } from '../recording/talk-recording.ts';
 import { downloadsFor, type TalkDownload } from './download-formats.ts';
 import { parseTranscript, type ParsedTranscript } from '../transcript/parse-transcript.ts';
 import { talkLabelResolver, type SpeakerIdentity } from '../transcript/speaker-labels.ts';
