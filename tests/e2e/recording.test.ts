@@ -4,9 +4,9 @@ import { launchBrowser } from '../../scripts/helpers/browser.ts';
 import { buildSite, removeSite } from '../../scripts/helpers/build-site.ts';
 import { serveStatic } from '../../scripts/helpers/static-server.ts';
 import { quoteUrl } from '../../src/lib/quotes/quote-url.ts';
-import { useBuiltSite } from './built-site.ts';
-import { toneWav } from './test-audio.ts';
-import { EMBED_ORIGIN, standInForYouTube } from './youtube-stand-in.ts';
+import { useBuiltSite } from '../support/built-site.ts';
+import { toneWav } from '../support/test-audio.ts';
+import { EMBED_ORIGIN, standInForYouTube } from '../support/youtube-stand-in.ts';
 
 const LEIKE = '/talks/jan-leike-scaling-rlhf/';
 const CONITZER = '/talks/vincent-conitzer-foundations-cooperative-ai/';
