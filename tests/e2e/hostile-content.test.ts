@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkHtml, formatProblem } from '../../scripts/check-html.ts';
 import { checkLinks, formatBroken } from '../../scripts/check-links.ts';
 import { launchBrowser } from '../../scripts/helpers/browser.ts';
-import { buildSite, removeSite } from '../../scripts/helpers/build-site.ts';
+import { buildSite, removeSite } from '../../scripts/helpers/scratch-site.ts';
 import { serveStatic } from '../../scripts/helpers/static-server.ts';
 import { htmlFiles } from '../../src/lib/output/html-files.ts';
 

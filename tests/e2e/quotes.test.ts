@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/helpers/browser.ts';
-import { buildSite, removeSite } from '../../scripts/helpers/build-site.ts';
+import { buildSite, removeSite } from '../../scripts/helpers/scratch-site.ts';
 import { serveStatic } from '../../scripts/helpers/static-server.ts';
 import { ROOT } from '../support/paths.ts';
 

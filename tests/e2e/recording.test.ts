@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/helpers/browser.ts';
-import { buildSite, removeSite } from '../../scripts/helpers/build-site.ts';
+import { buildSite, removeSite } from '../../scripts/helpers/scratch-site.ts';
 import { serveStatic } from '../../scripts/helpers/static-server.ts';
 import { quoteUrl } from '../../src/lib/quotes/quote-url.ts';
 import { useBuiltSite } from '../support/built-site.ts';
