@@ -15,7 +15,7 @@
  * Needs Hugo (Debian: apt-get install hugo) and Chromium (for the first-search bytes).
  *
  * Two floors are timed once per size, to show where the time goes: a bare Astro site over the same
- * talk files (Markdown to HTML and nothing else, scripts/lib/bare-astro-site.ts), and Pagefind's own
+ * talk files (Markdown to HTML and nothing else, scripts/helpers/bare-astro-site.ts), and Pagefind's own
  * command-line indexer over our built pages.
  *
  * Peak memory is the largest sum of resident memory (VmRSS) of the build process and all its
@@ -25,7 +25,7 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pagefindBinary } from '../src/lib/search/pagefind-binary.ts';
-import { bareSiteBuild, writeBareAstroSite } from './lib/bare-astro-site.ts';
+import { bareSiteBuild, writeBareAstroSite } from './helpers/bare-astro-site.ts';
 import { measureSearch } from './measure-search.ts';
 import { writeSyntheticArchive } from './synthetic-corpus.ts';
 
@@ -107,7 +107,7 @@ function fullBuild(content: string, outDir: string, cacheDir: string, log: strin
   return buildArchive(content, outDir, cacheDir, log);
 }
 
-/** The bare Astro site over the talk files in `talks` (see scripts/lib/bare-astro-site.ts). */
+/** The bare Astro site over the talk files in `talks` (see scripts/helpers/bare-astro-site.ts). */
 function buildBareSite(root: string, talks: string, log: string): Promise<Run> {
   return run(process.execPath, ['--input-type=module', '--eval', bareSiteBuild(root)], { ...process.env, BARE_SITE_TALKS: talks }, log);
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run build`: validates the content, builds the site and its search index into a fresh folder,
- * and puts it in dist/ only when all of it succeeded (scripts/lib/site-build.ts).
+ * and puts it in dist/ only when all of it succeeded (scripts/helpers/site-build.ts).
  *
  * Usage: node scripts/build.ts [--outDir DIR] [--cacheDir DIR]
  *   --outDir DIR    where the site goes (default dist/)
@@ -8,7 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BuildFailed, buildArchiveSite } from './lib/site-build.ts';
+import { BuildFailed, buildArchiveSite } from './helpers/site-build.ts';
 
 const { values } = parseArgs({ options: { outDir: { type: 'string' }, cacheDir: { type: 'string' } } });
 try {

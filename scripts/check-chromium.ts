@@ -6,7 +6,7 @@
  * Usage: node scripts/check-chromium.ts
  */
 import { accessSync, constants, statSync } from 'node:fs';
-import { CHROMIUM } from './lib/chromium-path.ts';
+import { CHROMIUM } from './helpers/chromium-path.ts';
 
 function usable(path: string): boolean {
   try {

@@ -11,8 +11,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 import { parse } from 'node-html-parser';
-import { htmlFiles } from '../src/lib/site/html-files.ts';
-import { inlineHashes, playerOrigins } from '../src/lib/security/content-security-policy.ts';
+import { htmlFiles } from '../src/lib/output/html-files.ts';
+import { inlineHashes, playerOrigins } from '../src/lib/security/hashed-policy.ts';
 
 export interface PageProblem {
   file: string;

@@ -15,11 +15,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CHROMIUM } from './lib/browser.ts';
-import { auditPage, openChromium, type PageAudit } from './lib/lighthouse-audit.ts';
-import { findLongestRecordedTranscript, findLongestTranscript } from './lib/longest-transcript.ts';
-import { measureScrollShift } from './lib/scroll-layout-shift.ts';
-import { serveStatic } from './lib/static-server.ts';
+import { CHROMIUM } from './helpers/browser.ts';
+import { auditPage, openChromium, type PageAudit } from './helpers/lighthouse-audit.ts';
+import { findLongestRecordedTranscript, findLongestTranscript } from './helpers/longest-transcript.ts';
+import { measureScrollShift } from './helpers/scroll-layout-shift.ts';
+import { serveStatic } from './helpers/static-server.ts';
 
 /** Other kinds of page, one run each, for their layout shift: the home page, the filtered talks list, search. */
 const OTHER_PAGES = ['/', '/talks/', '/search/'];

@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startDevServer } from './lib/dev-server.ts';
+import { startDevServer } from './helpers/dev-server.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { edits: { type: 'string', default: '5' } } });
 const source = resolve(positionals[0] ?? 'content');

@@ -10,8 +10,8 @@
  */
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from './lib/browser.ts';
-import { serveStatic } from './lib/static-server.ts';
+import { launchBrowser } from './helpers/browser.ts';
+import { serveStatic } from './helpers/static-server.ts';
 
 const QUERIES = ['oversight', 'reward model', 'interpretability', '"scalable oversight"', 'governance', 'alignment research', 'human feedback', 'evaluations'];
 

@@ -1,12 +1,12 @@
 import { defineMiddleware } from 'astro:middleware';
-import { handleRenderedPage, hasPageHandlers } from './lib/site/rendered-pages.ts';
-import { pageFile } from './lib/site/html-files.ts';
+import { handleRenderedPage, hasPageHandlers } from './lib/output/rendered-pages.ts';
+import { pageFile } from './lib/output/html-files.ts';
 import { issuesPage } from './lib/content/issues-page.ts';
 import { liveContent } from './lib/content/live-content.ts';
 
 /**
  * During a build, hands each rendered HTML page to the integrations that add its security policy
- * and index it for search, and writes what they return (see src/lib/site/rendered-pages.ts). Leaves
+ * and index it for search, and writes what they return (see src/lib/output/rendered-pages.ts). Leaves
  * responses that are not HTML pages alone. In `astro dev`, answers every request with the content's
  * problems while it has any (src/integrations/content-watch.ts).
  */

@@ -1,5 +1,5 @@
 /** Seed 003: the agenda post itself. */
-import { slugify } from '../../src/lib/stable-id.ts';
+import { slugify } from '../../src/lib/transcript/stable-id.ts';
 import { TOPICS } from './agenda-sections.ts';
 import type { Entries } from './content-file.ts';
 import { withFootnotes } from './footnotes.ts';

@@ -1,5 +1,5 @@
 /** Seed 003's sections as topics, each carrying the post's excerpts about it. */
-import { slugify } from '../../src/lib/stable-id.ts';
+import { slugify } from '../../src/lib/transcript/stable-id.ts';
 import { escapeMarkdown } from '../../src/lib/escape-markdown.ts';
 import { POST_SLUG } from './agenda-post.ts';
 import { CATEGORIES, TOPICS, type Span, type Topic } from './agenda-sections.ts';

@@ -1,5 +1,5 @@
 /** One entry per person the talks bill; only the name is the seed's, so aliases and bios added later stay. */
-import { slugify } from '../../src/lib/stable-id.ts';
+import { slugify } from '../../src/lib/transcript/stable-id.ts';
 import type { ContentFile } from './content-file.ts';
 
 export function speakerFiles(names: readonly string[]): ContentFile[] {

@@ -1,5 +1,5 @@
 /** Slugs for the workshop's talks: a short form of the title, to follow the speaker's name. */
-import { slugify } from '../../src/lib/stable-id.ts';
+import { slugify } from '../../src/lib/transcript/stable-id.ts';
 
 /** Short titles for slugs where the title's leading phrase would cut a phrase in half. */
 export const SHORT_TITLES: Record<string, string> = {

@@ -1,5 +1,5 @@
 /** The check that every body carries its seed's words in order, once the markup the converter adds is taken away. */
-import { normalizedWords } from '../../src/lib/words.ts';
+import { normalizedWords } from '../../src/lib/transcript/words.ts';
 import { unescapeMarkdown } from '../../src/lib/escape-markdown.ts';
 import type { ContentFile } from './content-file.ts';
 

@@ -1,5 +1,5 @@
 /** Seed 000: the workshop programme, as the event, its talks and their speakers. */
-import { slugify } from '../../src/lib/stable-id.ts';
+import { slugify } from '../../src/lib/transcript/stable-id.ts';
 import { escapeMarkdown } from '../../src/lib/escape-markdown.ts';
 import type { ContentFile, Entries } from './content-file.ts';
 import { SHORT_TITLES, shortTitleSlug } from './talk-slug.ts';

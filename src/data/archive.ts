@@ -4,7 +4,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { entryBody } from '../lib/content/front-matter.ts';
 import { liveContent } from '../lib/content/live-content.ts';
 import { formatPartialDate, sortNameOf } from '../lib/format.ts';
-import { transcriptSummary } from './transcript-facts.ts';
+import { transcriptSummary } from './cached-transcript-facts.ts';
 
 export type TalkEntry = CollectionEntry<'talks'>;
 export type SpeakerEntry = CollectionEntry<'speakers'>;

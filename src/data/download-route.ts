@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import type { DownloadFormat, TalkDownload } from '../lib/talk-downloads.ts';
+import type { DownloadFormat, TalkDownload } from '../lib/export/download-formats.ts';
 import { loadArchive, type Talk } from './archive.ts';
 import { downloadText, talkDownloads } from './talk-downloads.ts';
 

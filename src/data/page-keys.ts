@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { contentDir } from '../lib/content/content-dir.ts';
-import { REPOSITORY, SITE } from './site.ts';
+import { REPOSITORY, SITE } from './site-settings.ts';
 import { loadArchive, talksBySpeaker, type Archive, type EventEntry, type SpeakerEntry, type Talk, type TopicEntry } from './archive.ts';
 import { relatedTalks } from './talk-page.ts';
 

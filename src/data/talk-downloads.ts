@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { downloadsFor, type DownloadFormat, type TalkDownload } from '../lib/talk-downloads.ts';
-import { transcriptDownloads } from '../lib/transcript/transcript-downloads.ts';
+import { downloadsFor, type DownloadFormat, type TalkDownload } from '../lib/export/download-formats.ts';
+import { transcriptDownloads } from '../lib/export/download-texts.ts';
 import type { Talk } from './archive.ts';
-import { transcriptSummary } from './transcript-facts.ts';
-import { transcriptBeside } from './transcripts.ts';
+import { transcriptSummary } from './cached-transcript-facts.ts';
+import { transcriptBeside } from './parsed-transcripts.ts';
 
 /** The talk's transcript downloads (see downloadsFor). */
 export function talkDownloads(talk: Talk): TalkDownload[] {
@@ -13,7 +13,7 @@ export function talkDownloads(talk: Talk): TalkDownload[] {
 }
 
 /**
- * What a download holds (src/lib/transcript/transcript-downloads.ts), for the development server's
+ * What a download holds (src/lib/export/download-texts.ts), for the development server's
  * routes; a build writes the files beside Astro (src/lib/export/write-downloads.ts).
  */
 export function downloadText(talk: Talk, format: DownloadFormat): string {

@@ -1,13 +1,13 @@
-import { momentUrl, talkRecording, type Recording } from '../lib/recording/recording.ts';
+import { momentUrl, talkRecording, type Recording } from '../lib/recording/talk-recording.ts';
 import { renderTranscript, type ResolvedSpeaker } from '../lib/transcript/render-transcript.ts';
 import { talkLabelResolver } from '../lib/transcript/speaker-labels.ts';
 import { relatedTalksFinder, type Relatable } from '../lib/related-talks.ts';
-import { tableOfContents, type TocItem } from '../lib/table-of-contents.ts';
+import { tableOfContents, type TocItem } from '../lib/transcript/table-of-contents.ts';
 import { routes } from '../lib/routes.ts';
 import type { CitationSource } from '../lib/quotes/citation.ts';
 import { joinNames, kindLabel } from '../lib/format.ts';
 import type { Archive, Talk } from './archive.ts';
-import { takeTranscript } from './transcripts.ts';
+import { takeTranscript } from './parsed-transcripts.ts';
 
 export interface TalkPageData {
   /** The recording the page plays, where a source gives one. */

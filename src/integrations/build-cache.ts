@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { useDerivedStore } from '../lib/cache/build-cache.ts';
+import { useDerivedStore } from '../lib/cache/current-store.ts';
 import { openDerivedStore, type DerivedStore } from '../lib/cache/derived-store.ts';
 
-/** The kinds of facts the pages keep (src/data/transcript-facts.ts); validation keeps its own. */
+/** The kinds of facts the pages keep (src/data/cached-transcript-facts.ts); validation keeps its own. */
 const PAGE_FACTS = ['transcript-summary', 'transcript-passages'];
 
 /**

@@ -2,18 +2,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { htmlFiles, sitePath } from '../lib/site/html-files.ts';
-import { transformRenderedPages } from '../lib/site/rendered-pages.ts';
-import { emptyHashes, emptyPlayerOrigins, headersFile, inlineHashes, mergeHashes, mergePlayerOrigins, pagePolicy, playerOrigins, policy, withPolicyMeta } from '../lib/security/content-security-policy.ts';
-import { downloadHeaders } from '../lib/talk-downloads.ts';
+import { htmlFiles, sitePath } from '../lib/output/html-files.ts';
+import { transformRenderedPages } from '../lib/output/rendered-pages.ts';
+import { emptyHashes, emptyPlayerOrigins, headersFile, inlineHashes, mergeHashes, mergePlayerOrigins, pagePolicy, playerOrigins, policy, withPolicyMeta } from '../lib/security/hashed-policy.ts';
+import { downloadHeaders } from '../lib/export/download-formats.ts';
 
 const NAME = 'archive:content-security-policy';
 
 /**
  * Gives every page a Content-Security-Policy in a <meta http-equiv> element, with the hashes of that
  * page's own inline scripts and styles, and writes `_headers` with the same policy for hosts that
- * read one (see src/lib/security/content-security-policy.ts). Each page gets its policy as it is
- * rendered, from the HTML that is then written (src/lib/site/rendered-pages.ts), so the hashes are
+ * read one (see src/lib/security/hashed-policy.ts). Each page gets its policy as it is
+ * rendered, from the HTML that is then written (src/lib/output/rendered-pages.ts), so the hashes are
  * of exactly what is served; a page the build wrote without rendering it is given its policy on disk
  * when the build is done. `astro dev` has no policy. `_headers` also types the transcript downloads.
  */

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { DataFileError, dataFileProblems } from '../lib/site/data-files.ts';
+import { DataFileError, dataFileProblems } from '../lib/output/data-files.ts';
 
 /**
  * Fails the build when the RSS feed, a sitemap or the catalogue it wrote is not well-formed (see
- * src/lib/site/data-files.ts). Listed after the sitemap integration, whose files it reads.
+ * src/lib/output/data-files.ts). Listed after the sitemap integration, whose files it reads.
  */
 export function dataFileCheck(): AstroIntegration {
   return {

@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { SearchIndexFeed, type RenderedPageMessage } from '../lib/search/index-feed.ts';
-import { observeRenderedPages } from '../lib/site/rendered-pages.ts';
-import { stepsRunBesideAstro } from '../lib/site/site-build-steps.ts';
+import { observeRenderedPages } from '../lib/output/rendered-pages.ts';
+import { stepsRunBesideAstro } from '../lib/output/site-build-steps.ts';
 
 const NAME = 'archive:pagefind-index';
 
@@ -13,7 +13,7 @@ const NAME = 'archive:pagefind-index';
  * filters with data-pagefind-filter, and each transcript passage with data-pagefind-title (its
  * speaker), which Pagefind turns into passage sub-results. Any error Pagefind reports fails the build.
  *
- * Under `npm run build`, the build's own process holds the index (scripts/lib/site-build.ts): this
+ * Under `npm run build`, the build's own process holds the index (scripts/helpers/site-build.ts): this
  * sends it each indexed page as it is rendered, so Pagefind reads pages while Astro renders the rest,
  * and the index is written once Astro has exited and its memory is free. A bare `astro build`
  * indexes the written pages here, when the build is done.

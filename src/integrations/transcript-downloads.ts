@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { writeTranscriptDownloads } from '../lib/export/write-downloads.ts';
-import { stepsRunBesideAstro } from '../lib/site/site-build-steps.ts';
+import { stepsRunBesideAstro } from '../lib/output/site-build-steps.ts';
 
 /**
  * Writes every talk's transcript downloads into the built site. `npm run build` writes them in a
- * thread beside Astro's process instead (scripts/lib/site-build.ts); a bare `astro build` writes them
+ * thread beside Astro's process instead (scripts/helpers/site-build.ts); a bare `astro build` writes them
  * here, once its pages are written. The development server answers them from its routes.
  */
 export function transcriptDownloads(contentDir: string): AstroIntegration {

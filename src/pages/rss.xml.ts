@@ -1,9 +1,9 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { loadArchive } from '../data/archive.ts';
-import { absoluteUrls, buildCatalogue } from '../data/catalogue.ts';
-import { SITE } from '../data/site.ts';
-import { FEED_XMLNS, feedItems } from '../lib/feed.ts';
+import { absoluteUrls, buildCatalogue } from '../data/archive-catalogue.ts';
+import { SITE } from '../data/site-settings.ts';
+import { FEED_XMLNS, feedItems } from '../lib/export/feed.ts';
 
 /** Every talk, newest first. */
 export async function GET(context: APIContext) {

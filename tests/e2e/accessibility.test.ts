@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useBuiltSite } from './built-site.ts';
-import { standInForYouTube } from './youtube-stand-in.ts';
+import { useBuiltSite } from '../support/built-site.ts';
+import { standInForYouTube } from '../support/youtube-stand-in.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** WCAG 2.0 to 2.2, levels A and AA, and axe's best practices (landmarks, heading order, one main, a level-one heading). */

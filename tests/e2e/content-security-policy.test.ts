@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { serveStatic } from '../../scripts/lib/static-server.ts';
-import { htmlFiles } from '../../src/lib/site/html-files.ts';
+import { launchBrowser } from '../../scripts/helpers/browser.ts';
+import { serveStatic } from '../../scripts/helpers/static-server.ts';
+import { htmlFiles } from '../../src/lib/output/html-files.ts';
 import { DIST } from '../support/paths.ts';
 
 /** The built site; ARCHIVE_DIST_DIR tests a build made elsewhere (astro build --outDir). */

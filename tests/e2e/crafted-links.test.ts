@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DIST, useBuiltSite } from './built-site.ts';
+import { DIST, useBuiltSite } from '../support/built-site.ts';
 
 // A link is made by anyone: what it asks of the page must cost a reader at most about 100 ms, on
 // the page where it costs most, the longest transcript. A megabyte-long ?quote= once froze it for

@@ -2,10 +2,10 @@ import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { launchBrowser } from '../../scripts/helpers/browser.ts';
 import { formatIssue } from '../../src/lib/content/content-issue.ts';
 import { validateArchive } from '../../src/lib/content/validate-archive.ts';
-import { startDevServer, type DevServer } from '../../scripts/lib/dev-server.ts';
+import { startDevServer, type DevServer } from '../../scripts/helpers/dev-server.ts';
 
 // `npm run dev` on a copy of the mini archive: each edit a curator makes shows over HTTP without a restart.
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/mini-archive');

@@ -5,10 +5,10 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkHtml, formatProblem } from '../../scripts/check-html.ts';
 import { checkLinks, formatBroken } from '../../scripts/check-links.ts';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { buildSite, removeSite } from '../../scripts/lib/build-site.ts';
-import { serveStatic } from '../../scripts/lib/static-server.ts';
-import { htmlFiles } from '../../src/lib/site/html-files.ts';
+import { launchBrowser } from '../../scripts/helpers/browser.ts';
+import { buildSite, removeSite } from '../../scripts/helpers/scratch-site.ts';
+import { serveStatic } from '../../scripts/helpers/static-server.ts';
+import { htmlFiles } from '../../src/lib/output/html-files.ts';
 
 // Content written to attack the site: <script>, onerror= and other handlers, javascript: links
 // (plain, in capitals, with spaces, entity-encoded), iframes, <style>, HTML in titles, names,

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { buildSite, removeSite } from '../../scripts/lib/build-site.ts';
-import { serveStatic } from '../../scripts/lib/static-server.ts';
+import { launchBrowser } from '../../scripts/helpers/browser.ts';
+import { buildSite, removeSite } from '../../scripts/helpers/scratch-site.ts';
+import { serveStatic } from '../../scripts/helpers/static-server.ts';
 import { ROOT } from '../support/paths.ts';
 
 const TALK = '/talks/the-engine-quoted/';

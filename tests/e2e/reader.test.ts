@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useBuiltSite } from './built-site.ts';
-import { columnsThatDiffer, decodePngs, inkedColumns } from './pixels.ts';
+import { useBuiltSite } from '../support/built-site.ts';
+import { columnsThatDiffer, decodePngs, inkedColumns } from '../support/pixels.ts';
 
 const TALK = '/talks/jan-leike-scaling-rlhf/';
 const PALETTE = ['--bg', '--surface', '--text', '--muted', '--accent', '--accent-strong', '--border', '--focus'];

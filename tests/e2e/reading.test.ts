@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useBuiltSite } from './built-site.ts';
+import { useBuiltSite } from '../support/built-site.ts';
 
 /** The archive's longest transcript: an interview of 28,808 words without chapters or times. */
 const INTERVIEW = '/talks/jan-leike-superalignment-interview/';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useBuiltSite } from './built-site.ts';
+import { useBuiltSite } from '../support/built-site.ts';
 
 const built = useBuiltSite();
 let page: Page;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import MarkdownIt from 'markdown-it';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bareSiteBuild, writeBareAstroSite } from '../../scripts/lib/bare-astro-site.ts';
+import { bareSiteBuild, writeBareAstroSite } from '../../scripts/helpers/bare-astro-site.ts';
 import { ROOT } from '../support/paths.ts';
 
 const TALKS = join(ROOT, 'content', 'talks');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../scripts/lib/build-site.ts';
+import { buildSite } from '../../scripts/helpers/scratch-site.ts';
 import { materialiseBrokenCase } from '../support/broken-fixtures.ts';
 import { ROOT } from '../support/paths.ts';
 

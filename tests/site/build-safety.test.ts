@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildArchiveSite } from '../../scripts/lib/site-build.ts';
+import { buildArchiveSite } from '../../scripts/helpers/site-build.ts';
 import { scratchFolderInProject } from '../support/scratch-folder.ts';
 import { ROOT } from '../support/paths.ts';
 
-// `npm run build` never publishes half a site or another archive's pages (scripts/lib/site-build.ts).
+// `npm run build` never publishes half a site or another archive's pages (scripts/helpers/site-build.ts).
 const MINI = join(ROOT, 'tests/fixtures/mini-archive');
 const work = scratchFolderInProject(ROOT, 'build-safety-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -4,7 +4,7 @@ import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentDir } from '../../src/lib/content/content-dir.ts';
 import { validateArchive, type ArchiveReport } from '../../src/lib/content/validate-archive.ts';
-import { firstWordDifference, normalizedWords } from '../../src/lib/words.ts';
+import { firstWordDifference, normalizedWords } from '../../src/lib/transcript/words.ts';
 import { repairGluedLabels } from '../../scripts/convert-seeds.ts';
 import { DIST } from '../support/paths.ts';
 

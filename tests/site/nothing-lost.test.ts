@@ -5,7 +5,7 @@ import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentDir } from '../../src/lib/content/content-dir.ts';
 import { validateArchive, type ArchiveReport } from '../../src/lib/content/validate-archive.ts';
-import { firstWordOutOfOrder, normalizedWords } from '../../src/lib/words.ts';
+import { firstWordOutOfOrder, normalizedWords } from '../../src/lib/transcript/words.ts';
 import { DIST } from '../support/paths.ts';
 
 /** The built site; ARCHIVE_DIST_DIR tests a build made elsewhere (astro build --outDir). */

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Catalogue } from '../../src/lib/catalogue.ts';
+import type { Catalogue } from '../../src/lib/export/catalogue.ts';
 import { contentDir } from '../../src/lib/content/content-dir.ts';
 import { validateArchive, type ArchiveReport } from '../../src/lib/content/validate-archive.ts';
 import { ADDRESS_GUARD_SCRIPT } from '../../src/lib/address-guard.ts';

@@ -2,7 +2,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } fr
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildArchiveSite } from '../../scripts/lib/site-build.ts';
+import { buildArchiveSite } from '../../scripts/helpers/site-build.ts';
 import { scratchFolderInProject } from '../support/scratch-folder.ts';
 import { filesNamedByIndex } from '../../src/lib/search/pagefind-files.ts';
 import { readIndexRecords } from '../support/pagefind-records.ts';

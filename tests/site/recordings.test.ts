@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Catalogue, CatalogueTalk } from '../../src/lib/catalogue.ts';
-import { htmlFiles } from '../../src/lib/site/html-files.ts';
+import type { Catalogue, CatalogueTalk } from '../../src/lib/export/catalogue.ts';
+import { htmlFiles } from '../../src/lib/output/html-files.ts';
 import { DIST } from '../support/paths.ts';
 
 /** The built site; ARCHIVE_DIST_DIR tests a build made elsewhere (astro build --outDir). */

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dataFileCheck } from '../../src/integrations/data-file-check.ts';
-import { xmlProblem } from '../../src/lib/site/well-formed-xml.ts';
+import { xmlProblem } from '../../src/lib/output/well-formed-xml.ts';
 
 const made: string[] = [];
 afterAll(() => {

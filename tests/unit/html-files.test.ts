@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageFile } from '../../src/lib/site/html-files.ts';
+import { pageFile } from '../../src/lib/output/html-files.ts';
 
 describe('pageFile', () => {
   it('names the file a static build writes for a path', () => {

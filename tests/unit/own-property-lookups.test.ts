@@ -12,7 +12,7 @@ import { isTalkSort, matchesSelection } from '../../src/lib/talk-filters.ts';
 import { parseTranscript } from '../../src/lib/transcript/parse-transcript.ts';
 import { renderTranscript } from '../../src/lib/transcript/render-transcript.ts';
 import { anonymousVoice, createLabelResolver, talkLabelResolver } from '../../src/lib/transcript/speaker-labels.ts';
-import { renderFilters } from '../../src/scripts/search/render-results.ts';
+import { renderFilters } from '../../src/client/search/render-results.ts';
 
 // Every lookup by a key that comes from content (labels, slugs, aliases, entity names) or from an
 // address (filter values, query parameters, path segments) must find own entries only: a plain

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, featuredPassages, passagesMentioning, passagesOf, speakerActivity, type LabelOwner, type TranscriptSource } from '../../src/lib/passages.ts';
+import { excerpt, featuredPassages, passagesMentioning, passagesOf, speakerActivity, type LabelOwner, type TranscriptSource } from '../../src/lib/transcript/passages.ts';
 import { parseTranscript } from '../../src/lib/transcript/parse-transcript.ts';
 
 const people: Record<string, LabelOwner> = {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { handleRenderedPage, hasPageHandlers, observeRenderedPages, transformRenderedPages } from '../../src/lib/site/rendered-pages.ts';
+import { handleRenderedPage, hasPageHandlers, observeRenderedPages, transformRenderedPages } from '../../src/lib/output/rendered-pages.ts';
 
 afterEach(() => {
   transformRenderedPages('policy', undefined);

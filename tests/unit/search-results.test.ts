@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { highlightTerms, passageHref, resultView, type PageHit } from '../../src/lib/search/page-results.ts';
 import { paramsFromState, stateFromParams } from '../../src/lib/search/search-state.ts';
-import { safeExcerpt } from '../../src/scripts/search/render-results.ts';
+import { safeExcerpt } from '../../src/client/search/render-results.ts';
 
 const sub = (url: string, title: string, weight: number) => ({ url, title, excerpt: `${title} said <mark>x</mark>`, weighted_locations: [{ weight }] });
 const talkHit: PageHit = {

@@ -10,7 +10,7 @@ import { listFiles } from '../../src/lib/content/read-collection.ts';
 import { validateArchive, type ArchiveReport } from '../../src/lib/content/validate-archive.ts';
 import { createMarkdown } from '../../src/lib/transcript/markdown.ts';
 import { parseTranscript } from '../../src/lib/transcript/parse-transcript.ts';
-import { normalizedWords } from '../../src/lib/words.ts';
+import { normalizedWords } from '../../src/lib/transcript/words.ts';
 import { ROOT } from '../support/paths.ts';
 
 const SEEDS = resolve(import.meta.dirname, '../../sources/seeds');

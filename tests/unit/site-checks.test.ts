@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkHtml, safetyProblems } from '../../scripts/check-html.ts';
 import { checkLinks, formatBroken } from '../../scripts/check-links.ts';
-import { headersFile, inlineHashes, pagePolicy, playerOrigins, policy, withPolicyMeta } from '../../src/lib/security/content-security-policy.ts';
+import { headersFile, inlineHashes, pagePolicy, playerOrigins, policy, withPolicyMeta } from '../../src/lib/security/hashed-policy.ts';
 
 const made: string[] = [];
 const ORIGIN = 'https://talks.example.org';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nestContents, tableOfContents } from '../../src/lib/table-of-contents.ts';
+import { nestContents, tableOfContents } from '../../src/lib/transcript/table-of-contents.ts';
 import { parseTranscript } from '../../src/lib/transcript/parse-transcript.ts';
 
 describe('the contents of a transcript with parts and sections', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { field, type CatalogueTalk } from '../../src/lib/catalogue.ts';
+import { field, type CatalogueTalk } from '../../src/lib/export/catalogue.ts';
 import { sourceFileUrl } from '../../src/lib/corrections.ts';
-import { feedItems } from '../../src/lib/feed.ts';
-import { eventJsonLd, jsonLdScript, speakerJsonLd, talkJsonLd, topicJsonLd } from '../../src/lib/structured-data.ts';
+import { feedItems } from '../../src/lib/export/feed.ts';
+import { eventJsonLd, jsonLdScript, speakerJsonLd, talkJsonLd, topicJsonLd } from '../../src/lib/export/structured-data.ts';
 
 const SITE = { name: 'Archive', url: 'https://talks.example.org/' };
 const talk: CatalogueTalk = {

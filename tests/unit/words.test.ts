@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { firstWordDifference, firstWordOutOfOrder, normalizedWordKey, normalizedWords, transcriptWordCount, words } from '../../src/lib/words.ts';
+import { firstWordDifference, firstWordOutOfOrder, normalizedWordKey, normalizedWords, transcriptWordCount, words } from '../../src/lib/transcript/words.ts';
 
 describe('words', () => {
   it('keeps contractions, decimals and hyphenated words whole and drops markup', () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { validateArchive } from '../content/validate-archive.ts';
-import { transcriptDownloads } from '../transcript/transcript-downloads.ts';
+import { transcriptDownloads } from './download-texts.ts';
 
 /**
  * Writes every talk's transcript downloads below `siteDir` (`talks/<slug>/transcript.vtt` and so on),

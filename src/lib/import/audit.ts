@@ -7,7 +7,7 @@
 import { nonSpeechMarks, replaceNonSpeech } from '../transcript/non-speech.ts';
 import { parseTranscript, type Passage } from '../transcript/parse-transcript.ts';
 import { labelKey } from '../transcript/speaker-labels.ts';
-import { firstWordDifference, normalizedWords } from '../words.ts';
+import { firstWordDifference, normalizedWords } from '../transcript/words.ts';
 import { ImportError } from './import-error.ts';
 import { labelsInText } from './label-text.ts';
 import type { LabelMapping } from './map-labels.ts';

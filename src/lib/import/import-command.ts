@@ -25,7 +25,7 @@ import { slugReference } from '../../schemas/common.ts';
 import type { SpeakerData } from '../../schemas/speaker.ts';
 import { talkSchema, type TalkData } from '../../schemas/talk.ts';
 import { labelKey, type SpeakerIdentity } from '../transcript/speaker-labels.ts';
-import { countWords } from '../words.ts';
+import { countWords } from '../transcript/words.ts';
 import { LONGEST_TIME, type NewTalk, type Options } from './command-options.ts';
 
 

@@ -6,7 +6,7 @@
  * paragraphs included, keep the source's paragraphs as they are, even where
  * one ends mid-sentence: joining them would drop the time the next one gives.
  */
-import { countWords } from '../words.ts';
+import { countWords } from '../transcript/words.ts';
 import type { Chapter, Layout, Segment, SourcePlace } from './model.ts';
 import { endsSentence, sentenceStarts } from './sentences.ts';
 import { timeAt } from './timing.ts';

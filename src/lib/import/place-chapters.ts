@@ -8,7 +8,7 @@
  * captions have no sentence ends), the heading stays at the chapter's time.
  * Words keep their order; the chapter keeps its own time either way.
  */
-import { countWords } from '../words.ts';
+import { countWords } from '../transcript/words.ts';
 import type { Chapter, Segment } from './model.ts';
 import { endsSentence, sentenceStarts, splitSentences } from './sentences.ts';
 

@@ -8,7 +8,7 @@
  * common speaking pace), and is marked as an estimate.
  */
 import { SPEAKING_WORDS_PER_MINUTE } from '../transcript/transcript-cues.ts';
-import { countWords } from '../words.ts';
+import { countWords } from '../transcript/words.ts';
 import type { Segment, SegmentClock } from './model.ts';
 import { markdownText } from './safe-markdown.ts';
 

@@ -1,5 +1,5 @@
 import { formatClock } from '../transcript/timestamp.ts';
-import { talkLength, type Recording } from './recording.ts';
+import { talkLength, type Recording } from './talk-recording.ts';
 
 /** Where the recording plays from, as a reader would say it. */
 export function recordingHost(recording: Recording): string {

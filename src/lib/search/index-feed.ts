@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PagefindIndex } from 'pagefind';
-import { htmlFiles, sitePath } from '../site/html-files.ts';
+import { htmlFiles, sitePath } from '../output/html-files.ts';
 import type { PagefindService } from './memory-index.ts';
 import { placeLastIndexFiles, settlePlacedFiles } from './pagefind-files.ts';
 

@@ -1,6 +1,6 @@
 import type MarkdownIt from 'markdown-it';
 import Token from 'markdown-it/lib/token.mjs';
-import { contentId, IdAllocator, slugify } from '../stable-id.ts';
+import { contentId, IdAllocator, slugify } from './stable-id.ts';
 import { createMarkdown } from './markdown.ts';
 import { markNonSpeech } from './non-speech.ts';
 import { LEADING_TIMESTAMP, parseTimestamp, type Timestamp } from './timestamp.ts';

@@ -1,4 +1,4 @@
-import { countWords } from '../words.ts';
+import { countWords } from './words.ts';
 import { blockPlainText } from './plain-text.ts';
 import type { ParsedTranscript, Turn } from './parse-transcript.ts';
 import type { ResolvedSpeaker } from './render-transcript.ts';

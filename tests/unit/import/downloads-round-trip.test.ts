@@ -14,7 +14,7 @@ import { parseTranscript } from '../../../src/lib/transcript/parse-transcript.ts
 import { labelKey, talkLabelResolver } from '../../../src/lib/transcript/speaker-labels.ts';
 import { hasTimes, transcriptItems, type TranscriptParagraph } from '../../../src/lib/transcript/transcript-cues.ts';
 import { transcriptSrt, transcriptText, transcriptWebVtt, type TranscriptFileOptions } from '../../../src/lib/transcript/transcript-files.ts';
-import { normalizedWords } from '../../../src/lib/words.ts';
+import { normalizedWords } from '../../../src/lib/transcript/words.ts';
 import type { TalkData } from '../../../src/schemas/talk.ts';
 import { entry, importer, ROOT, scratchArchive, spokenWords, turnsOf } from './helpers.ts';
 

@@ -8,7 +8,7 @@ import { parseEntryFile } from '../../../src/lib/content/front-matter.ts';
 import { listFiles } from '../../../src/lib/content/read-collection.ts';
 import { replaceNonSpeech } from '../../../src/lib/transcript/non-speech.ts';
 import { parseTranscript, type Turn } from '../../../src/lib/transcript/parse-transcript.ts';
-import { normalizedWords } from '../../../src/lib/words.ts';
+import { normalizedWords } from '../../../src/lib/transcript/words.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const CORPUS = join(ROOT, 'tests/fixtures/import/corpus');

@@ -1,4 +1,4 @@
-import { countWords } from '../../words.ts';
+import { countWords } from '../../transcript/words.ts';
 import type { ContentIssue } from '../content-issue.ts';
 import type { CollectionName, RawEntry } from '../read-collection.ts';
 

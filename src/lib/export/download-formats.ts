@@ -1,4 +1,4 @@
-import { routes } from './routes.ts';
+import { routes } from '../routes.ts';
 
 /** The files a talk's transcript is offered as. */
 export type DownloadFormat = 'text' | 'markdown' | 'webvtt' | 'srt';

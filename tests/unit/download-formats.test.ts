@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downloadHeaders, downloadsFor } from '../../src/lib/talk-downloads.ts';
+import { downloadHeaders, downloadsFor } from '../../src/lib/export/download-formats.ts';
 
 describe('downloadsFor', () => {
   it('offers text, Markdown, WebVTT and SubRip for a transcript with times, beside the talk page', () => {

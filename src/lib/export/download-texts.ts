@@ -1,10 +1,10 @@
 import { joinNames } from '../format.ts';
-import { talkRecording, type SourceLink } from '../recording/recording.ts';
-import { downloadsFor, type TalkDownload } from '../talk-downloads.ts';
-import { parseTranscript, type ParsedTranscript } from './parse-transcript.ts';
-import { talkLabelResolver, type SpeakerIdentity } from './speaker-labels.ts';
-import { hasTimes } from './transcript-cues.ts';
-import { transcriptSrt, transcriptText, transcriptWebVtt, type TranscriptFileOptions } from './transcript-files.ts';
+import { talkRecording, type SourceLink } from '../recording/talk-recording.ts';
+import { downloadsFor, type TalkDownload } from './download-formats.ts';
+import { parseTranscript, type ParsedTranscript } from '../transcript/parse-transcript.ts';
+import { talkLabelResolver, type SpeakerIdentity } from '../transcript/speaker-labels.ts';
+import { hasTimes } from '../transcript/transcript-cues.ts';
+import { transcriptSrt, transcriptText, transcriptWebVtt, type TranscriptFileOptions } from '../transcript/transcript-files.ts';
 
 /** What a talk's downloads are made from: its file, and the entries its labels name. */
 export interface DownloadSource {

@@ -1,8 +1,8 @@
-import { derivedStore } from '../lib/cache/build-cache.ts';
-import type { PassageFact } from '../lib/passages.ts';
+import { derivedStore } from '../lib/cache/current-store.ts';
+import type { PassageFact } from '../lib/transcript/passages.ts';
 import { transcriptFacts, type TranscriptFacts, type TranscriptSummary } from '../lib/transcript/transcript-facts.ts';
 import type { Talk } from './archive.ts';
-import { transcriptOf } from './transcripts.ts';
+import { transcriptOf } from './parsed-transcripts.ts';
 
 const SUMMARY = 'transcript-summary';
 const PASSAGES = 'transcript-passages';

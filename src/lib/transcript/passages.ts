@@ -1,5 +1,5 @@
-import type { ParsedTranscript } from './transcript/parse-transcript.ts';
-import { replaceNonSpeech } from './transcript/non-speech.ts';
+import type { ParsedTranscript } from './parse-transcript.ts';
+import { replaceNonSpeech } from './non-speech.ts';
 import { words } from './words.ts';
 
 /** Who a turn label stands for: an archive speaker (`href` set), a declared voice or the anonymous audience. */

@@ -1,7 +1,7 @@
 import type { CatalogueEvent, CatalogueSpeaker, CatalogueTalk, CatalogueTopic } from './catalogue.ts';
 import { field } from './catalogue.ts';
-import { kindLabel } from './format.ts';
-import { isoDuration } from './transcript/timestamp.ts';
+import { kindLabel } from '../format.ts';
+import { isoDuration } from '../transcript/timestamp.ts';
 
 /**
  * schema.org descriptions of the archive's pages, as JSON-LD. Each thing has

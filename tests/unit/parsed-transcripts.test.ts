@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Talk } from '../../src/data/archive.ts';
-import { takeTranscript, transcriptBeside, transcriptOf } from '../../src/data/transcripts.ts';
+import { takeTranscript, transcriptBeside, transcriptOf } from '../../src/data/parsed-transcripts.ts';
 
 const talk = (body: string) => ({ body }) as Talk;
 

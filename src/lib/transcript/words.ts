@@ -1,4 +1,4 @@
-import { TIMESTAMP_MARK } from './transcript/timestamp.ts';
+import { TIMESTAMP_MARK } from './timestamp.ts';
 /**
  * Word tokenisation shared by the seed conversion, the importer checks and the
  * built-site tests, so "no word lost" is measured the same way everywhere.

@@ -1,4 +1,4 @@
-import type { TalkData } from '../schemas/talk.ts';
+import type { TalkData } from '../../schemas/talk.ts';
 
 /**
  * The whole archive as plain data with absolute URLs: what /catalogue.json
@@ -43,7 +43,7 @@ export interface CatalogueTalk {
   duration?: number;
   /** Present when the archive holds the talk's transcript or text. */
   transcript?: { words: number; readingMinutes: number; provenance?: string; origin?: string; language?: string };
-  /** The transcript as files, with the transcript (routes in src/lib/talk-downloads.ts). */
+  /** The transcript as files, with the transcript (routes in src/lib/export/download-formats.ts). */
   downloads?: {
     /** Plain text: `Speaker: text` paragraphs. */
     text: string;

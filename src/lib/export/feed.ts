@@ -1,6 +1,6 @@
 import type { CatalogueTalk } from './catalogue.ts';
-import { formatPartialDate, joinNames, kindLabel } from './format.ts';
-import { escapeHtml } from './html.ts';
+import { formatPartialDate, joinNames, kindLabel } from '../format.ts';
+import { escapeHtml } from '../html.ts';
 
 /** What the RSS feed says of one talk (the shape @astrojs/rss takes). */
 export interface FeedItem {

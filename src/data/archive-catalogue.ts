@@ -1,12 +1,12 @@
-import { field, type Catalogue, type CatalogueEvent, type CatalogueSpeaker, type CatalogueTalk, type CatalogueTopic } from '../lib/catalogue.ts';
+import { field, type Catalogue, type CatalogueEvent, type CatalogueSpeaker, type CatalogueTalk, type CatalogueTopic } from '../lib/export/catalogue.ts';
 import { contentDir } from '../lib/content/content-dir.ts';
 import { sourceFileUrl } from '../lib/corrections.ts';
 import { readingMinutes } from '../lib/format.ts';
-import { talkEmbedUrl, talkLength, talkRecording, type Recording } from '../lib/recording/recording.ts';
+import { talkEmbedUrl, talkLength, talkRecording, type Recording } from '../lib/recording/talk-recording.ts';
 import { routes } from '../lib/routes.ts';
 import { programme, talksBySpeaker, talksOnTopic, type Archive, type EventEntry, type SpeakerEntry, type Talk, type TopicEntry } from './archive.ts';
-import { archivePassages } from './passages.ts';
-import { REPOSITORY, SITE } from './site.ts';
+import { archivePassages } from './archive-passages.ts';
+import { REPOSITORY, SITE } from './site-settings.ts';
 import { talkDownloads } from './talk-downloads.ts';
 
 /** An absolute URL for a site path. */

@@ -1,5 +1,5 @@
-import type { ParsedTranscript, Passage, Turn } from './transcript/parse-transcript.ts';
-import type { Timestamp } from './transcript/timestamp.ts';
+import type { ParsedTranscript, Passage, Turn } from './parse-transcript.ts';
+import type { Timestamp } from './timestamp.ts';
 import { words } from './words.ts';
 
 /** A place in a transcript without chapters where the contents can send a reader. */

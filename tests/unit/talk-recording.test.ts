@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/lib/content/content-issue.ts';
 import { validateArchive } from '../../src/lib/content/validate-archive.ts';
 import { recogniseRecording } from '../../src/lib/recording/recognise.ts';
-import { embedUrl, momentUrl, startInAddress, talkEmbedUrl, talkLength, talkRecording } from '../../src/lib/recording/recording.ts';
+import { embedUrl, momentUrl, startInAddress, talkEmbedUrl, talkLength, talkRecording } from '../../src/lib/recording/talk-recording.ts';
 
 describe('recogniseRecording', () => {
   it('knows YouTube videos by every common form of address', () => {

@@ -7,7 +7,7 @@ import { contentDir as defaultContentDir } from '../../src/lib/content/content-d
 import * as pagefind from 'pagefind';
 import { isRenderedPageMessage, SearchIndexFeed } from '../../src/lib/search/index-feed.ts';
 import { savedPageOrder, savePageOrder } from '../../src/lib/search/index-page-order.ts';
-import { STEPS_BESIDE_ASTRO } from '../../src/lib/site/site-build-steps.ts';
+import { STEPS_BESIDE_ASTRO } from '../../src/lib/output/site-build-steps.ts';
 import { astroBuildProgram } from './astro-build-program.ts';
 
 export interface SiteBuildOptions {

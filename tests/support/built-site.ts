@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { serveStatic } from '../../scripts/lib/static-server.ts';
+import { launchBrowser } from '../../scripts/helpers/browser.ts';
+import { serveStatic } from '../../scripts/helpers/static-server.ts';
 
 /** The built site; ARCHIVE_DIST_DIR tests a build made elsewhere (astro build --outDir). */
 export const DIST = process.env['ARCHIVE_DIST_DIR'] ?? resolve(import.meta.dirname, '../../dist');

@@ -1,6 +1,6 @@
-import { chapterTimes } from './transcript/chapter-times.ts';
-import type { ParsedTranscript } from './transcript/parse-transcript.ts';
-import type { Timestamp } from './transcript/timestamp.ts';
+import { chapterTimes } from './chapter-times.ts';
+import type { ParsedTranscript } from './parse-transcript.ts';
+import type { Timestamp } from './timestamp.ts';
 import { contentsBySubject } from './contents-by-subject.ts';
 
 export interface TocItem {
