@@ -16,7 +16,7 @@ export default defineConfig({
       provider: 'v8',
       include: ['src/**/*.ts', 'scripts/**/*.ts'],
       reporter: ['text-summary'],
-      thresholds: { statements: 60, branches: 60, functions: 59, lines: 61 },
+      thresholds: { statements: 60.5, branches: 60, functions: 60, lines: 61.5 },
     },
   },
 });
