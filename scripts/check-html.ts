@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
-import { parse } from 'node-html-parser';
+import { NodeType, parse } from 'node-html-parser';
 import { htmlFiles } from '../src/lib/output/html-files.ts';
 import { inlineHashes, playerOrigins } from '../src/lib/security/hashed-policy.ts';
 
@@ -57,7 +57,7 @@ export function safetyProblems(html: string, file: string): PageProblem[] {
   const root = parse(html, { comment: false, blockTextElements: { script: true, style: true } });
   const head = root.querySelector('head');
   const meta = head?.querySelector(CSP_META);
-  const first = head?.childNodes.filter((node) => node.nodeType === 1).map((node) => node as unknown as { rawTagName: string; getAttribute: (name: string) => string | undefined });
+  const first = head?.childNodes.filter((node) => node.nodeType === NodeType.ELEMENT_NODE).map((node) => node as unknown as { rawTagName: string; getAttribute: (name: string) => string | undefined });
   if (!meta) {
     problems.push({ file, rule: 'csp-meta', message: 'the page has no Content-Security-Policy <meta>; the build adds one (src/integrations/content-security-policy.ts): was the page written after it ran?' });
   } else if (first?.[1]?.getAttribute('http-equiv')?.toLowerCase() !== 'content-security-policy') {
@@ -83,6 +83,7 @@ export function safetyProblems(html: string, file: string): PageProblem[] {
       const lower = name.toLowerCase();
       if (lower.startsWith('on')) problems.push({ file, rule: 'inline-handler', message: `<${element.rawTagName} ${name}="…">: an inline event handler, which the policy blocks; bind the event in a script instead` });
       // Browsers ignore tabs, newlines and leading control characters in a URL's scheme.
+      // eslint-disable-next-line no-control-regex -- control characters are what is being removed
       if (URL_ATTRIBUTES.includes(lower) && /^javascript:/i.test(value.replace(/[\u0000-\u0020]/g, ''))) {
         problems.push({ file, rule: 'javascript-url', message: `<${element.rawTagName} ${name}="${value.slice(0, 40)}…">: a javascript: URL` });
       }

@@ -21,7 +21,7 @@ export async function buildSite(contentDir: string): Promise<string> {
     return outDir;
   } catch (error) {
     rmSync(work, { recursive: true, force: true });
-    throw new Error(`building ${contentDir} failed:\n${output}${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`building ${contentDir} failed:\n${output}${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
   }

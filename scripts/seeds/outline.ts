@@ -24,7 +24,7 @@ export function outlineToMarkdown(text: string, marks: readonly Mark[]): string 
   const opening = text.slice(0, starts[0] ?? text.length).trim();
   const blocks = opening === '' ? [] : [escapeMarkdown(opening)];
   marks.forEach((mark, index) => {
-    const piece = text.slice(starts[index] as number, starts[index + 1] ?? text.length).trim();
+    const piece = text.slice(starts[index], starts[index + 1] ?? text.length).trim();
     blocks.push(...markBlocks(mark, piece));
   });
   return blocks.join('\n\n');

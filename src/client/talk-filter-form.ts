@@ -58,7 +58,8 @@ function readSelection(form: HTMLFormElement, facets: readonly Facet[]): TalkSel
     const value = data.get(name);
     if (typeof value === 'string' && value !== '') filters[name] = value;
   }
-  const sort = String(data.get('sort') ?? 'date');
+  const chosen = data.get('sort');
+  const sort = typeof chosen === 'string' ? chosen : 'date';
   return { filters, transcriptOnly: data.get('transcript') === 'yes', sort: isTalkSort(sort) ? sort : 'date' };
 }
 

@@ -29,7 +29,7 @@ const catalogues = new WeakMap<Archive, Map<string, Catalogue>>();
  */
 export function buildCatalogue(archive: Archive, absolute: Absolute): Catalogue {
   let byOrigin = catalogues.get(archive);
-  if (!byOrigin) catalogues.set(archive, (byOrigin = new Map()));
+  if (!byOrigin) catalogues.set(archive, (byOrigin = new Map<string, Catalogue>()));
   const origin = absolute(routes.home());
   let catalogue = byOrigin.get(origin);
   if (!catalogue) byOrigin.set(origin, (catalogue = makeCatalogue(archive, absolute)));

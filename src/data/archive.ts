@@ -142,10 +142,17 @@ export function talksOnTopic(all: Archive, topicId: string): Talk[] {
   return all.talks.filter((talk) => talk.topics.some((topic) => topic.id === topicId));
 }
 
+/** A session of an event's programme; talks without a session are gathered in one without an id. */
+export interface ProgrammeSession {
+  id: string | undefined;
+  title: string;
+  talks: Talk[];
+}
+
 /** An event's talks grouped by session, in programme order; talks without a session come last. */
-export function programme(all: Archive, event: EventEntry): { id: string | undefined; title: string; talks: Talk[] }[] {
+export function programme(all: Archive, event: EventEntry): ProgrammeSession[] {
   const talks = all.talks.filter((talk) => talk.event?.id === event.id);
-  const sessions = event.data.sessions.map((session) => ({ id: session.id as string | undefined, title: session.title, talks: talks.filter((talk) => talk.data.session === session.id) }));
+  const sessions = event.data.sessions.map((session): ProgrammeSession => ({ id: session.id, title: session.title, talks: talks.filter((talk) => talk.data.session === session.id) }));
   const unsessioned = talks.filter((talk) => talk.data.session === undefined);
   if (unsessioned.length > 0) sessions.push({ id: undefined, title: 'Other talks', talks: unsessioned });
   return sessions.filter((session) => session.talks.length > 0);

@@ -17,12 +17,12 @@ interface Props {
  */
 export function downloadRoute(format: DownloadFormat) {
   return {
-    async getStaticPaths() {
+    async getStaticPaths(this: void) {
       if (!import.meta.env.DEV) return [];
       const { talks } = await loadArchive();
       return talks.flatMap((talk) => talkDownloads(talk).flatMap((download) => (download.format === format ? [{ params: { slug: talk.id }, props: { talk, download } }] : [])));
     },
-    GET({ props }: APIContext<Props>) {
+    GET(this: void, { props }: APIContext<Props>) {
       const { talk, download } = props;
       return new Response(downloadText(talk, download.format), { headers: { 'content-type': download.contentType } });
     },

@@ -23,7 +23,8 @@ export interface ArchiveLoaderOptions {
 export function archiveLoader(contentDir: string, collection: CollectionName, { keepBody }: ArchiveLoaderOptions): Loader {
   return {
     name: 'archive-loader',
-    async load({ store, parseData }) {
+    async load(context) {
+      const { store } = context;
       // In the development server, content with problems is not taken in: the pages keep the last
       // content that passed, and say what is wrong until it is fixed (src/integrations/content-watch.ts).
       if (liveContent().issues.length > 0) return;
@@ -34,7 +35,7 @@ export function archiveLoader(contentDir: string, collection: CollectionName, { 
         // Astro keeps the store between builds: a file whose bytes are unchanged keeps what it parsed to.
         const known = store.get(entry.id);
         if (known?.digest === entry.digest && known.filePath === entry.file) continue;
-        const data = await parseData({ id: entry.id, data: entry.data, filePath: entry.file });
+        const data = await context.parseData({ id: entry.id, data: entry.data, filePath: entry.file });
         store.set({ id: entry.id, data, filePath: entry.file, digest: entry.digest, ...(keepBody && { body: entry.body }) });
       }
       for (const id of gone) store.delete(id);

@@ -36,7 +36,7 @@ async function open(search: string, hash = ''): Promise<{ page: Page; script: nu
   await cdp.send('Performance.enable');
   await page.goto(`${site.url}${TALK}${search}${hash}`, { waitUntil: 'load', timeout: 20_000 });
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name: string) => Math.round((metrics.find((entry) => entry.name === name)?.value ?? 0) * 1000);
   return { page, script: metric('ScriptDuration'), task: metric('TaskDuration'), errors };
 }

@@ -140,7 +140,7 @@ describe('talks index', () => {
 describe("a talk's details", () => {
   /** The talk's details as term and description pairs. */
   const details = () =>
-    page.evaluate(() => [...document.querySelectorAll('article header dl dt')].map((term) => [term.textContent?.trim(), term.nextElementSibling?.textContent?.replace(/\s+/g, ' ').trim()]));
+    page.evaluate(() => [...document.querySelectorAll('article header dl dt')].map((term): [string, string | undefined] => [term.textContent?.trim() ?? '', term.nextElementSibling?.textContent?.replace(/\s+/g, ' ').trim()]));
 
   it('say its length and where its text comes from plainly, each once', async () => {
     await page.setViewportSize({ width: 412, height: 915 });

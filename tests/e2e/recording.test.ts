@@ -181,7 +181,9 @@ describe('layout while the player appears', () => {
     const { page } = await open(LEIKE, { width: 1280, height: 900 });
     try {
       const box = await openPlayerInPlace(page);
-      expect(await place(page, '.player-frame iframe')).toMatchObject({ width: expect.closeTo(box.width - 2, 0), height: expect.closeTo(box.height - 2, 0) });
+      const frame = await place(page, '.player-frame iframe');
+      expect(frame.width).toBeCloseTo(box.width - 2, 0);
+      expect(frame.height).toBeCloseTo(box.height - 2, 0);
     } finally {
       await page.close();
     }
@@ -194,8 +196,8 @@ describe('layout while the player appears', () => {
     const { page } = await open(LEIKE, viewport);
     try {
       await openPlayerInPlace(page);
-      const picture = await page.locator('.player-frame iframe').evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
-      const bar = await page.locator('#player-bar').evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+      const picture = await page.locator('.player-frame iframe').evaluate((element) => element.getBoundingClientRect());
+      const bar = await page.locator('#player-bar').evaluate((element) => element.getBoundingClientRect());
       expect([picture.left, picture.width]).toEqual([0, viewport.width]);
       expect(picture.height).toBeCloseTo((viewport.width * 9) / 16, 0);
       expect(picture.bottom).toBeLessThanOrEqual(bar.top);

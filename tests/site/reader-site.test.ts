@@ -21,8 +21,10 @@ const xml = (path: string) => {
   const text = file(path);
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw new Error(`${path} is not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
-  return new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'url', 'sitemap', 'category'].includes(name) }).parse(text) as Record<string, any>;
+  return new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'url', 'sitemap', 'category'].includes(name) }).parse(text) as unknown;
 };
+/** The value at a path of element and attribute names in parsed XML. */
+const at = (node: unknown, ...path: string[]): unknown => path.reduce((value, key) => (value as Record<string, unknown> | undefined)?.[key], node);
 
 let content: ArchiveReport;
 let catalogue: Catalogue;
@@ -40,8 +42,8 @@ const talkUrl = (id: string) => new URL(`talks/${id}/`, origin).href;
 describe('the RSS feed', () => {
   it('is well-formed RSS 2.0 with one item per talk, each linking to its page', () => {
     const feed = xml('rss.xml');
-    expect(feed['rss']['@_version']).toBe('2.0');
-    const items = feed['rss']['channel']['item'] as { title: string; link: string; guid: { '#text': string } }[];
+    expect(at(feed, 'rss', '@_version')).toBe('2.0');
+    const items = at(feed, 'rss', 'channel', 'item') as { title: string; link: string; guid: { '#text': string } }[];
     expect(items.map((item) => item.link).sort()).toEqual(content.talks.map((talk) => talkUrl(talk.id)).sort());
     for (const item of items) {
       expect(item.title).toBeTruthy();
@@ -57,8 +59,8 @@ describe('the RSS feed', () => {
 describe('the sitemap', () => {
   it('is a well-formed index whose sitemaps list every talk, speaker, topic and event page, and no error page', () => {
     const index = xml('sitemap-index.xml');
-    const sitemaps = (index['sitemapindex']['sitemap'] as { loc: string }[]).map(({ loc }) => new URL(loc).pathname);
-    const locations = sitemaps.flatMap((path) => (xml(path)['urlset']['url'] as { loc: string }[]).map(({ loc }) => loc));
+    const sitemaps = (at(index, 'sitemapindex', 'sitemap') as { loc: string }[]).map(({ loc }) => new URL(loc).pathname);
+    const locations = sitemaps.flatMap((path) => (at(xml(path), 'urlset', 'url') as { loc: string }[]).map(({ loc }) => loc));
     for (const [folder, entries] of [['talks', content.talks], ['speakers', content.speakers], ['topics', content.topics], ['events', content.events]] as const) {
       for (const entry of entries) expect(locations, `${folder}/${entry.id}`).toContain(new URL(`${folder}/${entry.id}/`, origin).href);
     }

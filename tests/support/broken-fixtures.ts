@@ -102,6 +102,7 @@ function edited(name: string, path: string, { from = path, replace = [], append 
     text = text.slice(0, at) + replacement + text.slice(at + old.length);
   }
   text += append;
+  // eslint-disable-next-line no-control-regex -- the Latin-1 range starts at U+0000
   if (encoding === 'latin1' && /[^\u0000-\u00ff]/.test(text)) throw new Error(`broken fixture ${name}, ${path}: a character past U+00FF has no Latin-1 byte`);
   return Buffer.from(text, encoding ?? 'utf8');
 }

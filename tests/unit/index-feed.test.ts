@@ -16,23 +16,24 @@ function fakePagefind(failOn?: string) {
   const sent: string[] = [];
   const held = new Map<string, string>();
   const service = {
-    createIndex: async () => ({
-      errors: [],
-      index: {
-        addHTMLFile: async ({ sourcePath, content }: { sourcePath?: string; content: string }) => {
-          sent.push(`${sourcePath}: ${/data-pagefind-body>([^<]*)/.exec(content)?.[1] ?? '(no page)'}`);
-          held.set(sourcePath ?? '', content);
-          await new Promise((resolve) => setTimeout(resolve, 1));
-          return { errors: sourcePath === failOn ? ['could not parse'] : [], file: { uniqueWords: 0, url: '', meta: {} } };
+    createIndex: () =>
+      Promise.resolve({
+        errors: [],
+        index: {
+          addHTMLFile: async ({ sourcePath, content }: { sourcePath?: string; content: string }) => {
+            sent.push(`${sourcePath}: ${/data-pagefind-body>([^<]*)/.exec(content)?.[1] ?? '(no page)'}`);
+            held.set(sourcePath ?? '', content);
+            await new Promise((resolve) => setTimeout(resolve, 1));
+            return { errors: sourcePath === failOn ? ['could not parse'] : [], file: { uniqueWords: 0, url: '', meta: {} } };
+          },
+          writeFiles: ({ outputPath }: { outputPath?: string } = {}) => {
+            mkdirSync(outputPath ?? '', { recursive: true });
+            writeFileSync(join(outputPath ?? '', 'pagefind-entry.json'), '{}');
+            return Promise.resolve({ errors: [], outputPath: outputPath ?? '' });
+          },
         },
-        writeFiles: async ({ outputPath }: { outputPath?: string } = {}) => {
-          mkdirSync(outputPath ?? '', { recursive: true });
-          writeFileSync(join(outputPath ?? '', 'pagefind-entry.json'), '{}');
-          return { errors: [], outputPath: outputPath ?? '' };
-        },
-      },
-    }),
-    close: async () => null,
+      }),
+    close: () => Promise.resolve(null),
   } as unknown as PagefindService;
   const indexed = () => [...held].filter(([, html]) => html.includes('data-pagefind-body')).map(([path]) => path).sort();
   return { service, sent, indexed };

@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTranscript } from '../../src/lib/transcript/parse-transcript.ts';
-import { contentId } from '../../src/lib/transcript/stable-id.ts';
+import { contentId, contentIdByKey } from '../../src/lib/transcript/stable-id.ts';
 
 /** Every passage id of a body, keyed by the passage's text. */
 function idsByText(body: string): Map<string, string> {
@@ -49,10 +51,7 @@ describe('stable ids', () => {
 });
 
 describe('contentId on plain text', () => {
-  it('gives every passage of the seed archive the id the word key gives it', async () => {
-    const { readdirSync, readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { contentIdByKey } = await import('../../src/lib/transcript/stable-id.ts');
+  it('gives every passage of the seed archive the id the word key gives it', () => {
     const talks = join(import.meta.dirname, '../../content/talks');
     let compared = 0;
     for (const name of readdirSync(talks)) {
@@ -64,8 +63,7 @@ describe('contentId on plain text', () => {
     expect(compared).toBeGreaterThan(1000);
   });
 
-  it('finds words exactly as the word rule does, at every edge', async () => {
-    const { contentIdByKey } = await import('../../src/lib/transcript/stable-id.ts');
+  it('finds words exactly as the word rule does, at every edge', () => {
     const cases = ["don't", 'don’t', 'e.g. 0.15', 'ai-relevant', 'a--b', "a''b", 'a.-b', 'end.', '.start', 'A B', 'x‐y', "'quoted'", 'ALL CAPS', '  ', '', '...', 'a.b.c-d’e', '3.', 'Ünïcode', '[inaudible]', 'a\u2019', "a'"];
     for (const text of cases) expect(contentId('p', text), JSON.stringify(text)).toBe(contentIdByKey('p', text));
     // Random strings over the characters that matter.

@@ -72,32 +72,31 @@ export function startQuoteTools(transcript: HTMLElement): void {
 
   // Pressing a toolbar button must not clear the selection it acts on.
   toolbar.addEventListener('mousedown', (event) => event.preventDefault());
-  toolbar.addEventListener('click', async (event) => {
+  toolbar.addEventListener('click', (event) => {
     const action = (event.target as HTMLElement).closest('button')?.dataset['action'];
     if (!current || !action) return;
     const link = withMoment(quoteUrl(location.href, current.selector), current.moment);
     if (action === 'link') {
-      await copy(link);
-      announce(`Link to the quote copied${playsFrom(current.moment)}.`);
+      const moment = current.moment;
+      void copy(link).then(() => announce(`Link to the quote copied${playsFrom(moment)}.`));
     } else {
       fillCitation(dialog, source, current, link);
       dialog.showModal();
     }
   });
 
-  dialog.addEventListener('click', async (event) => {
+  dialog.addEventListener('click', (event) => {
     const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-copy]');
     if (!button) return;
-    await copy(dialog.querySelector<HTMLElement>(`[data-citation="${button.dataset['copy']}"]`)?.dataset['text'] ?? '');
-    announce(`${button.dataset['copy'] === 'bibtex' ? 'BibTeX' : 'Markdown'} citation copied.`);
+    const text = dialog.querySelector<HTMLElement>(`[data-citation="${button.dataset['copy']}"]`)?.dataset['text'] ?? '';
+    void copy(text).then(() => announce(`${button.dataset['copy'] === 'bibtex' ? 'BibTeX' : 'Markdown'} citation copied.`));
   });
 
-  document.addEventListener('click', async (event) => {
+  document.addEventListener('click', (event) => {
     const target = event.target as HTMLElement;
     const copyButton = target.closest<HTMLButtonElement>('.cite-talk button[data-copy-code]');
     if (copyButton) {
-      await copy(copyButton.parentElement?.querySelector('pre')?.textContent ?? '');
-      announce('Citation copied.');
+      void copy(copyButton.parentElement?.querySelector('pre')?.textContent ?? '').then(() => announce('Citation copied.'));
       return;
     }
     const permalink = target.closest<HTMLAnchorElement>('a.permalink');
@@ -105,8 +104,7 @@ export function startQuoteTools(transcript: HTMLElement): void {
       const moment = momentOf(permalink.closest('.passage, .turn') ?? permalink);
       const page = new URL(location.href);
       page.search = '';
-      await copy(withMoment(new URL(permalink.getAttribute('href') ?? '', page).toString(), moment));
-      announce(`Link to this passage copied${playsFrom(moment)}.`);
+      void copy(withMoment(new URL(permalink.getAttribute('href') ?? '', page).toString(), moment)).then(() => announce(`Link to this passage copied${playsFrom(moment)}.`));
     }
   });
 }

@@ -4,6 +4,7 @@
  * escape such as "\uD800" can write), and U+FFFE and U+FFFF, which are no characters at all. They
  * are invisible on a page, and XML cannot carry them: one in a title made the RSS feed ill-formed.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/u;
 
 const NAMES = new Map([

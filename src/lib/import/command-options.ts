@@ -165,7 +165,7 @@ export function readOptions(argv: readonly string[]): Options {
   return {
     help: false,
     file: positionals[0] as string,
-    ...(values.format !== undefined && { format: values.format as FormatName }),
+    ...(values.format !== undefined && { format: values.format }),
     ...(values.talk !== undefined && { talk: values.talk }),
     ...(newTalk && { newTalk }),
     parts: (values.part ?? []).map(readPart),
@@ -209,7 +209,7 @@ function checkSlugs(values: { slug?: string; talk?: string; event?: string; sess
 }
 
 function readNewTalk(values: Record<string, string | boolean | string[] | undefined>): NewTalk {
-  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name]) : undefined);
   const [slug, title, kind] = [text('slug') as string, text('title'), text('kind')];
   const speakers = ((values['speaker'] as string[] | undefined) ?? []).map((value) => {
     const [speaker = '', role = 'speaker'] = value.split(':');

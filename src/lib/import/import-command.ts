@@ -243,7 +243,7 @@ const TALK_FIELDS = Object.keys(talkSchema(slugReference).shape);
 function entryText(target: Target, result: TranscriptResult, parsed: ParsedSource, options: Options): string {
   // The file as it is now, read again: validation keeps each entry's fields and body, not its text.
   const old = target.existing ? splitEntry(readFileSync(target.path, 'utf8')) : undefined;
-  const current = (target.existing?.data ?? {}) as Record<string, unknown>;
+  const current = (target.existing?.data ?? {});
   const recording = recordingLink(parsed.facts, target.partStart === undefined ? undefined : { start: target.partStart, ...(target.partEnd !== undefined && { end: target.partEnd }) });
   const sources = addLinks((current['sources'] as Link[] | undefined) ?? [], [...(recording ? [recording] : []), ...options.sources]);
   const transcript = { ...((current['transcript'] as TranscriptFields | undefined) ?? {}), ...transcriptFromFacts(parsed.facts), ...options.transcript };

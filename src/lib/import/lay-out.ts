@@ -156,7 +156,7 @@ function mergeCues(run: readonly Segment[]): Paragraph[] {
 
 /** Text that opens like a sentence: a capital or digit, perhaps after an opening quote or bracket. */
 function startsSentence(text: string): boolean {
-  return /^["'“‘(\[]?[\p{Lu}\p{N}]/u.test(text.trimStart());
+  return /^["'“‘([]?[\p{Lu}\p{N}]/u.test(text.trimStart());
 }
 
 /** No quotation is left open, so a paragraph break would not fall inside someone's quoted words. */

@@ -8,7 +8,7 @@
 const ABBREVIATIONS = new Set(['e.g.', 'i.e.', 'cf.', 'vs.', 'mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'st.', 'no.', 'et al.', 'al.', 'approx.', 'u.s.']);
 
 const TERMINAL = /[.?!…]["'”’)\]]*$/u;
-const BOUNDARY = /(?<=[.?!…]["'”’)\]]*)\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+const BOUNDARY = /(?<=[.?!…]["'”’)\]]*)\s+(?=["'“‘([]?[\p{Lu}\p{N}])/gu;
 
 /** True when the text ends a sentence (a final `.`, `?`, `!` or `…`, abbreviations aside). */
 export function endsSentence(text: string): boolean {

@@ -12,6 +12,7 @@ export const MOST_WORDS = 30_000;
 const NOT_WORD = /[^\p{L}\p{M}\p{N}'’]+/u;
 /** The same split for text of ASCII letters (and ’), as most transcripts are: several times faster. */
 const NOT_ASCII_WORD = /[^A-Za-z0-9'’]+/;
+// eslint-disable-next-line no-control-regex -- any ASCII character, controls included
 const ASCII = /^[\x00-\x7f’]*$/;
 
 /** A word of the text as a query is folded, or undefined for one left out. */

@@ -13,6 +13,7 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.\-‐][\p{L}\p{M}\p{N}]+)*/
  * times faster than the Unicode rule; word counting and passage ids ran it over every transcript several
  * times per build.
  */
+// eslint-disable-next-line no-control-regex -- any ASCII character, controls included
 const PLAIN_TEXT = /^[\x00-\x7f’‐]*$/;
 const PLAIN_WORD = /[A-Za-z0-9]+(?:['’.\-‐][A-Za-z0-9]+)*/g;
 

@@ -79,7 +79,7 @@ describe('what a stopped import leaves', () => {
   /** The id of a process that has ended. */
   const endedProcess = () => {
     const child = spawnSync(process.execPath, ['-e', '']);
-    return child.pid as number;
+    return child.pid;
   };
 
   it('is a hidden temporary file, which the check does not read', () => {
