@@ -23,5 +23,16 @@ export default defineConfig({
     // Shiki colours code in both themes; global.css switches to the dark one with the system setting.
     shikiConfig: { themes: CODE_THEMES },
   },
-  integrations: [contentValidation(contentDir()), buildCache(), contentWatch(contentDir()), devSearch(), mdx(), sitemap(), transcriptDownloads(contentDir()), pagefindIndex(), contentSecurityPolicy(), dataFileCheck()],
+  integrations: [
+    contentValidation(contentDir()),
+    buildCache(),
+    contentWatch(contentDir()),
+    devSearch(),
+    mdx(),
+    sitemap(),
+    transcriptDownloads(contentDir()),
+    pagefindIndex(),
+    contentSecurityPolicy(),
+    dataFileCheck(),
+  ],
 });

@@ -97,7 +97,12 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv, l
 
 /** The archive's own build, as `npm run build` runs it, with its own output and cache folders. */
 function buildArchive(content: string, outDir: string, cacheDir: string, log: string): Promise<Run> {
-  return run(process.execPath, [join(ROOT, 'scripts', 'build.ts'), '--outDir', outDir, '--cacheDir', cacheDir], { ...process.env, ARCHIVE_CONTENT_DIR: content }, log);
+  return run(
+    process.execPath,
+    [join(ROOT, 'scripts', 'build.ts'), '--outDir', outDir, '--cacheDir', cacheDir],
+    { ...process.env, ARCHIVE_CONTENT_DIR: content },
+    log,
+  );
 }
 
 /** A full build: from an empty output and cache folder, as on a fresh clone. */
@@ -139,7 +144,9 @@ function medianRun(runs: readonly Run[]): Run {
 /** Changes one talk's transcript: appends a sentence to the last paragraph of the `nth` talk. */
 function editOneTranscript(content: string, nth = 0): string {
   const talks = join(content, 'talks');
-  const names = readdirSync(talks).filter((name) => name.endsWith('.md')).sort();
+  const names = readdirSync(talks)
+    .filter((name) => name.endsWith('.md'))
+    .sort();
   const file = join(talks, names[(nth * 97) % names.length] as string);
   const text = readFileSync(file, 'utf8').trimEnd();
   writeFileSync(file, `${text} And one more sentence for the rebuild benchmark.\n`);
@@ -154,7 +161,13 @@ function option(args: readonly string[], name: string): string | undefined {
   return index === -1 ? undefined : args[index + 1];
 }
 
-async function benchSize(talks: number, words: number, runs: number, tools: string, keep: boolean): Promise<{ ours: number; baseline: number; starlight?: number }> {
+async function benchSize(
+  talks: number,
+  words: number,
+  runs: number,
+  tools: string,
+  keep: boolean,
+): Promise<{ ours: number; baseline: number; starlight?: number }> {
   const work = join(WORK, `talks-${talks}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
@@ -169,7 +182,8 @@ async function benchSize(talks: number, words: number, runs: number, tools: stri
   // Starlight is installed once, untimed; Hugo comes from the system.
   const starlightWork = join(WORK, 'starlight');
   const starlight = existsSync(join(tools, 'baseline-starlight', 'run.sh'));
-  if (starlight && !existsSync(join(starlightWork, 'node_modules', '@astrojs', 'starlight'))) await run('bash', [join(tools, 'baseline-starlight', 'prepare.sh'), starlightWork], process.env, log);
+  if (starlight && !existsSync(join(starlightWork, 'node_modules', '@astrojs', 'starlight')))
+    await run('bash', [join(tools, 'baseline-starlight', 'prepare.sh'), starlightWork], process.env, log);
 
   // Alternate the builds, so a slow spell of a shared machine falls on all of them.
   const baselineOut = join(work, 'baseline');
@@ -187,7 +201,10 @@ async function benchSize(talks: number, words: number, runs: number, tools: stri
     editOneTranscript(content, index);
     const before = readFileSync(log, 'utf8').length;
     rebuildRuns.push(await buildArchive(content, outDir, cacheDir, log));
-    rebuiltPages = readFileSync(log, 'utf8').slice(before).match(/ \(\+\d+(?:\.\d+)?m?s\)/g)?.length ?? 0;
+    rebuiltPages =
+      readFileSync(log, 'utf8')
+        .slice(before)
+        .match(/ \(\+\d+(?:\.\d+)?m?s\)/g)?.length ?? 0;
   }
   const baseline = medianRun(baselineRuns);
   const ours = medianRun(ourRuns);
@@ -207,15 +224,25 @@ async function benchSize(talks: number, words: number, runs: number, tools: stri
     `${name.padEnd(9)}  build ${result.seconds.toFixed(1).padStart(6)} s  ${(pages / result.seconds).toFixed(1).padStart(7)} pages/s (${pages} pages)  peak ${mb(result.peakBytes).padStart(9)}  output ${mb(folderBytes(out)).padStart(9)}  index ${mb(folderBytes(index)).padStart(8)}`;
   console.log(row('ours', ours, ourPages, outDir, join(outDir, 'pagefind')) + spread(ourRuns));
   console.log(row('baseline', baseline, baselinePages, join(baselineOut, 'public'), join(baselineOut, 'public', 'pagefind')) + spread(baselineRuns));
-  if (starlightRun) console.log(row('starlight', starlightRun, countHtml(join(starlightWork, 'dist')), join(starlightWork, 'dist'), join(starlightWork, 'dist', 'pagefind')) + spread(starlightRuns));
-  console.log(`ratio      ${(ours.seconds / baseline.seconds).toFixed(2)}x the Hugo + Pagefind baseline's build time${starlightRun ? `, ${(ours.seconds / starlightRun.seconds).toFixed(2)}x Starlight's` : ''}`);
+  if (starlightRun)
+    console.log(
+      row('starlight', starlightRun, countHtml(join(starlightWork, 'dist')), join(starlightWork, 'dist'), join(starlightWork, 'dist', 'pagefind')) +
+        spread(starlightRuns),
+    );
+  console.log(
+    `ratio      ${(ours.seconds / baseline.seconds).toFixed(2)}x the Hugo + Pagefind baseline's build time${starlightRun ? `, ${(ours.seconds / starlightRun.seconds).toFixed(2)}x Starlight's` : ''}`,
+  );
   console.log(
     `floors     bare Astro over the same talk files (Markdown to HTML, nothing else) ${bareSite.seconds.toFixed(1)} s; ` +
       `Pagefind's own indexer over our built pages ${pagefindAlone.seconds.toFixed(1)} s; together ${(bareSite.seconds + pagefindAlone.seconds).toFixed(1)} s, ` +
       `against ${(1.5 * baseline.seconds).toFixed(1)} s for 1.5x the baseline`,
   );
-  console.log(`rebuild    ${rebuild.seconds.toFixed(1)} s after changing one transcript (the full build's cache folder; ${rebuiltPages} pages rendered again, the rest kept), ${(rebuild.seconds / ours.seconds).toFixed(2)}x the full build; peak ${mb(rebuild.peakBytes)}${spread(rebuildRuns)}`);
-  console.log(`search     first search on a fresh page (search page + first query, gzip): median ${kb(median(firstSearch))}, max ${kb(Math.max(...firstSearch))} over ${firstSearch.length} queries (ours; the baseline has no search page)`);
+  console.log(
+    `rebuild    ${rebuild.seconds.toFixed(1)} s after changing one transcript (the full build's cache folder; ${rebuiltPages} pages rendered again, the rest kept), ${(rebuild.seconds / ours.seconds).toFixed(2)}x the full build; peak ${mb(rebuild.peakBytes)}${spread(rebuildRuns)}`,
+  );
+  console.log(
+    `search     first search on a fresh page (search page + first query, gzip): median ${kb(median(firstSearch))}, max ${kb(Math.max(...firstSearch))} over ${firstSearch.length} queries (ours; the baseline has no search page)`,
+  );
 
   if (!keep) rmSync(work, { recursive: true, force: true });
   else console.log(`kept:      ${work}`);
@@ -226,7 +253,9 @@ if (import.meta.main) {
   const args = process.argv.slice(2);
   const toolsOption = option(args, 'tools') ?? process.env['ARCHIVE_BENCH_TOOLS'];
   if (!toolsOption || !existsSync(join(toolsOption, 'gen-corpus.mjs')) || !existsSync(join(toolsOption, 'baseline-hugo', 'run.sh'))) {
-    console.error('usage: npm run bench -- --tools DIR [--talks N] [--words W] [--runs R] [--keep]\n  DIR holds gen-corpus.mjs and baseline-hugo/run.sh ($ARCHIVE_BENCH_TOOLS may give it)');
+    console.error(
+      'usage: npm run bench -- --tools DIR [--talks N] [--words W] [--runs R] [--keep]\n  DIR holds gen-corpus.mjs and baseline-hugo/run.sh ($ARCHIVE_BENCH_TOOLS may give it)',
+    );
     process.exit(2);
   }
   const tools = resolve(toolsOption);
@@ -241,5 +270,7 @@ if (import.meta.main) {
   let last: { talks: number; ours: number; baseline: number; starlight?: number } = { talks: 0, ours: 0, baseline: 0 };
   for (const talks of sizes) last = { talks, ...(await benchSize(talks, words, runs, tools, args.includes('--keep'))) };
   const starlightPart = last.starlight === undefined ? '' : ` starlight=${last.starlight.toFixed(1)}`;
-  console.log(`bench: talks=${last.talks} ours=${last.ours.toFixed(1)} baseline=${last.baseline.toFixed(1)} ratio=${(last.ours / last.baseline).toFixed(2)}${starlightPart}`);
+  console.log(
+    `bench: talks=${last.talks} ours=${last.ours.toFixed(1)} baseline=${last.baseline.toFixed(1)} ratio=${(last.ours / last.baseline).toFixed(2)}${starlightPart}`,
+  );
 }

@@ -12,7 +12,11 @@ import { BuildFailed, buildArchiveSite } from './helpers/site-build.ts';
 
 const { values } = parseArgs({ options: { outDir: { type: 'string' }, cacheDir: { type: 'string' } } });
 try {
-  const { outDir, pages } = await buildArchiveSite({ root: resolve(import.meta.dirname, '..'), ...(values.outDir && { outDir: values.outDir }), ...(values.cacheDir && { cacheDir: values.cacheDir }) });
+  const { outDir, pages } = await buildArchiveSite({
+    root: resolve(import.meta.dirname, '..'),
+    ...(values.outDir && { outDir: values.outDir }),
+    ...(values.cacheDir && { cacheDir: values.cacheDir }),
+  });
   console.log(`Built the site into ${outDir}; ${pages} pages are in its search index.`);
 } catch (error) {
   // The build printed its own problems; a stack trace into this script would only hide them.

@@ -19,6 +19,8 @@ function usable(path: string): boolean {
 
 if (!usable(CHROMIUM)) {
   const where = process.env['CHROMIUM_PATH'] ? `CHROMIUM_PATH (${CHROMIUM})` : CHROMIUM;
-  console.error(`The browser tests need Chromium, and there is none at ${where}: install it with "sudo apt-get install -y chromium", or set CHROMIUM_PATH to a Chromium binary.`);
+  console.error(
+    `The browser tests need Chromium, and there is none at ${where}: install it with "sudo apt-get install -y chromium", or set CHROMIUM_PATH to a Chromium binary.`,
+  );
   process.exitCode = 1;
 }

@@ -23,5 +23,7 @@ if (report.issues.length > 0) {
   console.error(`\n${report.issues.length} problem(s) in ${folder} (${seconds} s); each line reads file:line: field: what is wrong and what to do.`);
   process.exitCode = 1;
 } else {
-  console.log(`${folder}: ${report.talks.length} talks, ${report.speakers.length} speakers, ${report.events.length} events, ${report.topics.length} topics, all valid (${seconds} s)`);
+  console.log(
+    `${folder}: ${report.talks.length} talks, ${report.speakers.length} speakers, ${report.events.length} events, ${report.topics.length} topics, all valid (${seconds} s)`,
+  );
 }

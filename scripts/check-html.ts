@@ -28,7 +28,10 @@ export const HTML_RULES: ConfigData = {
     // Shiki colours code blocks (the About page, citation formats) with color, background-color
     // and its --shiki-* variables in style attributes, and wraps long lines with white-space and
     // word-wrap; each attribute is hashed into the page's policy. Any other inline style is an error.
-    'no-inline-style': ['error', { allowedProperties: ['display', 'color', 'background-color', 'overflow-x', 'white-space', 'word-wrap'], allowVariables: true }],
+    'no-inline-style': [
+      'error',
+      { allowedProperties: ['display', 'color', 'background-color', 'overflow-x', 'white-space', 'word-wrap'], allowVariables: true },
+    ],
     // Subresource integrity matters for files from other hosts; every script and stylesheet
     // here is the site's own, so only cross-origin ones must carry it.
     'require-sri': ['error', { target: 'crossorigin' }],
@@ -57,31 +60,56 @@ export function safetyProblems(html: string, file: string): PageProblem[] {
   const root = parse(html, { comment: false, blockTextElements: { script: true, style: true } });
   const head = root.querySelector('head');
   const meta = head?.querySelector(CSP_META);
-  const first = head?.childNodes.filter((node) => node.nodeType === NodeType.ELEMENT_NODE).map((node) => node as unknown as { rawTagName: string; getAttribute: (name: string) => string | undefined });
+  const first = head?.childNodes
+    .filter((node) => node.nodeType === NodeType.ELEMENT_NODE)
+    .map((node) => node as unknown as { rawTagName: string; getAttribute: (name: string) => string | undefined });
   if (!meta) {
-    problems.push({ file, rule: 'csp-meta', message: 'the page has no Content-Security-Policy <meta>; the build adds one (src/integrations/content-security-policy.ts): was the page written after it ran?' });
+    problems.push({
+      file,
+      rule: 'csp-meta',
+      message:
+        'the page has no Content-Security-Policy <meta>; the build adds one (src/integrations/content-security-policy.ts): was the page written after it ran?',
+    });
   } else if (first?.[1]?.getAttribute('http-equiv')?.toLowerCase() !== 'content-security-policy') {
     problems.push({ file, rule: 'csp-meta', message: 'the Content-Security-Policy <meta> must come right after <meta charset>, before anything it governs' });
   } else {
     const content = meta.getAttribute('content') ?? '';
     const hashes = inlineHashes(html);
-    for (const [kind, set] of [['script', hashes.scripts], ['style', hashes.styles], ['style attribute', hashes.styleAttributes]] as const) {
+    for (const [kind, set] of [
+      ['script', hashes.scripts],
+      ['style', hashes.styles],
+      ['style attribute', hashes.styleAttributes],
+    ] as const) {
       for (const value of set) {
-        if (!content.includes(value)) problems.push({ file, rule: 'csp-hash', message: `an inline ${kind} (${value}) is not in the page's policy, so browsers will block it` });
+        if (!content.includes(value))
+          problems.push({ file, rule: 'csp-hash', message: `an inline ${kind} (${value}) is not in the page's policy, so browsers will block it` });
       }
     }
     const players = playerOrigins(html);
-    for (const [directive, set] of [['frame-src', players.frames], ['media-src', players.media]] as const) {
+    for (const [directive, set] of [
+      ['frame-src', players.frames],
+      ['media-src', players.media],
+    ] as const) {
       const allowed = new RegExp(`(?:^|;)\\s*${directive}\\s([^;]*)`).exec(content)?.[1]?.split(/\s+/) ?? [];
       for (const origin of set) {
-        if (!allowed.includes(origin)) problems.push({ file, rule: 'csp-player', message: `the recording's player loads from ${origin}, which the page's policy does not allow in ${directive}` });
+        if (!allowed.includes(origin))
+          problems.push({
+            file,
+            rule: 'csp-player',
+            message: `the recording's player loads from ${origin}, which the page's policy does not allow in ${directive}`,
+          });
       }
     }
   }
   for (const element of root.querySelectorAll('*')) {
     for (const [name, value] of Object.entries(element.attributes)) {
       const lower = name.toLowerCase();
-      if (lower.startsWith('on')) problems.push({ file, rule: 'inline-handler', message: `<${element.rawTagName} ${name}="…">: an inline event handler, which the policy blocks; bind the event in a script instead` });
+      if (lower.startsWith('on'))
+        problems.push({
+          file,
+          rule: 'inline-handler',
+          message: `<${element.rawTagName} ${name}="…">: an inline event handler, which the policy blocks; bind the event in a script instead`,
+        });
       // Browsers ignore tabs, newlines and leading control characters in a URL's scheme.
       // eslint-disable-next-line no-control-regex -- control characters are what is being removed
       if (URL_ATTRIBUTES.includes(lower) && /^javascript:/i.test(value.replace(/[\u0000-\u0020]/g, ''))) {
@@ -102,7 +130,14 @@ export async function checkHtml(dist: string): Promise<{ pages: number; problems
     const html = readFileSync(path, 'utf8');
     const report = await validator.validateString(html, file);
     for (const result of report.results) {
-      for (const message of result.messages) problems.push({ file, line: message.line, column: message.column, rule: message.ruleId, message: `${message.message} (${message.selector ?? 'document'})` });
+      for (const message of result.messages)
+        problems.push({
+          file,
+          line: message.line,
+          column: message.column,
+          rule: message.ruleId,
+          message: `${message.message} (${message.selector ?? 'document'})`,
+        });
     }
     problems.push(...safetyProblems(html, file));
   }
@@ -127,6 +162,8 @@ if (import.meta.main) {
     console.error(`\n${problems.length} problem(s) in ${pages} pages (${seconds} s); the rules and why some are relaxed are in scripts/check-html.ts`);
     process.exitCode = 1;
   } else {
-    console.log(`${pages} pages: valid HTML, each with a Content-Security-Policy covering its inline code, no inline handlers or javascript: URLs (${seconds} s)`);
+    console.log(
+      `${pages} pages: valid HTML, each with a Content-Security-Policy covering its inline code, no inline handlers or javascript: URLs (${seconds} s)`,
+    );
   }
 }

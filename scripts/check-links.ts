@@ -109,7 +109,8 @@ export function checkLinks(dist: string): { files: number; links: number; broken
     }
     if (fileSet.has(path)) return { file: path };
     if (fileSet.has(`${path}/index.html`)) return { reason: `the page is at ${pathname}/ (with the slash); without it, hosts answer with a redirect or a 404` };
-    if (path === 'pagefind' || path.startsWith('pagefind/')) return existsSync(join(dist, path)) ? { file: path } : { reason: 'no such file in the search index' };
+    if (path === 'pagefind' || path.startsWith('pagefind/'))
+      return existsSync(join(dist, path)) ? { file: path } : { reason: 'no such file in the search index' };
     return { reason: `no file ${path}` };
   };
 

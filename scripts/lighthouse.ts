@@ -32,7 +32,9 @@ interface Options {
 export async function measureLighthouse({ dist, runs }: Options): Promise<void> {
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`no built site in ${dist}: run npm run build first`);
   const longest = findLongestTranscript(dist);
-  console.log(`longest transcript: ${longest.path}${longest.words === undefined ? '' : ` (${longest.words.toLocaleString('en')} words)`}, chosen by ${longest.chosenBy}`);
+  console.log(
+    `longest transcript: ${longest.path}${longest.words === undefined ? '' : ` (${longest.words.toLocaleString('en')} words)`}, chosen by ${longest.chosenBy}`,
+  );
   console.log(`${chromiumVersion()}; Lighthouse default mobile configuration (simulated throttling), site served with gzip`);
 
   const site = await serveStatic(dist, { gzip: true });
@@ -46,7 +48,9 @@ export async function measureLighthouse({ dist, runs }: Options): Promise<void> 
     }
     const typical = medianAudit(audits);
     console.log(`median of ${runs}: ${describe(typical)}`);
-    console.log(`lighthouse ${audits[0]?.lighthouseVersion}; accessibility ${typical.scores.accessibility}, best practices ${typical.scores['best-practices']} (medians)`);
+    console.log(
+      `lighthouse ${audits[0]?.lighthouseVersion}; accessibility ${typical.scores.accessibility}, best practices ${typical.scores['best-practices']} (medians)`,
+    );
     const tasks = audits.map((audit) => audit.longTasksMs.map((ms) => ms.toFixed(0)).join(', ') || 'none');
     console.log(`long tasks (ms, simulated), per run: ${tasks.join(' | ')}`);
     // Findings and culprits come from a run that scored the median.
@@ -58,7 +62,9 @@ export async function measureLighthouse({ dist, runs }: Options): Promise<void> 
     const recorded = findLongestRecordedTranscript(dist);
     for (const path of [...OTHER_PAGES, ...(recorded && recorded.path !== longest.path ? [recorded.path] : [])]) {
       const audit = await auditPage(site.url + path, chromium.port, ['performance']);
-      console.log(`other page ${path}: performance ${audit.scores.performance}, CLS ${audit.cls.toFixed(4)}, TBT ${audit.tbtMs.toFixed(0)} ms, LCP ${seconds(audit.lcpMs)}`);
+      console.log(
+        `other page ${path}: performance ${audit.scores.performance}, CLS ${audit.cls.toFixed(4)}, TBT ${audit.tbtMs.toFixed(0)} ms, LCP ${seconds(audit.lcpMs)}`,
+      );
       for (const culprit of audit.shiftCulprits) console.log(`  layout shift: ${culprit}`);
     }
     for (const scroll of await measureScrollShift(site.url + longest.path)) {

@@ -17,7 +17,13 @@ const source = resolve(positionals[0] ?? 'content');
 const edits = Number(values.edits);
 const content = mkdtempSync(join(tmpdir(), 'archive-dev-loop-'));
 cpSync(source, content, { recursive: true });
-const talk = readdirSync(join(content, 'talks')).find((name) => name.endsWith('.md') && readFileSync(join(content, 'talks', name), 'utf8').split('\n---')[1]?.trim());
+const talk = readdirSync(join(content, 'talks')).find(
+  (name) =>
+    name.endsWith('.md') &&
+    readFileSync(join(content, 'talks', name), 'utf8')
+      .split('\n---')[1]
+      ?.trim(),
+);
 if (!talk) throw new Error(`no talk with a transcript in ${source}`);
 const slug = talk.replace(/\.md$/, '');
 const server = await startDevServer(content);
@@ -50,7 +56,9 @@ try {
     console.log(`edit ${edit}: on the page after ${Math.round(shown.at(-1)!)} ms, in a new search index after ${Math.round(indexed.at(-1)!)} ms`);
   }
   const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? 0;
-  console.log(`dev-loop: content=${source} talk=${slug} page-median-ms=${Math.round(median(shown))} page-max-ms=${Math.round(Math.max(...shown))} index-median-ms=${Math.round(median(indexed))}`);
+  console.log(
+    `dev-loop: content=${source} talk=${slug} page-median-ms=${Math.round(median(shown))} page-max-ms=${Math.round(Math.max(...shown))} index-median-ms=${Math.round(median(indexed))}`,
+  );
 } finally {
   await server.stop();
   rmSync(content, { recursive: true, force: true });

@@ -109,7 +109,8 @@ if (import.meta.main) {
   const result = await measureSearch(dist, args.includes('--verbose'));
   const kb = (value: number) => `${(value / 1024).toFixed(1)} KB`;
   console.log(`search page before any query: ${kb(result.pageBytes)}`);
-  for (const [query, bytes] of result.firstQueryBytes) console.log(`first query ${query.padEnd(22)} ${kb(bytes).padStart(9)}  (with the page: ${kb(bytes + result.pageBytes)})`);
+  for (const [query, bytes] of result.firstQueryBytes)
+    console.log(`first query ${query.padEnd(22)} ${kb(bytes).padStart(9)}  (with the page: ${kb(bytes + result.pageBytes)})`);
   const totals = [...result.firstQueryBytes.values()].map((bytes) => bytes + result.pageBytes);
   console.log(`page + first query: median ${kb(median(totals))}, max ${kb(Math.max(...totals))} over ${totals.length} queries`);
   const describe = (values: number[]) => `median ${median(values).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms over ${values.length} queries`;

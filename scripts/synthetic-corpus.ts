@@ -48,7 +48,10 @@ export function writeSyntheticArchive(out: string, talks: number, words: number,
     writeFileSync(join(content, 'talks', file), `---\n${front.join('\n')}\n---\n${entry.body}`);
   }
   [...topics].sort().forEach((topic, index) => {
-    writeFileSync(join(content, 'topics', `${topic}.md`), `---\nnumber: "9.${index + 1}"\ntitle: ${topic.replaceAll('-', ' ')}\ncategory: Synthetic topics\n---\n`);
+    writeFileSync(
+      join(content, 'topics', `${topic}.md`),
+      `---\nnumber: "9.${index + 1}"\ntitle: ${topic.replaceAll('-', ' ')}\ncategory: Synthetic topics\n---\n`,
+    );
   });
   if (!keepGenerated) rmSync(raw, { recursive: true, force: true });
   return content;

@@ -23,7 +23,11 @@ export async function startDevServer(contentDir: string, { timeoutMs = 90_000 } 
   const program = `import { dev } from ${JSON.stringify(import.meta.resolve('astro'))}; await dev(${JSON.stringify({ root: ROOT, cacheDir, server: { port, host: '127.0.0.1' }, logLevel: 'info' })});`;
   // The server runs as a curator's would, not in the test runner's mode.
   const environment = buildEnvironment();
-  const child: ChildProcess = spawn(process.execPath, ['--input-type=module', '--eval', program], { cwd: ROOT, env: { ...environment, ARCHIVE_CONTENT_DIR: resolve(contentDir) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--input-type=module', '--eval', program], {
+    cwd: ROOT,
+    env: { ...environment, ARCHIVE_CONTENT_DIR: resolve(contentDir) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let printed = '';
   child.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (printed += chunk.toString()));

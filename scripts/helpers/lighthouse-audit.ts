@@ -85,7 +85,7 @@ function numeric(lhr: Result, id: string): number {
 
 function tableItems(lhr: Result, id: string): Record<string, unknown>[] {
   const details = lhr.audits[id]?.details;
-  return details?.type === 'table' ? (details.items) : [];
+  return details?.type === 'table' ? details.items : [];
 }
 
 /** Lighthouse's "failed" threshold: audits scoring under 0.9 show in red or orange in its report. */

@@ -17,7 +17,14 @@ export async function buildSite(contentDir: string): Promise<string> {
   const cacheDir = join(work, 'cache');
   let output = '';
   try {
-    const { outDir } = await buildArchiveSite({ root: ROOT, contentDir, outDir: join(work, 'dist'), cacheDir, logLevel: 'error', log: (text) => (output += text) });
+    const { outDir } = await buildArchiveSite({
+      root: ROOT,
+      contentDir,
+      outDir: join(work, 'dist'),
+      cacheDir,
+      logLevel: 'error',
+      log: (text) => (output += text),
+    });
     return outDir;
   } catch (error) {
     rmSync(work, { recursive: true, force: true });

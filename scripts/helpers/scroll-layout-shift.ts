@@ -8,7 +8,10 @@ export interface ScrollShift {
   sources: string[];
 }
 
-const WIDTHS = [{ width: 412, height: 823 }, { width: 1280, height: 900 }];
+const WIDTHS = [
+  { width: 412, height: 823 },
+  { width: 1280, height: 900 },
+];
 const WHEEL_STEP = 700;
 
 /**
@@ -30,7 +33,9 @@ export async function measureScrollShift(url: string): Promise<ScrollShift[]> {
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources: { node: Node | null }[] }[]) {
             if (entry.hadRecentInput) continue;
-            const sources = entry.sources.map(({ node }) => (node instanceof Element ? `${node.localName}${node.classList.length > 0 ? `.${[...node.classList].join('.')}` : ''}` : 'text'));
+            const sources = entry.sources.map(({ node }) =>
+              node instanceof Element ? `${node.localName}${node.classList.length > 0 ? `.${[...node.classList].join('.')}` : ''}` : 'text',
+            );
             shifts.push({ value: entry.value, sources });
           }
         }).observe({ type: 'layout-shift', buffered: true });

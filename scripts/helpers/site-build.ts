@@ -24,7 +24,6 @@ export interface SiteBuildOptions {
   log?: (text: string) => void;
 }
 
-
 /**
  * The archive's build, as `npm run build` runs it:
  *
@@ -60,14 +59,20 @@ export async function buildArchiveSite(options: SiteBuildOptions): Promise<{ out
     mkdirSync(dirname(outDir), { recursive: true });
     feed = await SearchIndexFeed.open(pagefind);
     const index = feed;
-    const program = astroBuildProgram({ root, outDir: staging, ...(options.cacheDir && { cacheDir }), ...(options.logLevel && { logLevel: options.logLevel }) });
+    const program = astroBuildProgram({
+      root,
+      outDir: staging,
+      ...(options.cacheDir && { cacheDir }),
+      ...(options.logLevel && { logLevel: options.logLevel }),
+    });
     const environment = { ...buildEnvironment(), [STEPS_BESIDE_ASTRO]: '1', ARCHIVE_CONTENT_DIR: contentDir };
     const onPage = (message: unknown) => {
       if (isRenderedPageMessage(message)) index.add(message.file, message.html);
     };
     let astroDone = false;
     const astro = runNode([...astroMemoryFlags(), '--input-type=module', '--eval', program], root, environment, log, onPage).finally(() => (astroDone = true));
-    const lastSite = existsSync(outDir) && existsSync(join(cacheDir, 'incremental-build.json')) ? readLastSite(index, outDir, cacheDir, () => astroDone) : Promise.resolve();
+    const lastSite =
+      existsSync(outDir) && existsSync(join(cacheDir, 'incremental-build.json')) ? readLastSite(index, outDir, cacheDir, () => astroDone) : Promise.resolve();
     // All settle before any failure is reported, so no process is left writing.
     const [built, written, read] = await Promise.allSettled([astro, writeDownloadsInProcess(contentDir, downloads), lastSite]);
     if (built.status === 'rejected') throw built.reason;
@@ -81,7 +86,10 @@ export async function buildArchiveSite(options: SiteBuildOptions): Promise<{ out
     mkdirSync(cacheDir, { recursive: true });
     savePageOrder(cacheDir, join(staging, 'pagefind'), index.pageOrder);
     const kept = keptFiles > 0 ? `, ${keptFiles} of its files kept from the last build` : '';
-    if (options.logLevel !== 'error') log(`search index: ${pages} pages (Pagefind read ${sentBeside} while Astro built the site, ${index.sent - sentBeside} after), written ${((performance.now() - started) / 1000).toFixed(1)} s after Astro${kept}\n`);
+    if (options.logLevel !== 'error')
+      log(
+        `search index: ${pages} pages (Pagefind read ${sentBeside} while Astro built the site, ${index.sent - sentBeside} after), written ${((performance.now() - started) / 1000).toFixed(1)} s after Astro${kept}\n`,
+      );
     swapIn(staging, outDir);
     return { outDir, pages };
   } catch (error) {
@@ -130,7 +138,13 @@ export function buildEnvironment(environment: NodeJS.ProcessEnv = process.env): 
   return Object.fromEntries(Object.entries(environment).filter(([name]) => !name.startsWith('VITEST') && !TEST_RUNNER_VARIABLES.has(name)));
 }
 
-function runNode(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, log: (text: string) => void, onMessage: (message: unknown) => void): Promise<void> {
+function runNode(
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  log: (text: string) => void,
+  onMessage: (message: unknown) => void,
+): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     child.on('message', onMessage);
@@ -143,7 +157,9 @@ function runNode(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, l
     child.stdout?.on('data', take);
     child.stderr?.on('data', take);
     child.on('error', fail);
-    child.on('close', (code, signal) => (code === 0 ? done() : fail(new BuildFailed(signal ? `the build was stopped (${signal})` : `the build failed (exit code ${code})`, output))));
+    child.on('close', (code, signal) =>
+      code === 0 ? done() : fail(new BuildFailed(signal ? `the build was stopped (${signal})` : `the build failed (exit code ${code})`, output)),
+    );
   });
 }
 

@@ -30,7 +30,10 @@ export function serveStatic(root: string, { gzip = false } = {}): Promise<{ url:
     const found = existsSync(file) && statSync(file).isFile();
     if (!found) file = join(root, '404.html');
     const compress = gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding']));
-    response.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...(compress && { 'content-encoding': 'gzip' }) });
+    response.writeHead(found ? 200 : 404, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      ...(compress && { 'content-encoding': 'gzip' }),
+    });
     const stream = createReadStream(file);
     (compress ? stream.pipe(createGzip()) : stream).pipe(response);
   });

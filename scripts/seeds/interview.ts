@@ -60,7 +60,8 @@ export function interviewEntries(seed: string): Entries {
 function interviewParagraph(paragraph: string): string {
   const label = INTERVIEW_LABELS.find((name) => paragraph.startsWith(`${name} `));
   if (label === undefined) {
-    if (INTERVIEW_LABELS.some((name) => paragraph.startsWith(name))) throw new Error(`label glued to the next word: "${paragraph.slice(0, 40)}"; add it to GLUED_LABELS`);
+    if (INTERVIEW_LABELS.some((name) => paragraph.startsWith(name)))
+      throw new Error(`label glued to the next word: "${paragraph.slice(0, 40)}"; add it to GLUED_LABELS`);
     return escapeMarkdown(paragraph);
   }
   return `**${label}:** ${escapeMarkdown(paragraph.slice(label.length).trim())}`;

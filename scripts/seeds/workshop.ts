@@ -30,7 +30,11 @@ const WORKSHOP_TOPICS: Record<string, string[]> = {
 export function workshopEntries(seed: string): Entries {
   const talks = parseProgramme(seed);
   const slugs = talks.map((talk) => `${slugify(talk.speaker)}-${shortTitleSlug(talk.title)}`);
-  assertAllUsed(Object.keys(SHORT_TITLES), talks.map((talk) => talk.title), 'SHORT_TITLES');
+  assertAllUsed(
+    Object.keys(SHORT_TITLES),
+    talks.map((talk) => talk.title),
+    'SHORT_TITLES',
+  );
   assertAllUsed(Object.keys(WORKSHOP_TOPICS), slugs, 'WORKSHOP_TOPICS');
   return {
     files: [workshopEventFile(seed), ...talks.map((talk, index) => workshopTalkFile(talk, slugs[index] as string))],

@@ -13,7 +13,10 @@ const MAX_MARKS = 200;
  */
 export function highlightFromUrl(): void {
   const highlight = boundedParameter(addressParameters(location.search), 'highlight', MAX_HIGHLIGHT) ?? '';
-  const terms = highlight.split(/\s+/).filter((term) => term.length > 1).slice(0, MAX_TERMS);
+  const terms = highlight
+    .split(/\s+/)
+    .filter((term) => term.length > 1)
+    .slice(0, MAX_TERMS);
   const id = fragmentId(location.hash);
   const target = id ? document.getElementById(id) : null;
   const scope = target ?? document.querySelector<HTMLElement>('.transcript');

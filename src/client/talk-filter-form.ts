@@ -30,7 +30,11 @@ export function startTalkFilters(): void {
     const compare = compareTalks(selection.sort);
     list.append(...[...cards].sort((a, b) => compare(a.talk, b.talk)).map(({ element }) => element));
     status.textContent =
-      shown === 0 ? 'No talk matches these filters.' : shown === cards.length ? `Showing all ${cards.length} talks.` : `Showing ${shown} of ${cards.length} talks.`;
+      shown === 0
+        ? 'No talk matches these filters.'
+        : shown === cards.length
+          ? `Showing all ${cards.length} talks.`
+          : `Showing ${shown} of ${cards.length} talks.`;
     history.replaceState(history.state, '', addressOf(selection));
   };
 

@@ -157,7 +157,9 @@ export function catalogueEvent(archive: Archive, event: EventEntry, absolute: Ab
     ...field('place', event.data.place),
     ...field('description', event.body?.trim()),
     links: event.data.links.map(({ label, url }) => ({ label, url })),
-    sessions: sessions.flatMap((session) => (session.id === undefined ? [] : [{ id: session.id, title: session.title, talks: session.talks.map((talk) => talk.id) }])),
+    sessions: sessions.flatMap((session) =>
+      session.id === undefined ? [] : [{ id: session.id, title: session.title, talks: session.talks.map((talk) => talk.id) }],
+    ),
     talks: sessions.flatMap((session) => session.talks.map((talk) => talk.id)),
   };
 }

@@ -52,7 +52,12 @@ export function loadArchive(): Promise<Archive> {
 }
 
 async function buildArchive(): Promise<Archive> {
-  const [talkEntries, speakers, events, topics] = await Promise.all([getCollection('talks'), getCollection('speakers'), getCollection('events'), getCollection('topics')]);
+  const [talkEntries, speakers, events, topics] = await Promise.all([
+    getCollection('talks'),
+    getCollection('speakers'),
+    getCollection('events'),
+    getCollection('topics'),
+  ]);
   const speakerById = new Map(speakers.map((entry) => [entry.id, entry]));
   const eventById = new Map(events.map((entry) => [entry.id, entry]));
   const topicById = new Map(topics.map((entry) => [entry.id, entry]));
@@ -152,7 +157,11 @@ export interface ProgrammeSession {
 /** An event's talks grouped by session, in programme order; talks without a session come last. */
 export function programme(all: Archive, event: EventEntry): ProgrammeSession[] {
   const talks = all.talks.filter((talk) => talk.event?.id === event.id);
-  const sessions = event.data.sessions.map((session): ProgrammeSession => ({ id: session.id, title: session.title, talks: talks.filter((talk) => talk.data.session === session.id) }));
+  const sessions = event.data.sessions.map((session): ProgrammeSession => ({
+    id: session.id,
+    title: session.title,
+    talks: talks.filter((talk) => talk.data.session === session.id),
+  }));
   const unsessioned = talks.filter((talk) => talk.data.session === undefined);
   if (unsessioned.length > 0) sessions.push({ id: undefined, title: 'Other talks', talks: unsessioned });
   return sessions.filter((session) => session.talks.length > 0);

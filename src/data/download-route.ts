@@ -20,7 +20,9 @@ export function downloadRoute(format: DownloadFormat) {
     async getStaticPaths(this: void) {
       if (!import.meta.env.DEV) return [];
       const { talks } = await loadArchive();
-      return talks.flatMap((talk) => talkDownloads(talk).flatMap((download) => (download.format === format ? [{ params: { slug: talk.id }, props: { talk, download } }] : [])));
+      return talks.flatMap((talk) =>
+        talkDownloads(talk).flatMap((download) => (download.format === format ? [{ params: { slug: talk.id }, props: { talk, download } }] : [])),
+      );
     },
     GET(this: void, { props }: APIContext<Props>) {
       const { talk, download } = props;

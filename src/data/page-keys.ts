@@ -25,13 +25,21 @@ export function pageKeys(archive: Archive): PageKeys {
   let keys = keysOf.get(archive);
   if (keys) return keys;
   const digest = new Map<string, string>();
-  for (const entry of [...archive.speakers, ...archive.events, ...archive.topics]) digest.set(`${entry.collection}/${entry.id}`, String(entry.digest ?? entry.id));
+  for (const entry of [...archive.speakers, ...archive.events, ...archive.topics])
+    digest.set(`${entry.collection}/${entry.id}`, String(entry.digest ?? entry.id));
   for (const talk of archive.talks) digest.set(`talks/${talk.id}`, talk.digest);
   const site = hash([JSON.stringify(SITE), JSON.stringify(REPOSITORY), contentDir(), process.cwd()]);
   // Any change anywhere: topic pages quote passages from every transcript.
   const everything = hash([site, ...[...digest].map(([key, value]) => `${key}=${value}`).sort()]);
   const cards = new Map(
-    archive.talks.map((talk) => [talk.id, hash([digest.get(`talks/${talk.id}`), ...talk.speakers.map(({ speaker }) => digest.get(`speakers/${speaker.id}`)), talk.event && digest.get(`events/${talk.event.id}`)])]),
+    archive.talks.map((talk) => [
+      talk.id,
+      hash([
+        digest.get(`talks/${talk.id}`),
+        ...talk.speakers.map(({ speaker }) => digest.get(`speakers/${speaker.id}`)),
+        talk.event && digest.get(`events/${talk.event.id}`),
+      ]),
+    ]),
   );
   const card = (talk: Talk) => cards.get(talk.id) ?? '';
   keys = {
@@ -45,7 +53,9 @@ export function pageKeys(archive: Archive): PageKeys {
 }
 
 function hash(parts: readonly (string | undefined)[]): string {
-  return createHash('sha1').update(parts.map((part) => part ?? '').join('\u0000')).digest('base64url');
+  return createHash('sha1')
+    .update(parts.map((part) => part ?? '').join('\u0000'))
+    .digest('base64url');
 }
 
 /** What each collection's pages are made from. */
@@ -65,9 +75,12 @@ export interface EntryPageProps<C extends keyof PageEntries> {
  * The pages of one collection for `getStaticPaths`, one an entry: at the entry's id, with the entry as
  * its props and its cache key.
  */
-export async function entryPages<C extends keyof PageEntries>(collection: C): Promise<{ params: { slug: string }; props: EntryPageProps<C>; cacheKey: string }[]> {
+export async function entryPages<C extends keyof PageEntries>(
+  collection: C,
+): Promise<{ params: { slug: string }; props: EntryPageProps<C>; cacheKey: string }[]> {
   const archive = await loadArchive();
   const keys = pageKeys(archive);
-  const keyOf = (entry: PageEntries[keyof PageEntries]) => (collection === 'talks' ? keys.talk(entry as Talk) : keys[collection === 'speakers' ? 'speaker' : collection === 'events' ? 'event' : 'topic'](entry.id));
+  const keyOf = (entry: PageEntries[keyof PageEntries]) =>
+    collection === 'talks' ? keys.talk(entry as Talk) : keys[collection === 'speakers' ? 'speaker' : collection === 'events' ? 'event' : 'topic'](entry.id);
   return (archive[collection] as PageEntries[C][]).map((entry) => ({ params: { slug: entry.id }, props: { entry }, cacheKey: keyOf(entry) }));
 }

@@ -72,7 +72,12 @@ export function searchFacets(talk: Talk) {
  * a declared voice, or the anonymous audience (unlinked, named as written).
  */
 export function speakerResolver(talk: Talk): (label: string) => ResolvedSpeaker | undefined {
-  const speakers = talk.speakers.map(({ speaker }) => ({ slug: speaker.id, name: speaker.data.name, aliases: speaker.data.aliases, href: routes.speaker(speaker.id) }));
+  const speakers = talk.speakers.map(({ speaker }) => ({
+    slug: speaker.id,
+    name: speaker.data.name,
+    aliases: speaker.data.aliases,
+    href: routes.speaker(speaker.id),
+  }));
   return talkLabelResolver(speakers, talk.data.voices);
 }
 

@@ -4,7 +4,18 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { htmlFiles, sitePath } from '../lib/output/html-files.ts';
 import { transformRenderedPages } from '../lib/output/rendered-pages.ts';
-import { emptyHashes, emptyPlayerOrigins, headersFile, inlineHashes, mergeHashes, mergePlayerOrigins, pagePolicy, playerOrigins, policy, withPolicyMeta } from '../lib/security/hashed-policy.ts';
+import {
+  emptyHashes,
+  emptyPlayerOrigins,
+  headersFile,
+  inlineHashes,
+  mergeHashes,
+  mergePlayerOrigins,
+  pagePolicy,
+  playerOrigins,
+  policy,
+  withPolicyMeta,
+} from '../lib/security/hashed-policy.ts';
 import { downloadHeaders } from '../lib/export/download-formats.ts';
 
 const NAME = 'archive:content-security-policy';
@@ -52,7 +63,9 @@ export function contentSecurityPolicy(): AstroIntegration {
         }
         // The transcript downloads' types ride along: _headers is one file for every rule.
         writeFileSync(join(outDir, '_headers'), `${headersFile(all, allPlayers)}\n${downloadHeaders()}`);
-        logger.info(`policy in ${pages.length} pages (${onDisk} of them kept from the last build or read after writing; ${all.scripts.size} inline scripts, ${all.styles.size + all.styleAttributes.size} inline styles hashed) and in _headers`);
+        logger.info(
+          `policy in ${pages.length} pages (${onDisk} of them kept from the last build or read after writing; ${all.scripts.size} inline scripts, ${all.styles.size + all.styleAttributes.size} inline styles hashed) and in _headers`,
+        );
       },
     },
   };

@@ -42,7 +42,10 @@ export function validateInWorker(contentDir: string, cache?: ValidationRequest['
   return new Promise((done, fail) => {
     // No inherited flags: a build started with `node --input-type=module --eval …` would pass them on, and
     // a worker loaded from a file refuses --input-type.
-    const worker = new Worker(new URL('../lib/content/validation-worker.ts', import.meta.url), { workerData: { contentDir, ...(cache && { cache }) } satisfies ValidationRequest, execArgv: [] });
+    const worker = new Worker(new URL('../lib/content/validation-worker.ts', import.meta.url), {
+      workerData: { contentDir, ...(cache && { cache }) } satisfies ValidationRequest,
+      execArgv: [],
+    });
     worker.once('message', (summary: ValidationSummary) => done(summary));
     worker.once('error', fail);
     worker.once('exit', (code) => {

@@ -30,7 +30,9 @@ export function contentWatch(contentDir: string): AstroIntegration {
             // Resolves once the store is written, which is when the pages' modules read it again (and
             // Astro reloads open pages).
             await refreshContent?.({ loaders: ['archive-loader'] });
-            logger.info(`content changed: ${counts.talks} talks, ${counts.speakers} speakers, ${counts.events} events, ${counts.topics} topics valid, taken in (${Math.round(performance.now() - started)} ms)`);
+            logger.info(
+              `content changed: ${counts.talks} talks, ${counts.speakers} speakers, ${counts.events} events, ${counts.topics} topics valid, taken in (${Math.round(performance.now() - started)} ms)`,
+            );
             contentTakenIn();
           }
           // Pages now show the problems, or the content as it is again.
@@ -42,7 +44,9 @@ export function contentWatch(contentDir: string): AstroIntegration {
           clearTimeout(timer);
           // One check at a time, in order: a save during a check is checked after it.
           timer = setTimeout(() => {
-            running = running.then(check).catch((error: unknown) => logger.error(`checking the content failed: ${error instanceof Error ? error.message : String(error)}`));
+            running = running
+              .then(check)
+              .catch((error: unknown) => logger.error(`checking the content failed: ${error instanceof Error ? error.message : String(error)}`));
           }, SETTLE_MS);
         };
         server.watcher.add(contentDir);

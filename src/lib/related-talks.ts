@@ -39,7 +39,11 @@ export function relatedTalksFinder<T extends Relatable>(all: readonly T[]): (tal
 }
 
 function keysOf(talk: Relatable): string[] {
-  return [...talk.speakerIds.map((id) => `speaker:${id}`), ...talk.topicIds.map((id) => `topic:${id}`), ...(talk.eventId === undefined ? [] : [`event:${talk.eventId}`])];
+  return [
+    ...talk.speakerIds.map((id) => `speaker:${id}`),
+    ...talk.topicIds.map((id) => `topic:${id}`),
+    ...(talk.eventId === undefined ? [] : [`event:${talk.eventId}`]),
+  ];
 }
 
 function relatedness(a: Relatable, b: Relatable): number {

@@ -56,7 +56,11 @@ export interface FacetOption {
  * The choices of one filter over `items`: each distinct value once, with its
  * count, in the order of first appearance unless `sortBy` says otherwise.
  */
-export function facetOptions<T>(items: readonly T[], valuesOf: (item: T) => readonly { value: string; label: string }[], sortBy?: (a: FacetOption, b: FacetOption) => number): FacetOption[] {
+export function facetOptions<T>(
+  items: readonly T[],
+  valuesOf: (item: T) => readonly { value: string; label: string }[],
+  sortBy?: (a: FacetOption, b: FacetOption) => number,
+): FacetOption[] {
   const options = new Map<string, FacetOption>();
   for (const item of items) {
     for (const { value, label } of valuesOf(item)) {

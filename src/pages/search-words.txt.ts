@@ -7,7 +7,10 @@ import { vocabulary } from '../lib/search/vocabulary.ts';
  */
 export async function GET() {
   const archive = await loadArchive();
-  const texts = [...archive.talks.flatMap((talk) => [talk.data.summary ?? '', talk.hasTranscript ? talk.body : '']), ...archive.topics.map((topic) => topic.body ?? '')];
+  const texts = [
+    ...archive.talks.flatMap((talk) => [talk.data.summary ?? '', talk.hasTranscript ? talk.body : '']),
+    ...archive.topics.map((topic) => topic.body ?? ''),
+  ];
   const names = [
     ...archive.talks.map((talk) => talk.data.title),
     ...archive.speakers.map((speaker) => speaker.data.name),

@@ -15,7 +15,10 @@ export const slugReference = (): typeof slug => slug;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** An entry's id in its collection: its file name without extension. */
-export const slug = z.string().regex(SLUG_PATTERN, 'expected a slug: lower-case letters, digits and single hyphens, such as "jan-leike"').max(LIMITS.slug, TOO_LONG);
+export const slug = z
+  .string()
+  .regex(SLUG_PATTERN, 'expected a slug: lower-case letters, digits and single hyphens, such as "jan-leike"')
+  .max(LIMITS.slug, TOO_LONG);
 
 /**
  * A date as precise as the source gives it: a year, a year and month, or a full
@@ -41,15 +44,20 @@ export const link = z.strictObject({
   /** What the link leads to, as a reader would say it ("Recording", "Original post"). */
   label: z.string().min(1).max(LIMITS.linkLabel, TOO_LONG),
   /** Absolute http(s) URL. */
-  url: z.url({
-    protocol: /^https?$/,
-    // Left to the caller's message when missing; zod's own says only "Invalid URL".
-    error: (issue) => (issue.input === undefined ? undefined : 'expected a full web address such as "https://example.org/talk"; only http and https addresses are accepted'),
-  }).max(LIMITS.url, TOO_LONG),
+  url: z
+    .url({
+      protocol: /^https?$/,
+      // Left to the caller's message when missing; zod's own says only "Invalid URL".
+      error: (issue) =>
+        issue.input === undefined ? undefined : 'expected a full web address such as "https://example.org/talk"; only http and https addresses are accepted',
+    })
+    .max(LIMITS.url, TOO_LONG),
 });
 
 /**
  * A time in a recording as people write it: "m:ss", "mm:ss" or "h:mm:ss" ("38:30", "1:00:31").
  * Kept as written; src/lib/transcript/timestamp.ts reads it in seconds.
  */
-export const clockTime = z.string().regex(/^(?:\d{1,3}:[0-5]\d|\d{1,3}):[0-5]\d$/, 'expected a time as m:ss or h:mm:ss, such as "38:30" or "1:00:31" (in quotes)');
+export const clockTime = z
+  .string()
+  .regex(/^(?:\d{1,3}:[0-5]\d|\d{1,3}):[0-5]\d$/, 'expected a time as m:ss or h:mm:ss, such as "38:30" or "1:00:31" (in quotes)');

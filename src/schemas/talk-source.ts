@@ -25,15 +25,20 @@ export const talkSource = link
     if (!recogniseRecording(source.url, source.recording)) {
       const message =
         source.recording === 'youtube'
-          ? 'expected a YouTube address with the video\'s id, such as https://www.youtube.com/watch?v=BtnvfVc8z8o'
+          ? "expected a YouTube address with the video's id, such as https://www.youtube.com/watch?v=BtnvfVc8z8o"
           : source.recording !== undefined
             ? `a YouTube address plays as a YouTube video; write recording: youtube, or remove the recording field`
             : `only a recording has a ${timed[0]}, and this address is not one the player knows (a YouTube video, or a file ending ${PLAYABLE_EXTENSIONS.join(', ')}); if it is an audio or video file, add recording: audio or recording: video`;
       context.addIssue({ code: 'custom', path: [source.recording === undefined ? (timed[0] as string) : 'recording'], message });
       return;
     }
-    const [start, end, duration] = [source.start, source.end, source.duration].map((value) => (value === undefined ? undefined : (parseClock(value) as number)));
-    if (start !== undefined && end !== undefined && end <= start) context.addIssue({ code: 'custom', path: ['end'], message: `the talk must end after it starts (start: "${source.start}")` });
-    if (duration !== undefined && end !== undefined && end > duration) context.addIssue({ code: 'custom', path: ['end'], message: `is after the end of the recording (duration: "${source.duration}")` });
-    if (duration !== undefined && start !== undefined && start >= duration) context.addIssue({ code: 'custom', path: ['start'], message: `is after the end of the recording (duration: "${source.duration}")` });
+    const [start, end, duration] = [source.start, source.end, source.duration].map((value) =>
+      value === undefined ? undefined : (parseClock(value) as number),
+    );
+    if (start !== undefined && end !== undefined && end <= start)
+      context.addIssue({ code: 'custom', path: ['end'], message: `the talk must end after it starts (start: "${source.start}")` });
+    if (duration !== undefined && end !== undefined && end > duration)
+      context.addIssue({ code: 'custom', path: ['end'], message: `is after the end of the recording (duration: "${source.duration}")` });
+    if (duration !== undefined && start !== undefined && start >= duration)
+      context.addIssue({ code: 'custom', path: ['start'], message: `is after the end of the recording (duration: "${source.duration}")` });
   });

@@ -6,7 +6,10 @@ import { LIMITS, TOO_LONG } from './limits.ts';
 export const topicSchema = <R extends z.ZodType>(reference: ReferenceFactory<R>) =>
   z.strictObject({
     /** Section number in the agenda, such as "3.4". */
-    number: z.string().regex(/^\d+(?:\.\d+)*$/, 'expected a section number such as "3.4"').max(LIMITS.slug, TOO_LONG),
+    number: z
+      .string()
+      .regex(/^\d+(?:\.\d+)*$/, 'expected a section number such as "3.4"')
+      .max(LIMITS.slug, TOO_LONG),
     /** Short title: the agenda's own words for the section. */
     title: z.string().trim().min(1, 'a topic needs a title').max(LIMITS.title, TOO_LONG),
     /** The high-level category the agenda files it under. */

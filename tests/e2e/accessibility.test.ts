@@ -53,15 +53,28 @@ beforeAll(async () => {
 async function violations(page: Page): Promise<Violation[]> {
   // Evaluated through the browser's debugging protocol: the site's Content-Security-Policy rightly blocks an injected <script>.
   await page.evaluate(AXE);
-  return page.evaluate(async ({ tags, rules }) => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] });
-    return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.slice(0, 5).map(({ target, failureSummary }) => ({ target, failureSummary })) }));
-  }, { tags: TAGS, rules: ALSO_ON });
+  return page.evaluate(
+    async ({ tags, rules }) => {
+      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] });
+      return result.violations.map(({ id, impact, help, nodes }) => ({
+        id,
+        impact,
+        help,
+        nodes: nodes.slice(0, 5).map(({ target, failureSummary }) => ({ target, failureSummary })),
+      }));
+    },
+    { tags: TAGS, rules: ALSO_ON },
+  );
 }
 
 const describeViolations = (found: Violation[]) =>
-  found.map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n${violation.nodes.map((node) => `  ${node.target.join(' ')}: ${node.failureSummary ?? ''}`).join('\n')}`).join('\n');
+  found
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help}\n${violation.nodes.map((node) => `  ${node.target.join(' ')}: ${node.failureSummary ?? ''}`).join('\n')}`,
+    )
+    .join('\n');
 
 describe.each(['light', 'dark'] as const)('axe, %s theme', (scheme) => {
   it.each(PAGES)('$name ($path) has no violations', async ({ path, ready, press }) => {

@@ -30,7 +30,9 @@ async function watch(page: Page): Promise<Watch> {
   await page.addInitScript(() => {
     const found: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = found;
-    document.addEventListener('securitypolicyviolation', (event) => found.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber}) ${event.sample}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      found.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber}) ${event.sample}`),
+    );
   });
   return { violations: () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), console: lines };
 }

@@ -36,18 +36,29 @@ async function until(path: string, check: (page: { status: number; text: string 
     await new Promise((done) => setTimeout(done, 100));
     page = await get(path);
   }
-  if (!check(page)) console.error(`${path} never came as expected; the server printed:\n${server.output().split('\n').filter((line) => !/\[200\]/.test(line)).slice(-40).join('\n')}`);
+  if (!check(page))
+    console.error(
+      `${path} never came as expected; the server printed:\n${server
+        .output()
+        .split('\n')
+        .filter((line) => !/\[200\]/.test(line))
+        .slice(-40)
+        .join('\n')}`,
+    );
   return page;
 }
 
 describe('npm run dev follows the content folder', () => {
   it('shows an edited transcript and title on the talk page and on the pages that list it', async () => {
     expect((await get('/talks/notes-on-the-engine/')).text).toContain('Notes on the Engine');
-    edit(TALK, (text) => text.replace('title: Notes on the Engine', 'title: Notes on the Analytical Engine').replace('It has no pretensions', 'It has no pretensions whatever'));
+    edit(TALK, (text) =>
+      text.replace('title: Notes on the Engine', 'title: Notes on the Analytical Engine').replace('It has no pretensions', 'It has no pretensions whatever'),
+    );
     const page = await until('/talks/notes-on-the-engine/', ({ text }) => text.includes('Notes on the Analytical Engine'));
     expect(page.text).toContain('Notes on the Analytical Engine');
     expect(page.text).toContain('It has no pretensions whatever');
-    for (const path of ['/speakers/ada-lovelace/', '/talks/', '/events/analytical-workshop/', '/topics/engines/']) expect((await get(path)).text, path).toContain('Notes on the Analytical Engine');
+    for (const path of ['/speakers/ada-lovelace/', '/talks/', '/events/analytical-workshop/', '/topics/engines/'])
+      expect((await get(path)).text, path).toContain('Notes on the Analytical Engine');
     // The downloads beside the page follow too, and are files, without the trailing slash pages take.
     const vtt = await get('/talks/notes-on-the-engine/transcript.vtt');
     expect([vtt.status, vtt.type]).toEqual([200, 'text/vtt; charset=utf-8']);
@@ -90,7 +101,9 @@ describe('npm run dev follows the content folder', () => {
         await page.waitForSelector('.result, .search-status.empty', { timeout: 10_000 });
         found = await page.locator('.result').count();
       }
-      const links = await page.locator('.result .result-title a').evaluateAll((anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname));
+      const links = await page
+        .locator('.result .result-title a')
+        .evaluateAll((anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname));
       expect(links, server.output().slice(-2000)).toEqual(['/talks/notes-on-the-engine/']);
     } finally {
       await browser.close();

@@ -49,12 +49,18 @@ describe('hostile markup in content', () => {
         // Data blocks (JSON-LD, citation data) hold the text, escaped so that it cannot close its <script>.
         else expect(script.rawText.toLowerCase(), file).not.toContain('</script');
       }
-      expect(root.querySelectorAll('main iframe, main object, main embed, main img, main svg, main style').map((element) => element.outerHTML), file).toEqual([]);
+      expect(
+        root.querySelectorAll('main iframe, main object, main embed, main img, main svg, main style').map((element) => element.outerHTML),
+        file,
+      ).toEqual([]);
     }
   });
 
   it('shows Markdown images as links to them, in transcripts, bios, descriptions and topic texts', () => {
-    const links = (path: string) => parse(readFileSync(join(out, path, 'index.html'), 'utf8')).querySelectorAll('main a.content-image').map((link) => [link.getAttribute('href'), link.textContent]);
+    const links = (path: string) =>
+      parse(readFileSync(join(out, path, 'index.html'), 'utf8'))
+        .querySelectorAll('main a.content-image')
+        .map((link) => [link.getAttribute('href'), link.textContent]);
     expect(links(TALK)).toEqual([
       ['https://tracker.example/pixel.gif', 'Image: a pixel'],
       ['http://tracker.example/p.gif', 'Image: tracker.example'],
@@ -72,7 +78,9 @@ describe('hostile markup in content', () => {
     expect(text).toContain(`<a href="javascript:window.__hostile='anchor'">anchor</a>`);
     expect(text).toContain(`[click me](javascript:window.__hostile='markdown-link')`);
     // A label that is HTML is a voice like any other, shown as written.
-    expect(transcript?.querySelectorAll('.turn').map((turn) => turn.getAttribute('data-speaker-name'))).toContain(`<img src=x onerror="window.__hostile = 'voice'">`);
+    expect(transcript?.querySelectorAll('.turn').map((turn) => turn.getAttribute('data-speaker-name'))).toContain(
+      `<img src=x onerror="window.__hostile = 'voice'">`,
+    );
   });
 
   it('names turns, footnotes and links after keys every object inherits as it would any other', () => {
@@ -82,7 +90,10 @@ describe('hostile markup in content', () => {
       ['constructor', 'toString'],
       ['voice', '__proto__'],
     ]);
-    expect(page.querySelectorAll('.footnotes li').map((note) => note.textContent.trim().replace(/\s*↩︎?$/, ''))).toEqual(['A footnote named constructor.', 'A footnote named __proto__.']);
+    expect(page.querySelectorAll('.footnotes li').map((note) => note.textContent.trim().replace(/\s*↩︎?$/, ''))).toEqual([
+      'A footnote named constructor.',
+      'A footnote named __proto__.',
+    ]);
     expect(page.querySelector('.transcript a[href="https://example.org/proto"]')?.textContent).toBe('named like a key');
   });
 

@@ -66,10 +66,14 @@ async function expectMarkedInView(page: Page, text: string) {
   await mark.first().waitFor();
   expect((await mark.allTextContents()).join('')).toBe(text);
   // Scrolling may be smooth: wait for the mark to arrive in view.
-  await page.waitForFunction(() => {
-    const box = document.querySelector('mark.quote-mark')?.getBoundingClientRect();
-    return box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight;
-  }, null, { timeout: 5000 });
+  await page.waitForFunction(
+    () => {
+      const box = document.querySelector('mark.quote-mark')?.getBoundingClientRect();
+      return box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight;
+    },
+    null,
+    { timeout: 5000 },
+  );
 }
 
 beforeAll(async () => {
@@ -102,7 +106,11 @@ describe('quote links', () => {
     await page.waitForFunction(() => document.querySelector('#quote-status')?.textContent === 'Link to the quote copied.');
     link = await page.evaluate(() => navigator.clipboard.readText());
     // As short as finding it again allows: the quote once for the page, once for the browser, no context (its words occur once).
-    expect(link).toMatch(new RegExp(`^${site.url}${TALK}\\?quote=no\\+pretensons\\+whatever\\+to\\+originate\\+anything#p-[a-z0-9]+:~:text=no%20pretensons%20whatever%20to%20originate%20anything$`));
+    expect(link).toMatch(
+      new RegExp(
+        `^${site.url}${TALK}\\?quote=no\\+pretensons\\+whatever\\+to\\+originate\\+anything#p-[a-z0-9]+:~:text=no%20pretensons%20whatever%20to%20originate%20anything$`,
+      ),
+    );
 
     const fresh = await browser.context.newPage();
     await fresh.setViewportSize({ width: 1000, height: 400 });

@@ -140,7 +140,12 @@ describe('talks index', () => {
 describe("a talk's details", () => {
   /** The talk's details as term and description pairs. */
   const details = () =>
-    page.evaluate(() => [...document.querySelectorAll('article header dl dt')].map((term): [string, string | undefined] => [term.textContent?.trim() ?? '', term.nextElementSibling?.textContent?.replace(/\s+/g, ' ').trim()]));
+    page.evaluate(() =>
+      [...document.querySelectorAll('article header dl dt')].map((term): [string, string | undefined] => [
+        term.textContent?.trim() ?? '',
+        term.nextElementSibling?.textContent?.replace(/\s+/g, ' ').trim(),
+      ]),
+    );
 
   it('say its length and where its text comes from plainly, each once', async () => {
     await page.setViewportSize({ width: 412, height: 915 });
@@ -170,9 +175,14 @@ describe("a talk's details", () => {
   it('name each person in the role the talk gives them, on its page, in lists and in its citation', async () => {
     await open('/talks/jan-leike-superalignment-interview/');
     const interview = await details();
-    expect(interview.slice(0, 2)).toEqual([['Host', 'Rob Wiblin'], ['Guest', 'Jan Leike']]);
+    expect(interview.slice(0, 2)).toEqual([
+      ['Host', 'Rob Wiblin'],
+      ['Guest', 'Jan Leike'],
+    ]);
     await page.locator('.cite-talk summary').click();
-    expect(await page.locator('.cite-talk pre').first().textContent()).toMatch(/^Jan Leike, interviewed by Rob Wiblin, “Jan Leike on the superalignment project”/);
+    expect(await page.locator('.cite-talk pre').first().textContent()).toMatch(
+      /^Jan Leike, interviewed by Rob Wiblin, “Jan Leike on the superalignment project”/,
+    );
 
     await open('/talks/zac-hatfield-dodds-concrete-reasons-for-hope/');
     expect((await details())[0]).toEqual(['Author', 'Zac Hatfield-Dodds']);
@@ -241,7 +251,7 @@ describe('reading a long transcript', () => {
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
   });
 
-  it('draws the mark of the part being read clear of the entry\'s number', async () => {
+  it("draws the mark of the part being read clear of the entry's number", async () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await open(TALK);
     const third = page.locator('.toc ol a').nth(2);
@@ -297,13 +307,23 @@ describe('reading a long transcript', () => {
     const times = entries.map((entry) => entry.seconds);
     expect(times.every(Number.isFinite)).toBe(true);
     // No stretch of more than a third of the talk without an entry.
-    expect(Math.max(...times.slice(1).map((time, index) => time - (times[index] as number)), length - (times.at(-1) as number))).toBeLessThanOrEqual(length / 3);
+    expect(Math.max(...times.slice(1).map((time, index) => time - (times[index] as number)), length - (times.at(-1) as number))).toBeLessThanOrEqual(
+      length / 3,
+    );
     for (const entry of entries) expect(entry.words.split(/\s+/).length, entry.words).toBeGreaterThanOrEqual(4);
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
-    for (const path of [TALK, '/talks/jan-leike-superalignment-interview/', '/talks/', '/speakers/jan-leike/', '/topics/interpretability/', '/events/sf-alignment-workshop-2023/', '/about/']) {
+    for (const path of [
+      TALK,
+      '/talks/jan-leike-superalignment-interview/',
+      '/talks/',
+      '/speakers/jan-leike/',
+      '/topics/interpretability/',
+      '/events/sf-alignment-workshop-2023/',
+      '/about/',
+    ]) {
       await open(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);

@@ -57,7 +57,9 @@ describe('tap targets', () => {
           const box = element.getBoundingClientRect();
           if (box.width === 0 && box.height === 0) continue;
           if (box.width < 24 || box.height < 24 || box.left < 0 || box.right > document.documentElement.clientWidth) {
-            found.push(`${element.className || element.parentElement?.className} "${element.textContent?.trim().slice(0, 20)}" ${box.width.toFixed(1)}x${box.height.toFixed(1)} at x=${box.left.toFixed(1)}`);
+            found.push(
+              `${element.className || element.parentElement?.className} "${element.textContent?.trim().slice(0, 20)}" ${box.width.toFixed(1)}x${box.height.toFixed(1)} at x=${box.left.toFixed(1)}`,
+            );
           }
         }
         return found;
@@ -72,7 +74,10 @@ const layoutShift = () =>
   page.evaluate(
     () =>
       new Promise<number>((done) => {
-        new PerformanceObserver((list) => done(list.getEntries().reduce((sum, entry) => sum + (entry as unknown as { value: number }).value, 0))).observe({ type: 'layout-shift', buffered: true });
+        new PerformanceObserver((list) => done(list.getEntries().reduce((sum, entry) => sum + (entry as unknown as { value: number }).value, 0))).observe({
+          type: 'layout-shift',
+          buffered: true,
+        });
         setTimeout(() => done(0), 300);
       }),
   );
@@ -112,24 +117,27 @@ describe('who is speaking', () => {
       return shown !== null && label.contains(shown);
     }, turn);
 
-  it.each(VIEWPORTS.filter(({ width }) => width !== 412))('shows the speaker with a passage a search result lands on, and while reading inside a long turn, at $width px', async (viewport) => {
-    await page.setViewportSize(viewport);
-    await open(INTERVIEW);
-    const { id, turn, depth } = await deepPassage();
-    expect(depth).toBeGreaterThan(viewport.height);
-    await open(`${INTERVIEW}?highlight=alignment#${id}`);
-    await page.waitForFunction((wanted) => {
-      const box = document.getElementById(wanted)?.getBoundingClientRect();
-      return box !== undefined && box.top >= 0 && box.top < window.innerHeight / 2;
-    }, id);
-    expect(await labelShows(turn)).toBe(true);
-    expect(await firstLineShows(`[id="${id}"] p`)).toBe(true);
+  it.each(VIEWPORTS.filter(({ width }) => width !== 412))(
+    'shows the speaker with a passage a search result lands on, and while reading inside a long turn, at $width px',
+    async (viewport) => {
+      await page.setViewportSize(viewport);
+      await open(INTERVIEW);
+      const { id, turn, depth } = await deepPassage();
+      expect(depth).toBeGreaterThan(viewport.height);
+      await open(`${INTERVIEW}?highlight=alignment#${id}`);
+      await page.waitForFunction((wanted) => {
+        const box = document.getElementById(wanted)?.getBoundingClientRect();
+        return box !== undefined && box.top >= 0 && box.top < window.innerHeight / 2;
+      }, id);
+      expect(await labelShows(turn)).toBe(true);
+      expect(await firstLineShows(`[id="${id}"] p`)).toBe(true);
 
-    // Reading on inside the turn, a screen further down, the name is still there.
-    await page.mouse.wheel(0, viewport.height);
-    await page.waitForTimeout(200);
-    expect(await labelShows(turn)).toBe(true);
-  });
+      // Reading on inside the turn, a screen further down, the name is still there.
+      await page.mouse.wheel(0, viewport.height);
+      await page.waitForTimeout(200);
+      expect(await labelShows(turn)).toBe(true);
+    },
+  );
 });
 
 describe('a long transcript on a phone', () => {
@@ -232,7 +240,8 @@ describe('keys that move through a transcript', () => {
       return Math.abs(element.getBoundingClientRect().top - parseFloat(getComputedStyle(element).scrollMarginTop));
     }, id);
   const turnIds = () => page.evaluate(() => [...document.querySelectorAll('.transcript .turn')].map((turn) => turn.id));
-  const sectionIds = () => page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('.toc ol a')].map((link) => decodeURIComponent(link.hash.slice(1))));
+  const sectionIds = () =>
+    page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('.toc ol a')].map((link) => decodeURIComponent(link.hash.slice(1))));
 
   it.each(VIEWPORTS.filter(({ width }) => width !== 412))('j and k go a turn, J and K a section, never while typing, at $width px', async (viewport) => {
     await page.setViewportSize(viewport);
@@ -255,7 +264,11 @@ describe('keys that move through a transcript', () => {
     // The next section is the first one below the top of the window.
     const first = sections.indexOf(
       await page.evaluate(
-        (ids) => ids.find((id) => { const element = document.getElementById(id) as HTMLElement; return element.getBoundingClientRect().top - parseFloat(getComputedStyle(element).scrollMarginTop) > 2; }) ?? '',
+        (ids) =>
+          ids.find((id) => {
+            const element = document.getElementById(id) as HTMLElement;
+            return element.getBoundingClientRect().top - parseFloat(getComputedStyle(element).scrollMarginTop) > 2;
+          }) ?? '',
         sections,
       ),
     );
@@ -268,7 +281,9 @@ describe('keys that move through a transcript', () => {
     expect(await offsetOf(sections[first] ?? '')).toBeLessThan(3);
 
     // Typing a j into a field moves nothing. (The header's box would take the reader to the search page: a field of its own here.)
-    await page.evaluate(() => document.body.append(Object.assign(document.createElement('input'), { id: 'a-field', style: 'position: fixed; top: 0; left: 0' })));
+    await page.evaluate(() =>
+      document.body.append(Object.assign(document.createElement('input'), { id: 'a-field', style: 'position: fixed; top: 0; left: 0' })),
+    );
     await page.locator('#a-field').focus();
     const before = await page.evaluate(() => window.scrollY);
     await page.keyboard.type('jjkJK');

@@ -26,7 +26,11 @@ const embedFrame = (page: Page) => page.frames().find((frame) => frame.url().sta
 async function commands(page: Page): Promise<[string, unknown[]][]> {
   const frame = embedFrame(page);
   if (!frame) return [];
-  return frame.evaluate(() => (window as unknown as { received: { event: string; func: string; args: unknown[] }[] }).received.filter((message) => message.event === 'command').map((message) => [message.func, message.args] as [string, unknown[]]));
+  return frame.evaluate(() =>
+    (window as unknown as { received: { event: string; func: string; args: unknown[] }[] }).received
+      .filter((message) => message.event === 'command')
+      .map((message) => [message.func, message.args] as [string, unknown[]]),
+  );
 }
 const seconds = (label: string) => label.split(':').reduce((total, part) => total * 60 + Number(part), 0);
 
@@ -55,7 +59,12 @@ describe('the player on a talk page', () => {
       await expect.poll(() => embeds.length).toBe(before + 1);
       expect(elsewhere.every((url) => url.startsWith(`${EMBED_ORIGIN}/embed/BtnvfVc8z8o?`))).toBe(true);
       const embed = lastEmbed();
-      expect([embed.searchParams.get('enablejsapi'), embed.searchParams.get('autoplay'), embed.searchParams.get('start'), embed.searchParams.get('origin')]).toEqual(['1', '1', '0', built.url]);
+      expect([
+        embed.searchParams.get('enablejsapi'),
+        embed.searchParams.get('autoplay'),
+        embed.searchParams.get('start'),
+        embed.searchParams.get('origin'),
+      ]).toEqual(['1', '1', '0', built.url]);
       expect(await page.locator('.player-frame iframe').getAttribute('title')).toBe('Recording: Scaling Reinforcement Learning from Human Feedback (YouTube)');
     } finally {
       await page.close();
@@ -121,7 +130,10 @@ describe('the player on a talk page', () => {
       const follow = page.locator('.player-bar-follow');
       expect(await follow.getAttribute('aria-pressed')).toBe('true');
       // The recording moves on far down the transcript (the reader seeks in YouTube's own controls).
-      await embedFrame(page)?.evaluate((time) => window.postMessage(JSON.stringify({ event: 'command', func: 'seekTo', args: [Number(time), true] }), '*'), lateTime);
+      await embedFrame(page)?.evaluate(
+        (time) => window.postMessage(JSON.stringify({ event: 'command', func: 'seekTo', args: [Number(time), true] }), '*'),
+        lateTime,
+      );
       await expect.poll(() => page.locator('.passage[aria-current="time"]').getAttribute('data-t')).toBe(lateTime);
       // In view means readable: below the reading bar, and above the picture docked at the foot of a phone's window.
       const inView = () =>
@@ -153,7 +165,10 @@ describe('layout while the player appears', () => {
     page.evaluate(
       () =>
         new Promise<number[]>((done) => {
-          new PerformanceObserver((list) => done(list.getEntries().map((entry) => (entry as unknown as { value: number }).value))).observe({ type: 'layout-shift', buffered: true });
+          new PerformanceObserver((list) => done(list.getEntries().map((entry) => (entry as unknown as { value: number }).value))).observe({
+            type: 'layout-shift',
+            buffered: true,
+          });
           window.setTimeout(() => done([]), 500);
         }),
     );
@@ -203,7 +218,9 @@ describe('layout while the player appears', () => {
       expect(picture.bottom).toBeLessThanOrEqual(bar.top);
       expect(bar.bottom).toBeLessThanOrEqual(viewport.height);
       expect(await page.locator('.player-frame').textContent()).toBe('');
-      expect(await page.locator('.player-frame').evaluate((element) => getComputedStyle(element, '::before').content)).toBe('"Playing at the foot of the window"');
+      expect(await page.locator('.player-frame').evaluate((element) => getComputedStyle(element, '::before').content)).toBe(
+        '"Playing at the foot of the window"',
+      );
 
       // Hiding the controls hides the picture too, and pauses it; a time in the transcript brings both back.
       await page.locator('#player-bar .player-bar-close').click();
@@ -220,7 +237,9 @@ describe('layout while the player appears', () => {
 
 describe('a talk with a recording on a phone', () => {
   it('shows the whole first line of the transcript in the first screen, below the player, at 360 by 740, on every such talk', async () => {
-    const talks = readdirSync(join(DIST, 'talks'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => `/talks/${entry.name}/`);
+    const talks = readdirSync(join(DIST, 'talks'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => `/talks/${entry.name}/`);
     const page = await built.context.newPage();
     await page.setViewportSize({ width: 360, height: 740 });
     const layouts: { talk: string; player: number; firstLine: number }[] = [];
@@ -301,7 +320,11 @@ describe('links to a moment', () => {
       await passage.locator('a.permalink').click();
       await expect.poll(() => page.locator('#quote-status').textContent()).toMatch(/^Link to this passage copied \(plays from \d+:\d\d\)\.$/);
       const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
-      expect([copied.pathname, copied.searchParams.get('t'), copied.hash]).toEqual([LEIKE, await passage.getAttribute('data-t'), `#${await passage.getAttribute('id')}`]);
+      expect([copied.pathname, copied.searchParams.get('t'), copied.hash]).toEqual([
+        LEIKE,
+        await passage.getAttribute('data-t'),
+        `#${await passage.getAttribute('id')}`,
+      ]);
     } finally {
       await page.close();
     }
@@ -367,10 +390,11 @@ describe('an audio file as the recording', () => {
       expect(elsewhere).toEqual([]);
       expect(await page.locator('.player-facade').textContent()).toContain('0:12');
       await page.locator('.transcript a.timestamp', { hasText: '0:06' }).click();
-      const state = () => page.evaluate(() => {
-        const audio = document.querySelector('audio');
-        return { paused: audio?.paused, time: audio?.currentTime ?? -1 };
-      });
+      const state = () =>
+        page.evaluate(() => {
+          const audio = document.querySelector('audio');
+          return { paused: audio?.paused, time: audio?.currentTime ?? -1 };
+        });
       await expect.poll(async () => (await state()).time, { timeout: 10_000 }).toBeGreaterThan(6.2);
       expect((await state()).paused).toBe(false);
       expect(await page.locator('.passage[aria-current="time"]').getAttribute('data-t')).toBe('6');

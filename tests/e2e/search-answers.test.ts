@@ -144,9 +144,13 @@ describe('passages shown for a result', () => {
     expect(count).toBeGreaterThan(0);
     const index = await page.locator('.result').evaluateAll((results) => results.findIndex((result) => result.querySelector('.result-more') !== null));
     const result = page.locator('.result').nth(index);
-    const before = await result.locator('.result-passages li').evaluateAll((items) => items.filter((item) => (item as HTMLElement).offsetParent !== null).length);
+    const before = await result
+      .locator('.result-passages li')
+      .evaluateAll((items) => items.filter((item) => (item as HTMLElement).offsetParent !== null).length);
     await more.click();
-    const after = await result.locator('.result-passages li').evaluateAll((items) => items.filter((item) => (item as HTMLElement).offsetParent !== null).length);
+    const after = await result
+      .locator('.result-passages li')
+      .evaluateAll((items) => items.filter((item) => (item as HTMLElement).offsetParent !== null).length);
     expect(after).toBe(before + count);
     expect(await page.evaluate(() => document.activeElement?.closest('.result-passages') !== null)).toBe(true);
   });
@@ -160,7 +164,10 @@ describe('search on a phone', () => {
       await page.waitForSelector('.result');
       const panel = page.locator('#search-filter-panel');
       expect(await panel.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
-      const firstResult = await page.locator('.result').first().evaluate((element) => element.getBoundingClientRect().top + 40);
+      const firstResult = await page
+        .locator('.result')
+        .first()
+        .evaluate((element) => element.getBoundingClientRect().top + 40);
       expect(firstResult).toBeLessThan(740);
       const inUse = new URL(url, 'http://x').searchParams.size - 1;
       expect(await panel.locator('> summary').textContent()).toBe(inUse > 0 ? `Filters (${inUse} in use)` : 'Filters');
@@ -220,7 +227,10 @@ describe('the search page holds still', () => {
     page.evaluate(
       () =>
         new Promise<number>((done) => {
-          new PerformanceObserver((list) => done(list.getEntries().reduce((sum, entry) => sum + (entry as unknown as { value: number }).value, 0))).observe({ type: 'layout-shift', buffered: true });
+          new PerformanceObserver((list) => done(list.getEntries().reduce((sum, entry) => sum + (entry as unknown as { value: number }).value, 0))).observe({
+            type: 'layout-shift',
+            buffered: true,
+          });
           setTimeout(() => done(0), 300);
         }),
     );

@@ -80,7 +80,11 @@ describe('search', () => {
     await page.goto(`${built.url}/search/?speaker=Jan+Leike`);
     await page.waitForFunction(() => /matching/.test(document.querySelector('#search-status')?.textContent ?? ''));
     const titles = await page.locator('.result-title').allTextContents();
-    for (const title of ['Jan Leike on the superalignment project', 'Scaling Reinforcement Learning from Human Feedback']) expect(titles.some((shown) => shown.includes(title)), title).toBe(true);
+    for (const title of ['Jan Leike on the superalignment project', 'Scaling Reinforcement Learning from Human Feedback'])
+      expect(
+        titles.some((shown) => shown.includes(title)),
+        title,
+      ).toBe(true);
     await page.goto(`${built.url}/search/?speaker=Jan+Leike&kind=Essay`);
     await page.waitForFunction(() => document.querySelector('#search-status')?.classList.contains('empty') ?? false);
     expect(await page.locator('#search-status').textContent()).toBe('No page matches all of these filters. Remove a filter, or type words to search.');

@@ -29,7 +29,9 @@ describe('a build of content with a problem', () => {
   it('fails before rendering anything, naming file, line and field', async () => {
     const folder = await brokenCase('broken-yaml');
     await expect(buildSite(join(folder, 'content'))).rejects.toThrow(
-      new RegExp(`The archive's content has 1 problem:\n {2}\\S*${literally(folder)}/content/talks/notes-on-the-engine\\.md:2: title: YAML is not valid: Missing closing "quote`),
+      new RegExp(
+        `The archive's content has 1 problem:\n {2}\\S*${literally(folder)}/content/talks/notes-on-the-engine\\.md:2: title: YAML is not valid: Missing closing "quote`,
+      ),
     );
   }, 60_000);
 
@@ -39,7 +41,10 @@ describe('a build of content with a problem', () => {
     writeFileSync(join(out, 'earlier-build.txt'), 'kept');
     const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
     const content = join(await brokenCase('unknown-label'), 'content');
-    const outcome = await promisify(execFile)(process.execPath, [astro, 'build', '--outDir', out], { cwd: ROOT, env: { ...process.env, ARCHIVE_CONTENT_DIR: content } }).then(
+    const outcome = await promisify(execFile)(process.execPath, [astro, 'build', '--outDir', out], {
+      cwd: ROOT,
+      env: { ...process.env, ARCHIVE_CONTENT_DIR: content },
+    }).then(
       () => ({ code: 0, output: '' }),
       (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }),
     );

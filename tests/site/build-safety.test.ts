@@ -12,14 +12,20 @@ const work = scratchFolderInProject(ROOT, 'build-safety-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const quiet = { logLevel: 'error' as const, log: () => undefined };
-const pages = (dir: string) => readdirSync(join(dir, 'talks')).filter((name) => existsSync(join(dir, 'talks', name, 'index.html'))).sort();
+const pages = (dir: string) =>
+  readdirSync(join(dir, 'talks'))
+    .filter((name) => existsSync(join(dir, 'talks', name, 'index.html')))
+    .sort();
 
 describe('npm run build', () => {
   it('keeps two builds at once apart: each site holds its own archive, whole', async () => {
     // Both use one cache folder, as two builds of one project use Astro's: without the lock they mix.
     const other = join(work, 'other-content');
     cpSync(MINI, other, { recursive: true });
-    writeFileSync(join(other, 'talks/a-third-talk.md'), '---\ntitle: A Third Talk\nkind: talk\nspeakers:\n  - speaker: ada-lovelace\n---\n**Ada:** Only in the other archive.\n');
+    writeFileSync(
+      join(other, 'talks/a-third-talk.md'),
+      '---\ntitle: A Third Talk\nkind: talk\nspeakers:\n  - speaker: ada-lovelace\n---\n**Ada:** Only in the other archive.\n',
+    );
     const [first, second] = await Promise.all([
       buildArchiveSite({ root: ROOT, contentDir: MINI, outDir: join(work, 'mini'), cacheDir: join(work, 'cache-shared'), ...quiet }),
       buildArchiveSite({ root: ROOT, contentDir: other, outDir: join(work, 'other'), cacheDir: join(work, 'cache-shared'), ...quiet }),
@@ -35,9 +41,17 @@ describe('npm run build', () => {
     cpSync(MINI, content, { recursive: true });
     await buildArchiveSite({ root: ROOT, contentDir: content, outDir, cacheDir: join(work, 'cache-kept'), ...quiet });
     const before = readFileSync(join(outDir, 'talks/notes-on-the-engine/index.html'), 'utf8');
-    writeFileSync(join(content, 'talks/notes-on-the-engine.md'), readFileSync(join(content, 'talks/notes-on-the-engine.md'), 'utf8').replace('Notes on the Engine', 'Notes Never Published'));
+    writeFileSync(
+      join(content, 'talks/notes-on-the-engine.md'),
+      readFileSync(join(content, 'talks/notes-on-the-engine.md'), 'utf8').replace('Notes on the Engine', 'Notes Never Published'),
+    );
     // A build in a process group of its own, stopped as Ctrl-C stops it once Astro has started writing pages.
-    const child = spawn(process.execPath, ['scripts/build.ts', '--outDir', outDir, '--cacheDir', join(work, 'cache-kept')], { cwd: ROOT, env: { ...process.env, ARCHIVE_CONTENT_DIR: content }, detached: true, stdio: 'ignore' });
+    const child = spawn(process.execPath, ['scripts/build.ts', '--outDir', outDir, '--cacheDir', join(work, 'cache-kept')], {
+      cwd: ROOT,
+      env: { ...process.env, ARCHIVE_CONTENT_DIR: content },
+      detached: true,
+      stdio: 'ignore',
+    });
     const staging = `${outDir}.building-${child.pid}`;
     const deadline = Date.now() + 60_000;
     while (!existsSync(join(staging, '_astro')) && Date.now() < deadline) await new Promise((done) => setTimeout(done, 20));
@@ -54,10 +68,15 @@ describe('npm run build', () => {
   it('publishes nothing when the build fails, and says why', async () => {
     const outDir = join(work, 'kept');
     const content = join(work, 'kept-content');
-    writeFileSync(join(content, 'talks/notes-on-the-engine.md'), readFileSync(join(content, 'talks/notes-on-the-engine.md'), 'utf8').replace('kind: interview', 'kind: keynote'));
+    writeFileSync(
+      join(content, 'talks/notes-on-the-engine.md'),
+      readFileSync(join(content, 'talks/notes-on-the-engine.md'), 'utf8').replace('kind: interview', 'kind: keynote'),
+    );
     const before = readFileSync(join(outDir, 'talks/notes-on-the-engine/index.html'), 'utf8');
     let output = '';
-    await expect(buildArchiveSite({ root: ROOT, contentDir: content, outDir, cacheDir: join(work, 'cache-kept'), logLevel: 'error', log: (text) => (output += text) })).rejects.toThrow(/the build failed/);
+    await expect(
+      buildArchiveSite({ root: ROOT, contentDir: content, outDir, cacheDir: join(work, 'cache-kept'), logLevel: 'error', log: (text) => (output += text) }),
+    ).rejects.toThrow(/the build failed/);
     expect(output).toContain('notes-on-the-engine.md:3: kind: "keynote" is not allowed here');
     expect(readFileSync(join(outDir, 'talks/notes-on-the-engine/index.html'), 'utf8')).toBe(before);
     expect(readdirSync(work).filter((name) => name.startsWith('kept.'))).toEqual([]);

@@ -30,7 +30,12 @@ describe('the built site', () => {
   });
 
   it('has a page for every talk, speaker, topic and event in the content', () => {
-    for (const [folder, entries] of [['talks', content.talks], ['speakers', content.speakers], ['topics', content.topics], ['events', content.events]] as const) {
+    for (const [folder, entries] of [
+      ['talks', content.talks],
+      ['speakers', content.speakers],
+      ['topics', content.topics],
+      ['events', content.events],
+    ] as const) {
       for (const entry of entries) expect(existsSync(page(`${folder}/${entry.id}`)), `no page for ${folder}/${entry.id}`).toBe(true);
     }
   });
@@ -70,7 +75,9 @@ describe('the built site', () => {
   });
 
   it('gives every passage of the interview a unique id', () => {
-    const ids = html(`talks/${INTERVIEW}`).querySelectorAll('.transcript [id]').map((element) => element.id);
+    const ids = html(`talks/${INTERVIEW}`)
+      .querySelectorAll('.transcript [id]')
+      .map((element) => element.id);
     expect(ids.length).toBeGreaterThanOrEqual(396);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -82,7 +89,9 @@ describe('the built site', () => {
   });
 
   it('groups the topics index by the agenda’s three categories', () => {
-    const headings = html('topics').querySelectorAll('main h2').map((heading) => heading.text);
+    const headings = html('topics')
+      .querySelectorAll('main h2')
+      .map((heading) => heading.text);
     expect(headings).toEqual(['Scientific understanding of LLMs', 'Development and deployment methods', 'Sociotechnical challenges']);
   });
 });

@@ -29,10 +29,18 @@ beforeAll(() => {
 /** What each download of a talk must hold, made here from its content file as the site makes it from the collection. */
 function expectedFiles(talk: CheckedEntry<TalkData>): Map<DownloadFormat, string> {
   const names = new Map(content.speakers.map((speaker) => [speaker.id, speaker.valid]));
-  const speakers = talk.valid.speakers.map(({ speaker }) => ({ slug: speaker, name: names.get(speaker)?.name ?? speaker, aliases: names.get(speaker)?.aliases ?? [] }));
+  const speakers = talk.valid.speakers.map(({ speaker }) => ({
+    slug: speaker,
+    name: names.get(speaker)?.name ?? speaker,
+    aliases: names.get(speaker)?.aliases ?? [],
+  }));
   const recording = talkRecording(talk.valid.sources);
   const recordingEnd = recording?.end ?? recording?.duration;
-  const options = { resolve: talkLabelResolver(speakers, talk.valid.voices), proseVoice: joinNames(speakers.map((speaker) => speaker.name)), ...(recordingEnd !== undefined && { recordingEnd }) };
+  const options = {
+    resolve: talkLabelResolver(speakers, talk.valid.voices),
+    proseVoice: joinNames(speakers.map((speaker) => speaker.name)),
+    ...(recordingEnd !== undefined && { recordingEnd }),
+  };
   const parsed = parseTranscript(talk.body);
   const files = new Map<DownloadFormat, string>([
     ['text', transcriptText(parsed, options)],
@@ -46,7 +54,10 @@ function expectedFiles(talk: CheckedEntry<TalkData>): Map<DownloadFormat, string
 }
 
 const hasTranscript = (talk: CheckedEntry<TalkData>) => talk.body.trim() !== '';
-const transcriptFiles = (id: string) => readdirSync(join(DIST, 'talks', id)).filter((name) => name.startsWith('transcript.')).sort();
+const transcriptFiles = (id: string) =>
+  readdirSync(join(DIST, 'talks', id))
+    .filter((name) => name.startsWith('transcript.'))
+    .sort();
 
 describe('transcript downloads', () => {
   it('are linked from their talk’s page, each to be saved under the talk’s name; a talk without a transcript has none', () => {
@@ -60,7 +71,8 @@ describe('transcript downloads', () => {
   });
 
   it('end their subtitles where the talk ends in its recording, as the sources give it', () => {
-    const cues = (id: string) => [...readFileSync(join(DIST, 'talks', id, 'transcript.vtt'), 'utf8').matchAll(/^(\S+) --> (\S+)$/gm)].map((match) => [match[1], match[2]]);
+    const cues = (id: string) =>
+      [...readFileSync(join(DIST, 'talks', id, 'transcript.vtt'), 'utf8').matchAll(/^(\S+) --> (\S+)$/gm)].map((match) => [match[1], match[2]]);
     // The whole recording, 38:30 in its caption file; a lightning talk's part, 1:00:31 to 1:07:56 of its session's.
     expect(cues('jan-leike-scaling-rlhf').at(-1)?.[1]).toBe('00:38:30.000');
     expect(cues('vincent-conitzer-foundations-cooperative-ai')[0]?.[0]).toBe('01:00:31.000');

@@ -57,7 +57,8 @@ beforeAll(() => {
 
 const withTranscript = () => content.talks.filter((talk) => talk.body.trim() !== '');
 const page = (path: string) => parse(readFileSync(join(DIST, path, 'index.html'), 'utf8'));
-const mismatch = (source: string[], at: number, where: string) => `word ${at} of ${source.length}: the source reads "${source.slice(at, at + 8).join(' ')}", and after "${source.slice(Math.max(0, at - 5), at).join(' ')}" ${where} does not have it`;
+const mismatch = (source: string[], at: number, where: string) =>
+  `word ${at} of ${source.length}: the source reads "${source.slice(at, at + 8).join(' ')}", and after "${source.slice(Math.max(0, at - 5), at).join(' ')}" ${where} does not have it`;
 
 describe('nothing lost', () => {
   it('reads a source as the reader sees it: labels, timestamps, addresses and markup are not words', () => {
@@ -72,20 +73,45 @@ describe('nothing lost', () => {
       '',
       '[^1]: A note, with <https://example.org>.',
     ].join('\n');
-    expect(sourceWords(body)).toEqual(['the', 'engine', 'the', 'loom', 'the', 'cards', '1', 'nothing', 'bold', 'is', 'lost', 'code', 'neither', 'print', '1', 'a', 'note', 'with', 'https', 'example.org']);
+    expect(sourceWords(body)).toEqual([
+      'the',
+      'engine',
+      'the',
+      'loom',
+      'the',
+      'cards',
+      '1',
+      'nothing',
+      'bold',
+      'is',
+      'lost',
+      'code',
+      'neither',
+      'print',
+      '1',
+      'a',
+      'note',
+      'with',
+      'https',
+      'example.org',
+    ]);
   });
 
-  it('every talk page holds every word of its transcript source, in order', () => {
-    expect(withTranscript().length).toBeGreaterThan(0);
-    for (const talk of withTranscript()) {
-      const transcript = page(`talks/${talk.id}`).querySelector('.transcript');
-      expect(transcript, `talks/${talk.id}: no transcript on the page`).not.toBeNull();
-      const source = sourceWords(talk.body);
-      const shown = normalizedWords(transcript!.structuredText);
-      const at = firstWordOutOfOrder(source, shown);
-      expect(at === -1 ? 'all there' : `${talk.file}: ${mismatch(source, at, 'the page')}`).toBe('all there');
-    }
-  }, LARGE_ARCHIVE);
+  it(
+    'every talk page holds every word of its transcript source, in order',
+    () => {
+      expect(withTranscript().length).toBeGreaterThan(0);
+      for (const talk of withTranscript()) {
+        const transcript = page(`talks/${talk.id}`).querySelector('.transcript');
+        expect(transcript, `talks/${talk.id}: no transcript on the page`).not.toBeNull();
+        const source = sourceWords(talk.body);
+        const shown = normalizedWords(transcript!.structuredText);
+        const at = firstWordOutOfOrder(source, shown);
+        expect(at === -1 ? 'all there' : `${talk.file}: ${mismatch(source, at, 'the page')}`).toBe('all there');
+      }
+    },
+    LARGE_ARCHIVE,
+  );
 
   it('every talk page without a transcript says so', () => {
     for (const talk of content.talks.filter((entry) => entry.body.trim() === '')) {
@@ -95,18 +121,27 @@ describe('nothing lost', () => {
 
   it('every talk, speaker, topic and event page is in the search index', () => {
     const missing: string[] = [];
-    for (const [folder, entries] of [['talks', content.talks], ['speakers', content.speakers], ['topics', content.topics], ['events', content.events]] as const) {
+    for (const [folder, entries] of [
+      ['talks', content.talks],
+      ['speakers', content.speakers],
+      ['topics', content.topics],
+      ['events', content.events],
+    ] as const) {
       for (const entry of entries) if (!index.has(`/${folder}/${entry.id}/`)) missing.push(`/${folder}/${entry.id}/ (${entry.file})`);
     }
     expect(missing).toEqual([]);
   });
 
-  it('the search index holds every word of every transcript, in order', () => {
-    for (const talk of withTranscript()) {
-      const source = sourceWords(talk.body);
-      const indexed = normalizedWords(index.get(`/talks/${talk.id}/`)?.content ?? '');
-      const at = firstWordOutOfOrder(source, indexed);
-      expect(at === -1 ? 'all there' : `${talk.file}: ${mismatch(source, at, 'the search index')}`).toBe('all there');
-    }
-  }, LARGE_ARCHIVE);
+  it(
+    'the search index holds every word of every transcript, in order',
+    () => {
+      for (const talk of withTranscript()) {
+        const source = sourceWords(talk.body);
+        const indexed = normalizedWords(index.get(`/talks/${talk.id}/`)?.content ?? '');
+        const at = firstWordOutOfOrder(source, indexed);
+        expect(at === -1 ? 'all there' : `${talk.file}: ${mismatch(source, at, 'the search index')}`).toBe('all there');
+      }
+    },
+    LARGE_ARCHIVE,
+  );
 });

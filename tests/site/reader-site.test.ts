@@ -61,7 +61,12 @@ describe('the sitemap', () => {
     const index = xml('sitemap-index.xml');
     const sitemaps = (at(index, 'sitemapindex', 'sitemap') as { loc: string }[]).map(({ loc }) => new URL(loc).pathname);
     const locations = sitemaps.flatMap((path) => (at(xml(path), 'urlset', 'url') as { loc: string }[]).map(({ loc }) => loc));
-    for (const [folder, entries] of [['talks', content.talks], ['speakers', content.speakers], ['topics', content.topics], ['events', content.events]] as const) {
+    for (const [folder, entries] of [
+      ['talks', content.talks],
+      ['speakers', content.speakers],
+      ['topics', content.topics],
+      ['events', content.events],
+    ] as const) {
       for (const entry of entries) expect(locations, `${folder}/${entry.id}`).toContain(new URL(`${folder}/${entry.id}/`, origin).href);
     }
     expect(locations.some((location) => location.includes('404'))).toBe(false);
@@ -74,7 +79,12 @@ describe('the sitemap', () => {
 
 describe('the JSON catalogue', () => {
   it('lists every talk, speaker, topic and event with its URL', () => {
-    for (const [key, entries] of [['talks', content.talks], ['speakers', content.speakers], ['topics', content.topics], ['events', content.events]] as const) {
+    for (const [key, entries] of [
+      ['talks', content.talks],
+      ['speakers', content.speakers],
+      ['topics', content.topics],
+      ['events', content.events],
+    ] as const) {
       const listed = catalogue[key] as { id: string; url: string }[];
       expect(listed.map((entry) => entry.id).sort(), key).toEqual(entries.map((entry) => entry.id).sort());
       for (const entry of listed) expect(existsSync(join(DIST, new URL(entry.url).pathname, 'index.html')), entry.url).toBe(true);
@@ -101,7 +111,7 @@ describe('the JSON catalogue', () => {
     }
   });
 
-  it("says how much each speaker speaks, matching their page", () => {
+  it('says how much each speaker speaks, matching their page', () => {
     const leike = catalogue.speakers.find((speaker) => speaker.id === 'jan-leike');
     expect(leike?.speaks?.turns).toBeGreaterThan(100);
     const stats = html('speakers/jan-leike').querySelector('.speaker-stats')?.text ?? '';
@@ -168,7 +178,8 @@ function compressedScriptBytes(path: string, { lazy = false } = {}): number {
     const code = file(sitePath);
     total += gzipSync(code).length;
     for (const match of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["']([^"']+\.m?js)["']/g)) visit(posix.join(posix.dirname(sitePath), match[1] as string));
-    if (lazy) for (const match of code.matchAll(/\bimport\(\s*["'`]([^"'`$]+\.m?js)["'`]\s*\)/g)) visit(posix.join(posix.dirname(sitePath), match[1] as string));
+    if (lazy)
+      for (const match of code.matchAll(/\bimport\(\s*["'`]([^"'`$]+\.m?js)["'`]\s*\)/g)) visit(posix.join(posix.dirname(sitePath), match[1] as string));
   };
   for (const script of page.querySelectorAll('script')) {
     const type = script.getAttribute('type');
@@ -177,7 +188,8 @@ function compressedScriptBytes(path: string, { lazy = false } = {}): number {
     if (src) visit(src);
     else {
       total += gzipSync(script.text).length;
-      for (const match of script.text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"']+\.m?js)["']/g)) visit(posix.join(dirname(`/${path}/`), match[1] as string));
+      for (const match of script.text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"']+\.m?js)["']/g))
+        visit(posix.join(dirname(`/${path}/`), match[1] as string));
     }
   }
   return total;

@@ -24,7 +24,14 @@ const cache = join(work, 'cache');
 async function build(name: string, { clean = false } = {}): Promise<{ dir: string; reused: number; rendered: number }> {
   let output = '';
   const cacheDir = clean ? join(work, `cache-${name}`) : cache;
-  const { outDir } = await buildArchiveSite({ root: ROOT, contentDir: content, outDir: join(work, clean ? name : 'site'), cacheDir, logLevel: 'info', log: (text) => (output += text) });
+  const { outDir } = await buildArchiveSite({
+    root: ROOT,
+    contentDir: content,
+    outDir: join(work, clean ? name : 'site'),
+    cacheDir,
+    logLevel: 'info',
+    log: (text) => (output += text),
+  });
   if (clean) rmSync(cacheDir, { recursive: true, force: true });
   // Astro colours its log where the terminal (or FORCE_COLOR) asks for it; count in the plain text.
   output = stripVTControlCharacters(output);
@@ -48,15 +55,20 @@ function files(dir: string): Map<string, Buffer> {
  */
 function differences(a: string, b: string): string[] {
   const [left, right] = [files(a), files(b)];
-  const numbered = (path: string) => path.startsWith('pagefind/') && !path.startsWith('pagefind/fragment/') && /\.(pf_meta|pf_index|pf_filter|json)$/.test(path);
+  const numbered = (path: string) =>
+    path.startsWith('pagefind/') && !path.startsWith('pagefind/fragment/') && /\.(pf_meta|pf_index|pf_filter|json)$/.test(path);
   const paths = new Set([...left.keys(), ...right.keys()].filter((path) => !numbered(path)));
   const changed = [...paths].filter((path) => !left.get(path)?.equals(right.get(path) ?? Buffer.alloc(0)) || !right.has(path));
   const [leftIndex, rightIndex] = [readIndexRecords(join(a, 'pagefind')), readIndexRecords(join(b, 'pagefind'))];
-  const records = (['pages', 'words', 'filters', 'files'] as const).filter((part) => !equalMaps(leftIndex[part], rightIndex[part])).map((part) => `pagefind/ ${part}`);
+  const records = (['pages', 'words', 'filters', 'files'] as const)
+    .filter((part) => !equalMaps(leftIndex[part], rightIndex[part]))
+    .map((part) => `pagefind/ ${part}`);
   // Files a rebuild took from the last index and the new one does not use must be gone.
   const unused = [a, b].flatMap((dir) => {
     const used = filesNamedByIndex(join(dir, 'pagefind'));
-    return [...files(dir).keys()].filter((path) => /^pagefind\/(fragment|index|filter)\//.test(path) && !used.has(path.slice('pagefind/'.length))).map((path) => `unused ${path}`);
+    return [...files(dir).keys()]
+      .filter((path) => /^pagefind\/(fragment|index|filter)\//.test(path) && !used.has(path.slice('pagefind/'.length)))
+      .map((path) => `unused ${path}`);
   });
   return [...changed, ...records, ...unused].sort();
 }
@@ -88,7 +100,15 @@ describe('a rebuild after an edit', () => {
     expect(rebuilt.reused).toBeGreaterThan(30);
     expect(differences(rebuilt.dir, clean.dir)).toEqual([]);
     const showing = [...files(rebuilt.dir)].filter(([path, bytes]) => path.endsWith('.html') && bytes.includes('Jan H. Leike')).map(([path]) => path);
-    expect(showing).toEqual(expect.arrayContaining(['talks/jan-leike-scaling-rlhf/index.html', 'talks/jan-leike-superalignment-interview/index.html', 'speakers/jan-leike/index.html', 'events/sf-alignment-workshop-2023/index.html', 'index.html']));
+    expect(showing).toEqual(
+      expect.arrayContaining([
+        'talks/jan-leike-scaling-rlhf/index.html',
+        'talks/jan-leike-superalignment-interview/index.html',
+        'speakers/jan-leike/index.html',
+        'events/sf-alignment-workshop-2023/index.html',
+        'index.html',
+      ]),
+    );
   }, 240_000);
 
   it('takes a deleted talk out of every page and out of the search index', async () => {

@@ -36,7 +36,8 @@ describe('talk pages with a recording', () => {
   });
 
   it('name nothing from another site that a browser would fetch, connect to or prefetch before play', () => {
-    const fetched = 'script[src], img, iframe, video, audio, source, embed, object, link[rel~="preconnect"], link[rel~="dns-prefetch"], link[rel~="preload"], link[rel~="prefetch"], link[rel~="modulepreload"], link[rel~="stylesheet"], link[rel~="icon"]';
+    const fetched =
+      'script[src], img, iframe, video, audio, source, embed, object, link[rel~="preconnect"], link[rel~="dns-prefetch"], link[rel~="preload"], link[rel~="prefetch"], link[rel~="modulepreload"], link[rel~="stylesheet"], link[rel~="icon"]';
     for (const talk of recorded) {
       const root = page(talk.id);
       for (const element of root.querySelectorAll(fetched)) {
@@ -67,7 +68,13 @@ describe('talk pages with a recording', () => {
   it('start each lightning talk at its own part of its session’s recording, and give its length there', () => {
     const day2 = captionFile('farai-sf2023-lightning-talks-day-2.md');
     const conitzer = catalogue.talks.find((talk) => talk.id === 'vincent-conitzer-foundations-cooperative-ai');
-    expect(conitzer?.recording).toMatchObject({ kind: 'youtube', start: seconds('1:00:31'), end: seconds('1:07:56'), recordingDuration: day2.duration, embedUrl: `https://www.youtube-nocookie.com/embed/${day2.id}?start=3631&end=4076` });
+    expect(conitzer?.recording).toMatchObject({
+      kind: 'youtube',
+      start: seconds('1:00:31'),
+      end: seconds('1:07:56'),
+      recordingDuration: day2.duration,
+      embedUrl: `https://www.youtube-nocookie.com/embed/${day2.id}?start=3631&end=4076`,
+    });
     expect(conitzer?.duration).toBe(seconds('7:25'));
     expect(page('vincent-conitzer-foundations-cooperative-ai').querySelector('#recording')?.getAttribute('data-start')).toBe('3631');
     // The last talk of a session runs to the end of its recording.
@@ -79,13 +86,24 @@ describe('talk pages with a recording', () => {
     const leike = captionFile('farai-sf2023-jan-leike-scaling-rlhf.md');
     const talk = catalogue.talks.find((entry) => entry.id === 'jan-leike-scaling-rlhf');
     expect(talk?.duration).toBe(leike.duration);
-    expect(talk?.recording).toEqual({ kind: 'youtube', url: `https://www.youtube.com/watch?v=${leike.id}`, embedUrl: `https://www.youtube-nocookie.com/embed/${leike.id}`, start: 0, recordingDuration: leike.duration });
+    expect(talk?.recording).toEqual({
+      kind: 'youtube',
+      url: `https://www.youtube.com/watch?v=${leike.id}`,
+      embedUrl: `https://www.youtube-nocookie.com/embed/${leike.id}`,
+      start: 0,
+      recordingDuration: leike.duration,
+    });
     const root = page('jan-leike-scaling-rlhf');
     expect(root.querySelector('.player-facts')?.textContent).toBe('38:30 · YouTube');
-    expect(root.querySelectorAll('.meta dt').map((dt) => [dt.textContent, (dt.nextElementSibling?.textContent ?? '').trim()])).toContainEqual(['Recording', '38:30, on YouTube']);
+    expect(root.querySelectorAll('.meta dt').map((dt) => [dt.textContent, (dt.nextElementSibling?.textContent ?? '').trim()])).toContainEqual([
+      'Recording',
+      '38:30, on YouTube',
+    ]);
     const data = JSON.parse(root.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}') as { associatedMedia?: { duration?: string } };
     expect(data.associatedMedia?.duration).toBe('PT38M30S');
-    const card = parse(file('talks/index.html')).querySelectorAll('.card').find((item) => item.querySelector('a')?.getAttribute('href') === '/talks/jan-leike-scaling-rlhf/');
+    const card = parse(file('talks/index.html'))
+      .querySelectorAll('.card')
+      .find((item) => item.querySelector('a')?.getAttribute('href') === '/talks/jan-leike-scaling-rlhf/');
     expect(card?.querySelector('.meta')?.textContent).toContain('38:30 recording');
   });
 

@@ -47,7 +47,9 @@ export function brokenCases(): string[] {
 
 /** The message the content check must print for a case, line by line. */
 export function expectedMessage(name: string): string[] {
-  return readFileSync(join(BROKEN, name, 'expected.txt'), 'utf8').trimEnd().split('\n');
+  return readFileSync(join(BROKEN, name, 'expected.txt'), 'utf8')
+    .trimEnd()
+    .split('\n');
 }
 
 /**
@@ -98,7 +100,8 @@ function edited(name: string, path: string, { from = path, replace = [], append 
   let text = readFileSync(join(BASE, from), 'utf8');
   for (const [old, replacement] of replace) {
     const at = text.indexOf(old);
-    if (at === -1 || text.indexOf(old, at + 1) !== -1) throw new Error(`broken fixture ${name}, ${path}: ${JSON.stringify(old)} must occur exactly once in ${from}`);
+    if (at === -1 || text.indexOf(old, at + 1) !== -1)
+      throw new Error(`broken fixture ${name}, ${path}: ${JSON.stringify(old)} must occur exactly once in ${from}`);
     text = text.slice(0, at) + replacement + text.slice(at + old.length);
   }
   text += append;

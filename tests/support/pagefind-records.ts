@@ -57,7 +57,10 @@ export function readIndexRecords(folder: string): IndexRecords {
   for (const path of paths) {
     if (/\.pf_(meta|index|filter|fragment)$/.test(path)) continue;
     // The entry names the metadata file by a hash that follows the page numbers: left out.
-    const bytes = path === 'pagefind-entry.json' ? JSON.stringify(readFileSync(join(folder, path), 'utf8').replace(/"hash":\s*"[^"]*"/g, '')) : readFileSync(join(folder, path));
+    const bytes =
+      path === 'pagefind-entry.json'
+        ? JSON.stringify(readFileSync(join(folder, path), 'utf8').replace(/"hash":\s*"[^"]*"/g, ''))
+        : readFileSync(join(folder, path));
     files.set(path, createHash('sha1').update(bytes).digest('hex'));
   }
   return { pages, words, filters, files };

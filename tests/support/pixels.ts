@@ -11,21 +11,24 @@ export interface Pixels {
 export async function decodePngs(context: BrowserContext, images: readonly Buffer[]): Promise<Pixels[]> {
   const page = await context.newPage();
   try {
-    return await page.evaluate(async (sources) => {
-      const decoded: Pixels[] = [];
-      for (const source of sources) {
-        const image = new Image();
-        image.src = `data:image/png;base64,${source}`;
-        await image.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = image.width;
-        canvas.height = image.height;
-        const drawing = canvas.getContext('2d') as CanvasRenderingContext2D;
-        drawing.drawImage(image, 0, 0);
-        decoded.push({ width: image.width, height: image.height, data: [...drawing.getImageData(0, 0, image.width, image.height).data] });
-      }
-      return decoded;
-    }, images.map((image) => image.toString('base64')));
+    return await page.evaluate(
+      async (sources) => {
+        const decoded: Pixels[] = [];
+        for (const source of sources) {
+          const image = new Image();
+          image.src = `data:image/png;base64,${source}`;
+          await image.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = image.width;
+          canvas.height = image.height;
+          const drawing = canvas.getContext('2d') as CanvasRenderingContext2D;
+          drawing.drawImage(image, 0, 0);
+          decoded.push({ width: image.width, height: image.height, data: [...drawing.getImageData(0, 0, image.width, image.height).data] });
+        }
+        return decoded;
+      },
+      images.map((image) => image.toString('base64')),
+    );
   } finally {
     await page.close();
   }
@@ -38,7 +41,9 @@ export function columnsThatDiffer(a: Pixels, b: Pixels): number[] {
 
 /** The columns (x) holding any pixel that differs from the image's top-left pixel (its background). */
 export function inkedColumns(image: Pixels): number[] {
-  return columnsWhere(image, (x, y) => [0, 1, 2].some((channel) => Math.abs((image.data[(y * image.width + x) * 4 + channel] ?? 0) - (image.data[channel] ?? 0)) > 24));
+  return columnsWhere(image, (x, y) =>
+    [0, 1, 2].some((channel) => Math.abs((image.data[(y * image.width + x) * 4 + channel] ?? 0) - (image.data[channel] ?? 0)) > 24),
+  );
 }
 
 function columnsWhere(image: Pixels, test: (x: number, y: number) => boolean): number[] {

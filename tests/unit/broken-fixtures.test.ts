@@ -20,7 +20,12 @@ interface Outcome {
 async function check(folder: string): Promise<Outcome> {
   try {
     // Killed after 10 s (the test waits 20 s, so the kill comes first), so that a case that hangs the check (a FIFO, a loop) fails instead of hanging the suite.
-    const { stdout, stderr } = await run(process.execPath, [CHECK], { cwd: folder, env: { ...process.env, ARCHIVE_CONTENT_DIR: 'content' }, timeout: 10_000, killSignal: 'SIGKILL' });
+    const { stdout, stderr } = await run(process.execPath, [CHECK], {
+      cwd: folder,
+      env: { ...process.env, ARCHIVE_CONTENT_DIR: 'content' },
+      timeout: 10_000,
+      killSignal: 'SIGKILL',
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
@@ -74,21 +79,25 @@ describe('the broken fixtures', () => {
     );
   });
 
-  it.each(cases)('%s: npm run check fails with the expected message, and no stack trace', async (name) => {
-    const expected = expectedMessage(name);
-    const started = performance.now();
-    const outcome = await check(await caseFolder(name));
-    const seconds = (performance.now() - started) / 1000;
-    expect(outcome.code, outcome.stdout + outcome.stderr).toBe(1);
-    expect(outcome.stdout).toBe('');
-    const [problems = '', summary = ''] = outcome.stderr.split('\n\n');
-    expect(problems.split('\n')).toEqual(expected);
-    expect(summary).toMatch(new RegExp(`^${expected.length} problem\\(s\\) in content`));
-    // Every problem names its file, and its line where it has one.
-    for (const line of expected) expect(line).toMatch(/^content\/[^:]+(:\d+)?: /);
-    expect(outcome.stderr).not.toMatch(/^\s+at /m);
-    expect(seconds).toBeLessThan(10);
-  }, 20_000);
+  it.each(cases)(
+    '%s: npm run check fails with the expected message, and no stack trace',
+    async (name) => {
+      const expected = expectedMessage(name);
+      const started = performance.now();
+      const outcome = await check(await caseFolder(name));
+      const seconds = (performance.now() - started) / 1000;
+      expect(outcome.code, outcome.stdout + outcome.stderr).toBe(1);
+      expect(outcome.stdout).toBe('');
+      const [problems = '', summary = ''] = outcome.stderr.split('\n\n');
+      expect(problems.split('\n')).toEqual(expected);
+      expect(summary).toMatch(new RegExp(`^${expected.length} problem\\(s\\) in content`));
+      // Every problem names its file, and its line where it has one.
+      for (const line of expected) expect(line).toMatch(/^content\/[^:]+(:\d+)?: /);
+      expect(outcome.stderr).not.toMatch(/^\s+at /m);
+      expect(seconds).toBeLessThan(10);
+    },
+    20_000,
+  );
 
   it('the valid base of the fixtures passes: each case breaks exactly one thing', async () => {
     // _base/ is the archive every case writes its entries over.

@@ -10,8 +10,20 @@ const source: CitationSource = {
   kind: 'Interview',
   url: 'https://archive.example/talks/interview/',
 };
-const talk: CitationSource = { title: 'Scaling RLHF', speakers: [{ name: 'Jan Leike', role: 'speaker' }], kind: 'Talk', event: 'San Francisco Alignment Workshop', date: '2023-02', url: 'https://archive.example/talks/rlhf/' };
-const essay: CitationSource = { title: 'Concrete reasons for hope about AI', speakers: [{ name: 'Zac Hatfield-Dodds', role: 'author' }], kind: 'Essay', url: 'https://archive.example/talks/essay/' };
+const talk: CitationSource = {
+  title: 'Scaling RLHF',
+  speakers: [{ name: 'Jan Leike', role: 'speaker' }],
+  kind: 'Talk',
+  event: 'San Francisco Alignment Workshop',
+  date: '2023-02',
+  url: 'https://archive.example/talks/rlhf/',
+};
+const essay: CitationSource = {
+  title: 'Concrete reasons for hope about AI',
+  speakers: [{ name: 'Zac Hatfield-Dodds', role: 'author' }],
+  kind: 'Essay',
+  url: 'https://archive.example/talks/essay/',
+};
 
 describe('citations', () => {
   it('quotes in Markdown with speaker, talk, event or date, and the quote link', () => {
@@ -22,11 +34,25 @@ describe('citations', () => {
   });
 
   it("cites an interview as its guest's, interviewed by its host, and an essay as its author's", () => {
-    expect(markdownTalk(source)).toBe('Jan Leike, interviewed by Rob Wiblin, “Jan Leike on the superalignment project”, Interview. <https://archive.example/talks/interview/>');
-    expect(bibtex(source)).toContain('  author = {Jan Leike},\n  title = {{Jan Leike on the superalignment project}},\n  howpublished = {Interview, interviewed by Rob Wiblin},');
+    expect(markdownTalk(source)).toBe(
+      'Jan Leike, interviewed by Rob Wiblin, “Jan Leike on the superalignment project”, Interview. <https://archive.example/talks/interview/>',
+    );
+    expect(bibtex(source)).toContain(
+      '  author = {Jan Leike},\n  title = {{Jan Leike on the superalignment project}},\n  howpublished = {Interview, interviewed by Rob Wiblin},',
+    );
     expect(bibtex(source)).toMatch(/^@misc\{leike/);
     expect(markdownTalk(essay)).toBe('Zac Hatfield-Dodds, “Concrete reasons for hope about AI”, Essay. <https://archive.example/talks/essay/>');
-    expect(bibtex({ ...source, speakers: [{ name: 'Ada Lovelace', role: 'moderator' }, { name: 'Charles Babbage', role: 'panelist' }, { name: 'Mary Somerville', role: 'panelist' }], kind: 'Panel' })).toContain(
+    expect(
+      bibtex({
+        ...source,
+        speakers: [
+          { name: 'Ada Lovelace', role: 'moderator' },
+          { name: 'Charles Babbage', role: 'panelist' },
+          { name: 'Mary Somerville', role: 'panelist' },
+        ],
+        kind: 'Panel',
+      }),
+    ).toContain(
       'author = {Charles Babbage and Mary Somerville},\n  title = {{Jan Leike on the superalignment project}},\n  howpublished = {Panel, moderated by Ada Lovelace},',
     );
   });

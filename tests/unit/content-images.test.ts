@@ -14,12 +14,16 @@ describe('Markdown images in content', () => {
   });
 
   it('become links in bios, descriptions and topic texts too', () => {
-    expect(createMarkdown().render('A portrait: ![Ada](https://elsewhere.example/ada.jpg)\n')).toBe('<p>A portrait: <a class="content-image" href="https://elsewhere.example/ada.jpg">Image: Ada</a></p>\n');
+    expect(createMarkdown().render('A portrait: ![Ada](https://elsewhere.example/ada.jpg)\n')).toBe(
+      '<p>A portrait: <a class="content-image" href="https://elsewhere.example/ada.jpg">Image: Ada</a></p>\n',
+    );
   });
 
   it('stay text where a link cannot be: inside a link, or a data: address', () => {
     const markdown = createMarkdown();
-    expect(markdown.renderInline('[![build passing](https://badge.example/b.svg)](https://ci.example/)')).toBe('<a href="https://ci.example/"><span class="content-image">Image: build passing</span></a>');
+    expect(markdown.renderInline('[![build passing](https://badge.example/b.svg)](https://ci.example/)')).toBe(
+      '<a href="https://ci.example/"><span class="content-image">Image: build passing</span></a>',
+    );
     expect(markdown.renderInline('![dot](data:image/png;base64,iVBORw0KGgo=)')).toBe('<span class="content-image">Image: dot</span>');
   });
 });

@@ -12,8 +12,10 @@ afterAll(() => {
   for (const folder of made) rmSync(folder, { recursive: true, force: true });
 });
 
-const FEED = '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>A &amp; B</title><item><title>TITLE</title><dc:creator>Ada</dc:creator></item></channel></rss>';
-const SITEMAP = '<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://example.org/sitemap-0.xml</loc></sitemap></sitemapindex>';
+const FEED =
+  '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>A &amp; B</title><item><title>TITLE</title><dc:creator>Ada</dc:creator></item></channel></rss>';
+const SITEMAP =
+  '<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://example.org/sitemap-0.xml</loc></sitemap></sitemapindex>';
 
 /** A built site's data files, with the feed's one title as given. */
 function site(title: string, catalogue = '{"talks": []}'): string {
@@ -39,8 +41,15 @@ describe('the feed, sitemap and catalogue of a build', () => {
 
   it('fail the build, saying which file and where, when a control character reaches the feed', () => {
     // (A lone surrogate cannot reach the file: written as UTF-8 it becomes U+FFFD. Validation refuses it all the same.)
-    for (const [character, code] of [['\u0000', '0000'], ['\u0001', '0001'], ['\u001b', '001B'], ['\f', '000C']] as const) {
-      expect(() => buildDone(site(`Notes on${character} the Engine`))).toThrow(`rss.xml: not well-formed XML: line 1, column 156: U+${code} is not a character XML allows`);
+    for (const [character, code] of [
+      ['\u0000', '0000'],
+      ['\u0001', '0001'],
+      ['\u001b', '001B'],
+      ['\f', '000C'],
+    ] as const) {
+      expect(() => buildDone(site(`Notes on${character} the Engine`))).toThrow(
+        `rss.xml: not well-formed XML: line 1, column 156: U+${code} is not a character XML allows`,
+      );
     }
   });
 
@@ -55,7 +64,9 @@ describe('the feed, sitemap and catalogue of a build', () => {
       }
       return undefined;
     })();
-    expect(error?.message).toMatch(/^The build wrote files that feed readers and search engines would refuse:\n {2}sitemap-index\.xml: missing\n {2}catalogue\.json: not valid JSON: /);
+    expect(error?.message).toMatch(
+      /^The build wrote files that feed readers and search engines would refuse:\n {2}sitemap-index\.xml: missing\n {2}catalogue\.json: not valid JSON: /,
+    );
     expect(error?.stack).not.toMatch(/\n\s+at /);
   });
 });

@@ -29,7 +29,8 @@ describe('the development server’s view of the content', () => {
 
 describe('linksIn', () => {
   it('finds the site’s own pages a page links to, not files, other sites, or fragments alone', () => {
-    const html = '<a href="/talks/x/">x</a> <a href="/talks/x/?highlight=y#p-1">x</a> <a href="/rss.xml">feed</a> <a href="https://example.org/a/">elsewhere</a> <a href="//cdn.example.org/a/">cdn</a> <a href="#main">skip</a> <link rel="canonical" href="/about/">';
+    const html =
+      '<a href="/talks/x/">x</a> <a href="/talks/x/?highlight=y#p-1">x</a> <a href="/rss.xml">feed</a> <a href="https://example.org/a/">elsewhere</a> <a href="//cdn.example.org/a/">cdn</a> <a href="#main">skip</a> <link rel="canonical" href="/about/">';
     expect(linksIn(html)).toEqual(['/talks/x/', '/talks/x/', '/about/']);
   });
 });

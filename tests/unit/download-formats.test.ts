@@ -4,10 +4,38 @@ import { downloadHeaders, downloadsFor } from '../../src/lib/export/download-for
 describe('downloadsFor', () => {
   it('offers text, Markdown, WebVTT and SubRip for a transcript with times, beside the talk page', () => {
     expect(downloadsFor('jan-leike-scaling-rlhf', { present: true, timed: true })).toEqual([
-      { format: 'text', label: 'Plain text', file: 'transcript.txt', path: '/talks/jan-leike-scaling-rlhf/transcript.txt', fileName: 'jan-leike-scaling-rlhf.txt', contentType: 'text/plain; charset=utf-8' },
-      { format: 'markdown', label: 'Markdown', file: 'transcript.md', path: '/talks/jan-leike-scaling-rlhf/transcript.md', fileName: 'jan-leike-scaling-rlhf.md', contentType: 'text/markdown; charset=utf-8' },
-      { format: 'webvtt', label: 'WebVTT', file: 'transcript.vtt', path: '/talks/jan-leike-scaling-rlhf/transcript.vtt', fileName: 'jan-leike-scaling-rlhf.vtt', contentType: 'text/vtt; charset=utf-8' },
-      { format: 'srt', label: 'SubRip', file: 'transcript.srt', path: '/talks/jan-leike-scaling-rlhf/transcript.srt', fileName: 'jan-leike-scaling-rlhf.srt', contentType: 'application/x-subrip; charset=utf-8' },
+      {
+        format: 'text',
+        label: 'Plain text',
+        file: 'transcript.txt',
+        path: '/talks/jan-leike-scaling-rlhf/transcript.txt',
+        fileName: 'jan-leike-scaling-rlhf.txt',
+        contentType: 'text/plain; charset=utf-8',
+      },
+      {
+        format: 'markdown',
+        label: 'Markdown',
+        file: 'transcript.md',
+        path: '/talks/jan-leike-scaling-rlhf/transcript.md',
+        fileName: 'jan-leike-scaling-rlhf.md',
+        contentType: 'text/markdown; charset=utf-8',
+      },
+      {
+        format: 'webvtt',
+        label: 'WebVTT',
+        file: 'transcript.vtt',
+        path: '/talks/jan-leike-scaling-rlhf/transcript.vtt',
+        fileName: 'jan-leike-scaling-rlhf.vtt',
+        contentType: 'text/vtt; charset=utf-8',
+      },
+      {
+        format: 'srt',
+        label: 'SubRip',
+        file: 'transcript.srt',
+        path: '/talks/jan-leike-scaling-rlhf/transcript.srt',
+        fileName: 'jan-leike-scaling-rlhf.srt',
+        contentType: 'application/x-subrip; charset=utf-8',
+      },
     ]);
   });
 

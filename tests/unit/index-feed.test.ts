@@ -35,7 +35,11 @@ function fakePagefind(failOn?: string) {
       }),
     close: () => Promise.resolve(null),
   } as unknown as PagefindService;
-  const indexed = () => [...held].filter(([, html]) => html.includes('data-pagefind-body')).map(([path]) => path).sort();
+  const indexed = () =>
+    [...held]
+      .filter(([, html]) => html.includes('data-pagefind-body'))
+      .map(([path]) => path)
+      .sort();
   return { service, sent, indexed };
 }
 
@@ -74,7 +78,15 @@ describe('the search index fed while the site is built', () => {
     const { pages } = await feed.write(join(finished, 'pagefind'));
     expect(pagefind.indexed()).toEqual(['talks/b/index.html', 'talks/d/index.html']);
     expect(pages).toBe(2);
-    expect(pagefind.sent).toEqual(['talks/a/index.html: a', 'talks/b/index.html: b', 'talks/c/index.html: c', 'talks/b/index.html: b2', 'talks/c/index.html: (no page)', 'talks/d/index.html: d', 'talks/a/index.html: (no page)']);
+    expect(pagefind.sent).toEqual([
+      'talks/a/index.html: a',
+      'talks/b/index.html: b',
+      'talks/c/index.html: c',
+      'talks/b/index.html: b2',
+      'talks/c/index.html: (no page)',
+      'talks/d/index.html: d',
+      'talks/a/index.html: (no page)',
+    ]);
   });
 
   it('leaves a page rendered during the build as rendered when the last site is read after it', async () => {
@@ -88,13 +100,25 @@ describe('the search index fed while the site is built', () => {
   it('gives pages in the last index’s order, holding back a page rendered before its turn', async () => {
     const pagefind = fakePagefind();
     const feed = await SearchIndexFeed.open(pagefind.service);
-    const last = site('ordered', { 'talks/a/index.html': page('a'), 'talks/b/index.html': page('b'), 'talks/c/index.html': page('c'), 'about/index.html': unindexed('about') });
+    const last = site('ordered', {
+      'talks/a/index.html': page('a'),
+      'talks/b/index.html': page('b'),
+      'talks/c/index.html': page('c'),
+      'about/index.html': unindexed('about'),
+    });
     feed.keepOrderOf(['talks/c/index.html', 'talks/a/index.html', 'talks/b/index.html']);
     // Rendered again before the walk of the last site reaches it, and a page new to this build.
     feed.add('talks/b/index.html', page('b2'));
     feed.add('talks/d/index.html', page('d'));
     await feed.addFolder(last);
-    await feed.matchFolder(site('ordered-finished', { 'talks/a/index.html': page('a'), 'talks/b/index.html': page('b2'), 'talks/c/index.html': page('c'), 'talks/d/index.html': page('d') }));
+    await feed.matchFolder(
+      site('ordered-finished', {
+        'talks/a/index.html': page('a'),
+        'talks/b/index.html': page('b2'),
+        'talks/c/index.html': page('c'),
+        'talks/d/index.html': page('d'),
+      }),
+    );
     await feed.write(join(scratch, 'ordered-finished', 'pagefind'));
     expect(pagefind.sent).toEqual(['talks/c/index.html: c', 'talks/a/index.html: a', 'talks/b/index.html: b2', 'talks/d/index.html: d']);
   });

@@ -3,7 +3,8 @@ import { findInlineCode } from '../../src/lib/security/inline-code.ts';
 
 describe('findInlineCode', () => {
   it('finds inline scripts with their type, style elements and style attributes', () => {
-    const html = '<!doctype html><html><head><script>a()</script><script type="application/ld+json">{"a":1}</script><script src="/x.js"></script><STYLE>p{}</STYLE></head><body><p style="color:red">x</p><P STYLE=color:blue>y</P></body></html>';
+    const html =
+      '<!doctype html><html><head><script>a()</script><script type="application/ld+json">{"a":1}</script><script src="/x.js"></script><STYLE>p{}</STYLE></head><body><p style="color:red">x</p><P STYLE=color:blue>y</P></body></html>';
     expect(findInlineCode(html)).toEqual({
       scripts: [
         { type: '', text: 'a()' },

@@ -59,7 +59,9 @@ describe('keys that Object.prototype has', () => {
     const frontMatter = (text: string) => text.slice(0, text.indexOf('---\n', 4));
     const body = KEYS.map((key) => `${asLabel(key)} Said by nobody declared.`).join('\n\n');
     expect(archive((text) => `${frontMatter(text)}---\n${body}\n`)).toEqual(
-      KEYS.map((key, index): unknown => expect.stringMatching(new RegExp(`^talks/notes-on-the-engine.md:${17 + 2 * index}: transcript label: "${key}" is not one of this talk's speakers`))),
+      KEYS.map((key, index): unknown =>
+        expect.stringMatching(new RegExp(`^talks/notes-on-the-engine.md:${17 + 2 * index}: transcript label: "${key}" is not one of this talk's speakers`)),
+      ),
     );
     expect(archive((text) => `${frontMatter(text)}${KEYS.map((key) => `${key}: x`).join('\n')}\n---\n`)).toEqual([
       `talks/notes-on-the-engine.md:16: constructor: unknown field; the talks schema has no field ${KEYS.map((key) => `"${key}"`).join(', ')} (check the spelling)`,

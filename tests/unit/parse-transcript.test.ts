@@ -66,7 +66,9 @@ describe('renderTranscript', () => {
     const html = renderTranscript(parsed, speaker);
     const turn = parsed.blocks[0] as Turn;
     expect(html).toContain(`<div class="turn" id="${turn.id}" data-speaker="ada-lovelace" data-speaker-name="Ada Lovelace">`);
-    expect(html).toContain(`<div class="passage" id="${turn.passages[0]?.id}" data-pagefind-title="Ada Lovelace"><p>It weaves patterns. <a class="permalink" href="#${turn.passages[0]?.id}" aria-label="Link to this passage" data-pagefind-ignore>¶</a></p>\n</div>`);
+    expect(html).toContain(
+      `<div class="passage" id="${turn.passages[0]?.id}" data-pagefind-title="Ada Lovelace"><p>It weaves patterns. <a class="permalink" href="#${turn.passages[0]?.id}" aria-label="Link to this passage" data-pagefind-ignore>¶</a></p>\n</div>`,
+    );
   });
 
   it('never turns markup in a transcript into live HTML', () => {
@@ -85,7 +87,9 @@ describe('renderTranscript', () => {
   });
 
   it('with a recording, plays every time from there: turns, passages and chapters', () => {
-    const parsed = parseTranscript('## Opening\n\n**Ada:** [0:05] It weaves.\n\nUntimed.\n\n[2:27] Patterns.\n\n## Questions\n\nNo time here.\n\n**Alan:** [1:02:03] Yes.');
+    const parsed = parseTranscript(
+      '## Opening\n\n**Ada:** [0:05] It weaves.\n\nUntimed.\n\n[2:27] Patterns.\n\n## Questions\n\nNo time here.\n\n**Alan:** [1:02:03] Yes.',
+    );
     const html = renderTranscript(parsed, speaker, { moment: (seconds) => `https://www.youtube.com/watch?v=abc&t=${seconds}s` });
     const play = (seconds: number, label: string) =>
       `<a class="timestamp" href="https://www.youtube.com/watch?v=abc&amp;t=${seconds}s" data-t="${seconds}" title="Play from ${label}" data-pagefind-ignore><span class="visually-hidden">Play from </span><time datetime="`;
@@ -93,11 +97,15 @@ describe('renderTranscript', () => {
     // Chapters start with their first timed words; a chapter's untimed first turn waits for the next time.
     expect(html).toContain(`<h2 id="${opening.id}">Opening ${play(5, '0:05')}PT5S">0:05</time></a></h2>`);
     expect(html).toContain(`<h2 id="${questions.id}">Questions ${play(3723, '1:02:03')}`);
-    expect(html).toContain(`<p class="turn-label" data-pagefind-ignore><a class="turn-speaker" href="/speakers/ada-lovelace/">Ada Lovelace</a> ${play(5, '0:05')}`);
+    expect(html).toContain(
+      `<p class="turn-label" data-pagefind-ignore><a class="turn-speaker" href="/speakers/ada-lovelace/">Ada Lovelace</a> ${play(5, '0:05')}`,
+    );
     // The passage that opens a timed turn starts with it; an untimed passage carries no time of its own.
     expect(html).toContain(`<div class="passage" id="${ada.passages[0]?.id}" data-pagefind-title="Ada Lovelace" data-t="5">`);
     expect(html).toContain(`<div class="passage" id="${ada.passages[1]?.id}" data-pagefind-title="Ada Lovelace">`);
-    expect(html).toContain(`<div class="passage passage-timed" id="${ada.passages[2]?.id}" data-pagefind-title="Ada Lovelace" data-t="147">${play(147, '2:27')}`);
+    expect(html).toContain(
+      `<div class="passage passage-timed" id="${ada.passages[2]?.id}" data-pagefind-title="Ada Lovelace" data-t="147">${play(147, '2:27')}`,
+    );
     expect(html).toContain(`<div class="passage" id="${alan.passages[0]?.id}" data-pagefind-title="Alan" data-t="3723">`);
   });
 
@@ -139,10 +147,13 @@ describe('non-speech marks', () => {
     expect(render('**Ada:** [inaudible <b>x</b>]')).toContain('<span class="non-speech">[inaudible &lt;b&gt;x&lt;/b&gt;]</span>');
   });
 
-  it('shows the editor\'s words in brackets as text, apart from marks: brackets joined to a word or continuing the sentence', () => {
-    const html = render('**Ada:** We used [GPT-]3.5 when evaluat[ing] it at [the Schwartz Reisman Institute], analysis[?], [Bekah laughs] [inaudlble] [Music] [Inaudible until 27:30] [Question about bias] [??].');
+  it("shows the editor's words in brackets as text, apart from marks: brackets joined to a word or continuing the sentence", () => {
+    const html = render(
+      '**Ada:** We used [GPT-]3.5 when evaluat[ing] it at [the Schwartz Reisman Institute], analysis[?], [Bekah laughs] [inaudlble] [Music] [Inaudible until 27:30] [Question about bias] [??].',
+    );
     expect(html).toContain('We used [GPT-]3.5 when evaluat[ing] it at [the Schwartz Reisman Institute], analysis<span class="non-speech">[?]</span>, ');
-    for (const mark of ['[Bekah laughs]', '[inaudlble]', '[Music]', '[Inaudible until 27:30]', '[Question about bias]', '[??]']) expect(html).toContain(`<span class="non-speech">${mark}</span>`);
+    for (const mark of ['[Bekah laughs]', '[inaudlble]', '[Music]', '[Inaudible until 27:30]', '[Question about bias]', '[??]'])
+      expect(html).toContain(`<span class="non-speech">${mark}</span>`);
     expect(html.match(/class="non-speech"/g)).toHaveLength(7);
   });
 });

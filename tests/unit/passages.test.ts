@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, featuredPassages, passagesMentioning, passagesOf, speakerActivity, type LabelOwner, type TranscriptSource } from '../../src/lib/transcript/passages.ts';
+import {
+  excerpt,
+  featuredPassages,
+  passagesMentioning,
+  passagesOf,
+  speakerActivity,
+  type LabelOwner,
+  type TranscriptSource,
+} from '../../src/lib/transcript/passages.ts';
 import { parseTranscript } from '../../src/lib/transcript/parse-transcript.ts';
 
 const people: Record<string, LabelOwner> = {
@@ -57,7 +65,7 @@ describe('speakerActivity', () => {
 });
 
 describe('featuredPassages', () => {
-  it("takes the longest passage of each talk worth reading alone, speech first, a few in all", () => {
+  it('takes the longest passage of each talk worth reading alone, speech first, a few in all', () => {
     const all = [
       ...passagesOf(source('one', `**Ada:** ${words(30)}\n\n${words(60)}\n\nYes.`)),
       ...passagesOf(source('two', `**Ada:** Short.`)),

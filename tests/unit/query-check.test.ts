@@ -37,7 +37,12 @@ function standIn(): Pagefind & { searched: string[] } {
         const found = terms.map((term) => positions(page.content, term));
         if (found.some((locations) => locations.length === 0)) return [];
         const locations = found.flat().sort((a, b) => a - b);
-        return [{ id: page.url, data: () => Promise.resolve({ url: page.url, excerpt: '', meta: {}, filters: {}, sub_results: [], content: page.content, locations }) }];
+        return [
+          {
+            id: page.url,
+            data: () => Promise.resolve({ url: page.url, excerpt: '', meta: {}, filters: {}, sub_results: [], content: page.content, locations }),
+          },
+        ];
       });
       return Promise.resolve({ results, unfilteredResultCount: results.length, filters: {}, totalFilters: {} });
     },
@@ -53,7 +58,11 @@ afterEach(() => vi.unstubAllGlobals());
 describe('checkTerms', () => {
   it('finds nothing unmatched when each word is found as itself', async () => {
     const pagefind = standIn();
-    expect(await checkTerms(await results(pagefind, 'interpretability practice'), ['interpretability', 'practice'])).toEqual({ unmatched: [], loose: [], forms: [] });
+    expect(await checkTerms(await results(pagefind, 'interpretability practice'), ['interpretability', 'practice'])).toEqual({
+      unmatched: [],
+      loose: [],
+      forms: [],
+    });
   });
 
   it('counts a word found only through a much shorter prefix as not found', async () => {
@@ -87,7 +96,14 @@ describe('passageRanker', () => {
   it('scores a passage by the rare words it holds and marks them in its excerpt', async () => {
     const [hit] = await results(standIn(), 'oversight');
     const page = await (hit as PagefindResult).data();
-    const rank = passageRanker(page, ['oversight', 'in'], new Map([['oversight', 1], ['in', 0.1]]));
+    const rank = passageRanker(
+      page,
+      ['oversight', 'in'],
+      new Map([
+        ['oversight', 1],
+        ['in', 0.1],
+      ]),
+    );
     const withRare = rank({ title: '', url: '/talks/b/#p-1', excerpt: '', locations: [1] });
     const withCommon = rank({ title: '', url: '/talks/b/#p-2', excerpt: '', locations: [2] });
     expect(withRare.score).toBeGreaterThan(withCommon.score);
@@ -96,7 +112,11 @@ describe('passageRanker', () => {
 });
 
 describe('suggestion', () => {
-  const words = (list: string[]) => vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response(list.join('\n')))));
+  const words = (list: string[]) =>
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(new Response(list.join('\n')))),
+    );
 
   it('offers the archive’s nearest word for a misspelling, when the corrected query finds something', async () => {
     words(['interpretability', 'oversight', 'alignment']);

@@ -28,7 +28,11 @@ describe('reanchor', () => {
   });
 
   it('finds it when its own passage was edited elsewhere and got a new id', () => {
-    const edited = [original[0]!, { id: 'p-b2', text: 'Indeed, the engine weaves algebraic patterns just as the loom weaves flowers and leaves.' }, original[2]!];
+    const edited = [
+      original[0]!,
+      { id: 'p-b2', text: 'Indeed, the engine weaves algebraic patterns just as the loom weaves flowers and leaves.' },
+      original[2]!,
+    ];
     expect(matched(edited, quote)).toMatchObject({ status: 'moved', passageId: 'p-b2', text: quote.exact });
   });
 
@@ -38,28 +42,51 @@ describe('reanchor', () => {
   });
 
   it('finds it across the boundary when its passage is split in two', () => {
-    const split = [original[0]!, { id: 'p-b1', text: 'The engine weaves algebraic patterns' }, { id: 'p-b3', text: 'just as the loom weaves flowers and leaves.' }, original[2]!];
+    const split = [
+      original[0]!,
+      { id: 'p-b1', text: 'The engine weaves algebraic patterns' },
+      { id: 'p-b3', text: 'just as the loom weaves flowers and leaves.' },
+      original[2]!,
+    ];
     expect(matched(split, quote)).toMatchObject({ status: 'moved', passageId: 'p-b1', text: quote.exact });
   });
 
   it('tells repeated phrases apart by their context', () => {
-    const passages = [{ id: 'p-1', text: 'I said yeah. Then' }, { id: 'p-2', text: 'she said yeah. Later' }];
+    const passages = [
+      { id: 'p-1', text: 'I said yeah. Then' },
+      { id: 'p-2', text: 'she said yeah. Later' },
+    ];
     const result = matched(passages, { passageId: 'p-gone', exact: 'said yeah.', prefix: 'she', suffix: 'Later' });
     expect(result).toMatchObject({ status: 'moved', passageId: 'p-2' });
   });
 
   it('tells repeats apart by their own passage when the link carries no context', () => {
-    const passages = [{ id: 'p-1', text: 'I said yeah.' }, { id: 'p-2', text: 'She said yeah.' }];
+    const passages = [
+      { id: 'p-1', text: 'I said yeah.' },
+      { id: 'p-2', text: 'She said yeah.' },
+    ];
     expect(matched(passages, { passageId: 'p-2', exact: 'said yeah.', prefix: '', suffix: '' })).toMatchObject({ status: 'exact', passageId: 'p-2' });
   });
 
   it('finds a long quote from its first and last words, after an edit between them', () => {
     const range = { passageId: 'p-b', exact: 'weaves algebraic patterns just', end: 'weaves flowers and leaves.', prefix: '', suffix: '' };
-    expect(matched(original, range)).toMatchObject({ status: 'exact', passageId: 'p-b', text: 'weaves algebraic patterns just as the loom weaves flowers and leaves.' });
+    expect(matched(original, range)).toMatchObject({
+      status: 'exact',
+      passageId: 'p-b',
+      text: 'weaves algebraic patterns just as the loom weaves flowers and leaves.',
+    });
     const edited = [original[0]!, { id: 'p-b2', text: 'The engine weaves algebraic patterns just as a loom, it is said, weaves flowers and leaves.' }];
-    expect(matched(edited, range)).toMatchObject({ status: 'moved', passageId: 'p-b2', text: 'weaves algebraic patterns just as a loom, it is said, weaves flowers and leaves.' });
+    expect(matched(edited, range)).toMatchObject({
+      status: 'moved',
+      passageId: 'p-b2',
+      text: 'weaves algebraic patterns just as a loom, it is said, weaves flowers and leaves.',
+    });
     const typo = [original[0]!, { id: 'p-b3', text: 'The engine weaves algebriac patterns just as the loom weaves flowers and leaves.' }];
-    expect(matched(typo, range)).toMatchObject({ status: 'fuzzy', passageId: 'p-b3', text: 'weaves algebriac patterns just as the loom weaves flowers and leaves' });
+    expect(matched(typo, range)).toMatchObject({
+      status: 'fuzzy',
+      passageId: 'p-b3',
+      text: 'weaves algebriac patterns just as the loom weaves flowers and leaves',
+    });
   });
 
   it('reports a quote that is gone, with the closest passage', () => {
@@ -88,8 +115,16 @@ describe('quote links', () => {
   it('links a long quote by its first and last words, for the page as for the browser', () => {
     const long = { passageId: 'p-b', exact: 'weaves algebraic patterns just as the loom weaves flowers and leaves.', prefix: '', suffix: '' };
     const url = quoteUrl('https://archive.example/talks/engine/', long);
-    expect(url).toBe('https://archive.example/talks/engine/?quote=weaves+algebraic+patterns+just&to=weaves+flowers+and+leaves.#p-b:~:text=weaves%20algebraic%20patterns%20just,weaves%20flowers%20and%20leaves.');
-    expect(selectorFromLocation(new URL(url).search, '#p-b')).toEqual({ passageId: 'p-b', exact: 'weaves algebraic patterns just', end: 'weaves flowers and leaves.', prefix: '', suffix: '' });
+    expect(url).toBe(
+      'https://archive.example/talks/engine/?quote=weaves+algebraic+patterns+just&to=weaves+flowers+and+leaves.#p-b:~:text=weaves%20algebraic%20patterns%20just,weaves%20flowers%20and%20leaves.',
+    );
+    expect(selectorFromLocation(new URL(url).search, '#p-b')).toEqual({
+      passageId: 'p-b',
+      exact: 'weaves algebraic patterns just',
+      end: 'weaves flowers and leaves.',
+      prefix: '',
+      suffix: '',
+    });
   });
 
   it('gives a quote only as many words of context as tell it apart from its repeats', () => {

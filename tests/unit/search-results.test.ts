@@ -9,7 +9,14 @@ const talkHit: PageHit = {
   excerpt: 'page excerpt',
   meta: { title: 'On Engines' },
   filters: { kind: ['Interview'], year: ['1843'], event: ['Workshop'], speaker: ['Ada Lovelace', 'Alan Turing'] },
-  sub_results: [sub('/talks/t/', 'On Engines', 1), sub('/talks/t/#p-1', 'Alan Turing', 1), sub('/talks/t/#p-2', 'Ada Lovelace', 3), sub('/talks/t/#h-chapter', 'Chapter', 2), sub('/talks/t/#p-3', 'Ada Lovelace', 1), sub('/talks/t/#p-4', 'Alan Turing', 5)],
+  sub_results: [
+    sub('/talks/t/', 'On Engines', 1),
+    sub('/talks/t/#p-1', 'Alan Turing', 1),
+    sub('/talks/t/#p-2', 'Ada Lovelace', 3),
+    sub('/talks/t/#h-chapter', 'Chapter', 2),
+    sub('/talks/t/#p-3', 'Ada Lovelace', 1),
+    sub('/talks/t/#p-4', 'Alan Turing', 5),
+  ],
 };
 
 describe('resultView', () => {
@@ -36,7 +43,16 @@ describe('resultView', () => {
   });
 
   it('shows a speaker page with its type and excerpt', () => {
-    const view = resultView({ url: '/speakers/ada/', excerpt: '<mark>Ada</mark> Lovelace', meta: { title: 'Ada Lovelace' }, filters: {}, sub_results: [sub('/speakers/ada/', 'Ada Lovelace', 1)] }, new Set());
+    const view = resultView(
+      {
+        url: '/speakers/ada/',
+        excerpt: '<mark>Ada</mark> Lovelace',
+        meta: { title: 'Ada Lovelace' },
+        filters: {},
+        sub_results: [sub('/speakers/ada/', 'Ada Lovelace', 1)],
+      },
+      new Set(),
+    );
     expect(view).toMatchObject({ url: '/speakers/ada/', facts: ['Speaker'], excerpt: '<mark>Ada</mark> Lovelace', passages: [] });
   });
 });

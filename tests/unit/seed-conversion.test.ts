@@ -165,11 +165,14 @@ describe('convertSeeds', () => {
       const kept = dataOf(committed, path);
       for (const [field, value] of Object.entries(fresh)) expect(kept[field], `content/${path}: ${field}`).toEqual(value);
       const extra = Object.keys(kept).filter((field) => !(field in fresh));
-      expect(extra.filter((field) => !addedLater.includes(field)), `content/${path}: fields the seeds decide but leave unset`).toEqual([]);
+      expect(
+        extra.filter((field) => !addedLater.includes(field)),
+        `content/${path}: fields the seeds decide but leave unset`,
+      ).toEqual([]);
     }
   });
 
-  it('keeps imported transcripts, their fields and speakers\' aliases when run over the committed content', () => {
+  it("keeps imported transcripts, their fields and speakers' aliases when run over the committed content", () => {
     const copy = mkdtempSync(join(tmpdir(), 'seed-conversion-over-'));
     made.push(copy);
     cpSync(join(ROOT, 'content'), copy, { recursive: true });

@@ -55,20 +55,33 @@ describe('checkLinks', () => {
   it('names the pages a broken link is on once, the first few and how many more', () => {
     const pages = Object.fromEntries(['a', 'b', 'c', 'd', 'e'].map((name) => [`${name}/index.html`, '<a href="/gone/">gone</a>']));
     const folder = site({ 'index.html': '<p>home</p>', ...pages });
-    expect(formatBroken(checkLinks(folder).broken)).toEqual(['a/index.html, b/index.html, c/index.html and 2 more pages: /gone/: no page there (no file gone/index.html)']);
+    expect(formatBroken(checkLinks(folder).broken)).toEqual([
+      'a/index.html, b/index.html, c/index.html and 2 more pages: /gone/: no page there (no file gone/index.html)',
+    ]);
   });
 });
 
 describe('safetyProblems', () => {
   it('passes a page whose policy covers its inline script and styles', () => {
-    const html = document('index.html', '<pre style="color:#000">x</pre><script type="module">console.log(1)</script><script type="application/ld+json">{"a":1}</script>');
+    const html = document(
+      'index.html',
+      '<pre style="color:#000">x</pre><script type="module">console.log(1)</script><script type="application/ld+json">{"a":1}</script>',
+    );
     expect(safetyProblems(html, 'index.html')).toEqual([]);
   });
 
   it('finds inline handlers, javascript: URLs in any spelling, and inline code the policy does not cover', () => {
-    const html = document('index.html', '<img src="x.png" alt="" onerror="alert(1)"><a href=" JaVa\tScript:alert(1)">x</a><form action="javascript:alert(1)"></form>');
+    const html = document(
+      'index.html',
+      '<img src="x.png" alt="" onerror="alert(1)"><a href=" JaVa\tScript:alert(1)">x</a><form action="javascript:alert(1)"></form>',
+    );
     const withExtraScript = html.replace('</body>', '<script>alert(2)</script></body>');
-    expect(safetyProblems(withExtraScript, 'index.html').map((problem) => problem.rule)).toEqual(['csp-hash', 'inline-handler', 'javascript-url', 'javascript-url']);
+    expect(safetyProblems(withExtraScript, 'index.html').map((problem) => problem.rule)).toEqual([
+      'csp-hash',
+      'inline-handler',
+      'javascript-url',
+      'javascript-url',
+    ]);
   });
 
   it('wants a recording player’s origin in the page’s policy', () => {
@@ -82,9 +95,13 @@ describe('safetyProblems', () => {
   });
 
   it('wants the policy in every page, right after <meta charset>', () => {
-    expect(safetyProblems('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>', 'a.html').map((problem) => problem.rule)).toEqual(['csp-meta']);
+    expect(safetyProblems('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>', 'a.html').map((problem) => problem.rule)).toEqual([
+      'csp-meta',
+    ]);
     const late = document('index.html', '').replace(/(<meta http-equiv[^>]*>)(<title>Page<\/title>)/, '$2$1');
-    expect(safetyProblems(late, 'a.html').map((problem) => problem.message)).toEqual(['the Content-Security-Policy <meta> must come right after <meta charset>, before anything it governs']);
+    expect(safetyProblems(late, 'a.html').map((problem) => problem.message)).toEqual([
+      'the Content-Security-Policy <meta> must come right after <meta charset>, before anything it governs',
+    ]);
   });
 });
 
@@ -93,7 +110,9 @@ describe('checkHtml', () => {
     const folder = site({ 'index.html': '<main><p id="x">one</p><p id="x">two</p><div><span></div></main>', 'ok/index.html': '<main><p>Fine.</p></main>' });
     const { pages, problems } = await checkHtml(folder);
     expect(pages).toBe(2);
-    expect(new Set(problems.map((problem) => `${problem.file.split('/').slice(-1)[0]}:${problem.rule}`))).toEqual(new Set(['index.html:no-dup-id', 'index.html:close-order', 'index.html:no-implicit-close']));
+    expect(new Set(problems.map((problem) => `${problem.file.split('/').slice(-1)[0]}:${problem.rule}`))).toEqual(
+      new Set(['index.html:no-dup-id', 'index.html:close-order', 'index.html:no-implicit-close']),
+    );
     expect(problems.every((problem) => problem.line !== undefined)).toBe(true);
   });
 });
@@ -120,7 +139,11 @@ describe('the policy', () => {
     expect(policy(inlineHashes(youtube), { players: playerOrigins(youtube) })).toMatch(/; form-action 'self'; frame-src https:\/\/www\.youtube-nocookie\.com$/);
     expect(policy(inlineHashes(audio), { players: playerOrigins(audio) })).toMatch(/; media-src 'self' https:\/\/media\.example\.org$/);
     // Text in a transcript is escaped, and an attribute elsewhere names nothing.
-    for (const text of ['<p>&lt;section class="player" data-frame-src="https://evil.example"&gt;</p>', '<div class="player" data-frame-src="https://evil.example">', '<section class="player" data-frame-src="javascript:alert(1)">']) {
+    for (const text of [
+      '<p>&lt;section class="player" data-frame-src="https://evil.example"&gt;</p>',
+      '<div class="player" data-frame-src="https://evil.example">',
+      '<section class="player" data-frame-src="javascript:alert(1)">',
+    ]) {
       expect(playerOrigins(text)).toEqual({ frames: new Set(), media: new Set() });
     }
     const headers = headersFile(inlineHashes(youtube), playerOrigins(youtube));
@@ -129,7 +152,9 @@ describe('the policy', () => {
 
   it('replaces a policy already in the page instead of adding a second', () => {
     const once = withPolicyMeta('<html><head><meta charset="utf-8"></head></html>', "default-src 'none'");
-    expect(withPolicyMeta(once, "default-src 'self'")).toBe(`<html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src 'self'"></head></html>`);
+    expect(withPolicyMeta(once, "default-src 'self'")).toBe(
+      `<html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src 'self'"></head></html>`,
+    );
   });
 
   // A page kept from the last build is given its policy again from the hashes its own policy lists.

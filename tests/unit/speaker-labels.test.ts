@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { talkLabelResolver } from '../../src/lib/transcript/speaker-labels.ts';
 
 describe('talkLabelResolver', () => {
-  const resolve = talkLabelResolver(
-    [{ slug: 'rob-wiblin', name: 'Rob Wiblin', aliases: ['Robert'], href: '/speakers/rob-wiblin/' }],
-    ['Richard'],
-  );
+  const resolve = talkLabelResolver([{ slug: 'rob-wiblin', name: 'Rob Wiblin', aliases: ['Robert'], href: '/speakers/rob-wiblin/' }], ['Richard']);
 
   it("names a speaker's label, in any spelling the talk knows, with the speaker's name and link", () => {
     for (const label of ['rob wiblin', 'Rob Wiblin', 'rob-wiblin', 'Robert']) {

@@ -14,7 +14,13 @@ function idsByText(body: string): Map<string, string> {
   return map;
 }
 
-const original = ['**Ada:** The engine weaves patterns.', 'It might compose music.', '**Alan:** Could it think?', 'Machines can surprise us.', '**Ada:** It originates nothing.'];
+const original = [
+  '**Ada:** The engine weaves patterns.',
+  'It might compose music.',
+  '**Alan:** Could it think?',
+  'Machines can surprise us.',
+  '**Ada:** It originates nothing.',
+];
 
 describe('stable ids', () => {
   it('gives the same text the same id, wherever it stands', () => {
@@ -64,7 +70,30 @@ describe('contentId on plain text', () => {
   });
 
   it('finds words exactly as the word rule does, at every edge', () => {
-    const cases = ["don't", 'don’t', 'e.g. 0.15', 'ai-relevant', 'a--b', "a''b", 'a.-b', 'end.', '.start', 'A B', 'x‐y', "'quoted'", 'ALL CAPS', '  ', '', '...', 'a.b.c-d’e', '3.', 'Ünïcode', '[inaudible]', 'a\u2019', "a'"];
+    const cases = [
+      "don't",
+      'don’t',
+      'e.g. 0.15',
+      'ai-relevant',
+      'a--b',
+      "a''b",
+      'a.-b',
+      'end.',
+      '.start',
+      'A B',
+      'x‐y',
+      "'quoted'",
+      'ALL CAPS',
+      '  ',
+      '',
+      '...',
+      'a.b.c-d’e',
+      '3.',
+      'Ünïcode',
+      '[inaudible]',
+      'a\u2019',
+      "a'",
+    ];
     for (const text of cases) expect(contentId('p', text), JSON.stringify(text)).toBe(contentIdByKey('p', text));
     // Random strings over the characters that matter.
     const alphabet = "aZ09'’.-‐ ,!\n\t";

@@ -3,9 +3,18 @@ import { nestContents, tableOfContents } from '../../src/lib/transcript/table-of
 import { parseTranscript } from '../../src/lib/transcript/parse-transcript.ts';
 
 describe('the contents of a transcript with parts and sections', () => {
-  const body = ['## Part one', '### Introduction', '**Host:** Hello.', '### Why now', '**Host:** Now.', '## Part two', '### What next', '**Guest:** This.'].join('\n\n');
+  const body = [
+    '## Part one',
+    '### Introduction',
+    '**Host:** Hello.',
+    '### Why now',
+    '**Host:** Now.',
+    '## Part two',
+    '### What next',
+    '**Guest:** This.',
+  ].join('\n\n');
 
-  it('lists the sections under their part, as the transcript\'s heading levels say', () => {
+  it("lists the sections under their part, as the transcript's heading levels say", () => {
     const entries = nestContents(tableOfContents(parseTranscript(body), 10_000));
     expect(entries.map(({ item, children }) => [item.label, children.map((child) => child.item.label)])).toEqual([
       ['Part one', ['Introduction', 'Why now']],
@@ -23,7 +32,11 @@ describe('the contents of a transcript with parts and sections', () => {
 });
 
 describe('the contents of a long transcript without chapters', () => {
-  const filler = (topic: string, count: number) => Array.from({ length: count }, (_, index) => `The ${topic} matters here, and ${topic} ${index % 2 ? 'again' : 'once more'} shapes everything we ${topic} about.`).join(' ');
+  const filler = (topic: string, count: number) =>
+    Array.from(
+      { length: count },
+      (_, index) => `The ${topic} matters here, and ${topic} ${index % 2 ? 'again' : 'once more'} shapes everything we ${topic} about.`,
+    ).join(' ');
   const subjects = ['oversight', 'interpretability', 'compute', 'governance', 'evaluations', 'deception'];
   // An interview: the host asks about a subject, the guest answers at length in its words; between
   // subjects the host says short things that are no place to send anyone.

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { compareTalks, facetOptions, isTalkSort, matchesSelection, type FilterableTalk, type TalkSelection } from '../../src/lib/talk-filters.ts';
 
-const talk = (index: number, title: string, date: string, values: FilterableTalk['values'], hasTranscript = true): FilterableTalk => ({ index, title, date, values, hasTranscript });
+const talk = (index: number, title: string, date: string, values: FilterableTalk['values'], hasTranscript = true): FilterableTalk => ({
+  index,
+  title,
+  date,
+  values,
+  hasTranscript,
+});
 const talks = [
   talk(0, 'Scaling RLHF', '2023-02', { speaker: 'jan-leike', event: 'sf', topic: 'finetuning', kind: 'talk', year: '2023' }),
   talk(1, '“Situational awareness”', '2023-02', { speaker: 'ajeya-cotra', event: 'sf', topic: 'evaluations finetuning', kind: 'talk', year: '2023' }, false),
@@ -18,7 +24,10 @@ describe('talks index filters', () => {
 
   it('narrows by one value of a many-valued field (speakers, topics)', () => {
     expect(titles(talks.filter((item) => matchesSelection(item, selection({ filters: { speaker: 'jan-leike' } }))))).toEqual(['Scaling RLHF', 'Interview']);
-    expect(titles(talks.filter((item) => matchesSelection(item, selection({ filters: { topic: 'finetuning', kind: 'talk' } }))))).toEqual(['Scaling RLHF', '“Situational awareness”']);
+    expect(titles(talks.filter((item) => matchesSelection(item, selection({ filters: { topic: 'finetuning', kind: 'talk' } }))))).toEqual([
+      'Scaling RLHF',
+      '“Situational awareness”',
+    ]);
   });
 
   it('combines filters, year and "only with full text"', () => {
@@ -47,6 +56,12 @@ describe('facetOptions', () => {
       { value: 'b', label: 'B', count: 3 },
       { value: 'c', label: 'C', count: 1 },
     ]);
-    expect(facetOptions(items, (values) => values.map((value) => ({ value, label: value })), (x, y) => y.count - x.count)[0]?.value).toBe('b');
+    expect(
+      facetOptions(
+        items,
+        (values) => values.map((value) => ({ value, label: value })),
+        (x, y) => y.count - x.count,
+      )[0]?.value,
+    ).toBe('b');
   });
 });

@@ -24,7 +24,8 @@ describe('recogniseRecording', () => {
   });
 
   it('knows audio and video files by their extension, whatever the case or query', () => {
-    for (const extension of ['mp3', 'm4a', 'ogg', 'opus', 'MP3']) expect(recogniseRecording(`https://cdn.example.org/ep/1.${extension}?download=1`)).toEqual({ kind: 'audio' });
+    for (const extension of ['mp3', 'm4a', 'ogg', 'opus', 'MP3'])
+      expect(recogniseRecording(`https://cdn.example.org/ep/1.${extension}?download=1`)).toEqual({ kind: 'audio' });
     for (const extension of ['mp4', 'webm']) expect(recogniseRecording(`https://cdn.example.org/talk.${extension}`)).toEqual({ kind: 'video' });
   });
 
@@ -54,8 +55,20 @@ describe('talkRecording', () => {
   const youtube = { label: 'Recording (YouTube)', url: 'https://www.youtube.com/watch?v=U2zJuTLzIm8&t=3631s' };
 
   it('takes the first playable source, with the part and length its source gives', () => {
-    const recording = talkRecording([{ label: 'Slides', url: 'https://example.org/slides.pdf' }, { ...youtube, start: '1:00:31', end: '1:07:56', duration: '1:16:45' }]);
-    expect(recording).toEqual({ kind: 'youtube', url: youtube.url, label: youtube.label, videoId: 'U2zJuTLzIm8', origin: 'https://www.youtube-nocookie.com', start: 3631, end: 4076, duration: 4605 });
+    const recording = talkRecording([
+      { label: 'Slides', url: 'https://example.org/slides.pdf' },
+      { ...youtube, start: '1:00:31', end: '1:07:56', duration: '1:16:45' },
+    ]);
+    expect(recording).toEqual({
+      kind: 'youtube',
+      url: youtube.url,
+      label: youtube.label,
+      videoId: 'U2zJuTLzIm8',
+      origin: 'https://www.youtube-nocookie.com',
+      start: 3631,
+      end: 4076,
+      duration: 4605,
+    });
     expect(talkLength(recording!)).toBe(445);
   });
 
@@ -112,7 +125,11 @@ describe('a recording in a talk entry', () => {
   };
 
   it('accepts a recording with its times', () => {
-    expect(problemsWith('  - label: Recording\n    url: https://www.youtube.com/watch?v=U2zJuTLzIm8\n    duration: "1:16:45"\n    start: "1:00:31"\n    end: "1:07:56"\n')).toEqual([]);
+    expect(
+      problemsWith(
+        '  - label: Recording\n    url: https://www.youtube.com/watch?v=U2zJuTLzIm8\n    duration: "1:16:45"\n    start: "1:00:31"\n    end: "1:07:56"\n',
+      ),
+    ).toEqual([]);
     expect(problemsWith('  - label: Episode\n    url: https://example.org/episodes/7\n    recording: audio\n    duration: "38:30"\n')).toEqual([]);
   });
 
@@ -120,13 +137,19 @@ describe('a recording in a talk entry', () => {
     expect(problemsWith('  - label: Recording\n    url: https://youtu.be/U2zJuTLzIm8\n    duration: 90 minutes\n')).toEqual([
       `${TALK}:17: sources[0].duration: expected a time as m:ss or h:mm:ss, such as "38:30" or "1:00:31" (in quotes)`,
     ]);
-    expect(problemsWith('  - label: Recording\n    url: https://youtu.be/U2zJuTLzIm8\n    start: "7:00"\n    end: "6:59"\n')).toEqual([`${TALK}:18: sources[0].end: the talk must end after it starts (start: "7:00")`]);
-    expect(problemsWith('  - label: Recording\n    url: https://youtu.be/U2zJuTLzIm8\n    duration: "5:00"\n    start: "6:00"\n')).toEqual([`${TALK}:18: sources[0].start: is after the end of the recording (duration: "5:00")`]);
+    expect(problemsWith('  - label: Recording\n    url: https://youtu.be/U2zJuTLzIm8\n    start: "7:00"\n    end: "6:59"\n')).toEqual([
+      `${TALK}:18: sources[0].end: the talk must end after it starts (start: "7:00")`,
+    ]);
+    expect(problemsWith('  - label: Recording\n    url: https://youtu.be/U2zJuTLzIm8\n    duration: "5:00"\n    start: "6:00"\n')).toEqual([
+      `${TALK}:18: sources[0].start: is after the end of the recording (duration: "5:00")`,
+    ]);
   });
 
   it('says what to do when the address is not a recording the player knows', () => {
     expect(problemsWith('  - label: Episode\n    url: https://example.org/episodes/7\n    duration: "38:30"\n')).toEqual([
-      expect.stringMatching(new RegExp(`^${TALK}:17: sources\\[0\\]\\.duration: only a recording has a duration, .* add recording: audio or recording: video$`)),
+      expect.stringMatching(
+        new RegExp(`^${TALK}:17: sources\\[0\\]\\.duration: only a recording has a duration, .* add recording: audio or recording: video$`),
+      ),
     ]);
     expect(problemsWith('  - label: Recording\n    url: https://example.org/episodes/7\n    recording: youtube\n')).toEqual([
       `${TALK}:17: sources[0].recording: expected a YouTube address with the video's id, such as https://www.youtube.com/watch?v=BtnvfVc8z8o`,

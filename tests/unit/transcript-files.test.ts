@@ -45,7 +45,9 @@ describe('transcriptText', () => {
 
   it("gives an essay's text as plain paragraphs, lists with their markers, and a footnote's paragraphs together", () => {
     const essay = 'Hope is *reasonable*.[^a]\n\n- **One.** First\n  line.\n- Two.\n\n1. Ordered.\n\n[^a]: A note.\n\n    Its second paragraph.';
-    expect(transcriptText(parseTranscript(essay), options)).toBe('Hope is reasonable.[1]\n\n- One. First line.\n- Two.\n\n1. Ordered.\n\n---\n\n[1] A note.\nIts second paragraph.\n');
+    expect(transcriptText(parseTranscript(essay), options)).toBe(
+      'Hope is reasonable.[1]\n\n- One. First line.\n- Two.\n\n1. Ordered.\n\n---\n\n[1] A note.\nIts second paragraph.\n',
+    );
   });
 });
 
@@ -82,14 +84,19 @@ describe('transcriptWebVtt', () => {
   });
 
   it('ends the last cue at the recording end when one is given, and at the estimate when that is no later than the cue', () => {
-    const lastTiming = (recordingEnd?: number) => transcriptWebVtt(parseTranscript(body), { ...options, ...(recordingEnd !== undefined && { recordingEnd }) }).match(/^.* --> .*$/gm)?.at(-1);
+    const lastTiming = (recordingEnd?: number) =>
+      transcriptWebVtt(parseTranscript(body), { ...options, ...(recordingEnd !== undefined && { recordingEnd }) })
+        .match(/^.* --> .*$/gm)
+        ?.at(-1);
     expect(lastTiming(3800)).toBe('01:02:03.500 --> 01:03:20.000');
     expect(lastTiming(3723.5)).toBe('01:02:03.500 --> 01:02:06.500');
     expect(lastTiming()).toBe('01:02:03.500 --> 01:02:06.500');
   });
 
   it('writes text outside any turn without a voice when the talk has no prose voice', () => {
-    expect(transcriptWebVtt(parseTranscript('[0:01] Alone.'), { ...options, proseVoice: '' })).toMatch(/^WEBVTT\n\np-\w+\n00:00:01\.000 --> 00:00:02\.000\nAlone\.\n$/);
+    expect(transcriptWebVtt(parseTranscript('[0:01] Alone.'), { ...options, proseVoice: '' })).toMatch(
+      /^WEBVTT\n\np-\w+\n00:00:01\.000 --> 00:00:02\.000\nAlone\.\n$/,
+    );
   });
 });
 
@@ -98,7 +105,9 @@ describe('estimated times', () => {
 
   it('start a WebVTT cue after a note that says the start is estimated, so that it reads back as one', () => {
     const vtt = transcriptWebVtt(estimated, { ...options, recordingEnd: 40 });
-    expect(vtt).toContain(`00:00:10.000 --> 00:00:20.000\n<v Ada Lovelace>One.</v>\n\nNOTE Estimated start: the next cue's time is estimated from the words' position, not given by the source\n\n`);
+    expect(vtt).toContain(
+      `00:00:10.000 --> 00:00:20.000\n<v Ada Lovelace>One.</v>\n\nNOTE Estimated start: the next cue's time is estimated from the words' position, not given by the source\n\n`,
+    );
     expect(vtt.split('NOTE Estimated start')).toHaveLength(2);
     expect(new webvtt.WebVTTParser().parse(vtt).errors).toEqual([]);
   });
@@ -128,7 +137,11 @@ describe('transcriptSrt', () => {
 
 describe('transcriptCues', () => {
   const cuesOf = (markdown: string, recordingEnd?: number) =>
-    transcriptCues(transcriptItems(parseTranscript(markdown), options.resolve), recordingEnd).cues.map((cue) => [cue.start, cue.end, cue.paragraphs.map((paragraph) => paragraph.text)]);
+    transcriptCues(transcriptItems(parseTranscript(markdown), options.resolve), recordingEnd).cues.map((cue) => [
+      cue.start,
+      cue.end,
+      cue.paragraphs.map((paragraph) => paragraph.text),
+    ]);
 
   it('puts a paragraph without a time, or with a time not after the cue before, into the cue before; it never makes up a time', () => {
     expect(cuesOf('[0:10] One.\n\nTwo.\n\n[0:05] Three.\n\n[0:20] Four.', 30)).toEqual([

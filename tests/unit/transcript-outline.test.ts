@@ -46,7 +46,8 @@ describe('outlineTranscript', () => {
   });
 
   it('tells turns with words from turns without', () => {
-    const body = '**Ada:** [0:01]\n\n**Alan:** [0:02] [inaudible]\n\n**Ada:** [0:03]\n\n[0:04] Words at last.\n\n**Alan:**\n\n## Heading\n\nText after the heading.\n';
+    const body =
+      '**Ada:** [0:01]\n\n**Alan:** [0:02] [inaudible]\n\n**Ada:** [0:03]\n\n[0:04] Words at last.\n\n**Alan:**\n\n## Heading\n\nText after the heading.\n';
     expect(outlineTranscript(body).turns.map((turn) => [turn.label, turn.hasWords])).toEqual([
       ['Ada', false],
       ['Alan', true],

@@ -65,8 +65,12 @@ describe('validateArchive', () => {
     expect(onlyProblem(archiveWith(TALK, (text) => text.replace('speaker: ada-lovelace', 'speaker: ada-lovelase')))).toBe(
       `${TALK}:11: speakers[1].speaker: unknown speaker "ada-lovelase"; no file speakers/ada-lovelase.md exists (check the slug or add the entry)`,
     );
-    expect(onlyProblem(archiveWith(TALK, (text) => text.replace('topics: [engines]', 'topics: [looms]')))).toMatch(`${TALK}:13: topics[0]: unknown topic "looms"`);
-    expect(onlyProblem(archiveWith(TALK, (text) => text.replace('event: analytical-workshop', 'event: nowhere')))).toMatch(`${TALK}:4: event: unknown event "nowhere"`);
+    expect(onlyProblem(archiveWith(TALK, (text) => text.replace('topics: [engines]', 'topics: [looms]')))).toMatch(
+      `${TALK}:13: topics[0]: unknown topic "looms"`,
+    );
+    expect(onlyProblem(archiveWith(TALK, (text) => text.replace('event: analytical-workshop', 'event: nowhere')))).toMatch(
+      `${TALK}:4: event: unknown event "nowhere"`,
+    );
   });
 
   it('fails on a session the event does not have', () => {
@@ -96,7 +100,9 @@ describe('validateArchive', () => {
     mkdirSync(join(folder, 'talks/older'));
     cpSync(join(folder, TALK), join(folder, 'talks/older/notes-on-the-engine.md'));
     const issues = validateArchive(folder).issues.filter((issue) => issue.field === 'file name');
-    expect(issues.map((issue) => issue.message)).toEqual([`duplicate slug "notes-on-the-engine": ${relative(process.cwd(), join(folder, TALK))} has it already; rename one of the files`]);
+    expect(issues.map((issue) => issue.message)).toEqual([
+      `duplicate slug "notes-on-the-engine": ${relative(process.cwd(), join(folder, TALK))} has it already; rename one of the files`,
+    ]);
   });
 
   it('reports broken YAML at its line', () => {

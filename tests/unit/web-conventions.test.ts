@@ -66,7 +66,18 @@ describe('JSON-LD', () => {
   });
 
   it('describes the recording that encodes a talk, with the talk’s length in it', () => {
-    const recorded: CatalogueTalk = { ...talk, recording: { kind: 'youtube', url: 'https://www.youtube.com/watch?v=U2zJuTLzIm8&t=3631s', embedUrl: 'https://www.youtube-nocookie.com/embed/U2zJuTLzIm8', start: 3631, end: 4076, recordingDuration: 4605 }, duration: 445 };
+    const recorded: CatalogueTalk = {
+      ...talk,
+      recording: {
+        kind: 'youtube',
+        url: 'https://www.youtube.com/watch?v=U2zJuTLzIm8&t=3631s',
+        embedUrl: 'https://www.youtube-nocookie.com/embed/U2zJuTLzIm8',
+        start: 3631,
+        end: 4076,
+        recordingDuration: 4605,
+      },
+      duration: 445,
+    };
     expect(talkJsonLd(recorded, SITE)['associatedMedia']).toEqual({
       '@type': 'VideoObject',
       name: 'Scaling RLHF',
@@ -75,7 +86,12 @@ describe('JSON-LD', () => {
       duration: 'PT7M25S',
     });
     const { duration: _, ...unmeasured } = recorded;
-    expect(talkJsonLd({ ...unmeasured, recording: { kind: 'audio', url: 'https://cdn.example.org/1.mp3', start: 0 } }, SITE)['associatedMedia']).toEqual({ '@type': 'AudioObject', name: 'Scaling RLHF', url: 'https://cdn.example.org/1.mp3', contentUrl: 'https://cdn.example.org/1.mp3' });
+    expect(talkJsonLd({ ...unmeasured, recording: { kind: 'audio', url: 'https://cdn.example.org/1.mp3', start: 0 } }, SITE)['associatedMedia']).toEqual({
+      '@type': 'AudioObject',
+      name: 'Scaling RLHF',
+      url: 'https://cdn.example.org/1.mp3',
+      contentUrl: 'https://cdn.example.org/1.mp3',
+    });
     expect(talkJsonLd(talk, SITE)).not.toHaveProperty('associatedMedia');
   });
 
@@ -91,14 +107,34 @@ describe('JSON-LD', () => {
     const speaker = { id: 'jan-leike', url: 'https://talks.example.org/speakers/jan-leike/', name: 'Jan Leike', links: [], talks: [] };
     expect(speakerJsonLd(speaker, SITE)).toMatchObject({ '@type': 'ProfilePage', mainEntity: { '@type': 'Person', name: 'Jan Leike' } });
     expect(speakerJsonLd(speaker, SITE)['mainEntity']).not.toHaveProperty('affiliation');
-    expect(speakerJsonLd({ ...speaker, affiliation: 'OpenAI' }, SITE)['mainEntity']).toMatchObject({ affiliation: { '@type': 'Organization', name: 'OpenAI' } });
+    expect(speakerJsonLd({ ...speaker, affiliation: 'OpenAI' }, SITE)['mainEntity']).toMatchObject({
+      affiliation: { '@type': 'Organization', name: 'OpenAI' },
+    });
   });
 
   it('describes events with their talks, and topics as terms of the agenda', () => {
-    const event = { id: 'sf', url: 'https://talks.example.org/events/sf/', name: 'SF Workshop', start: '2023-02', place: 'San Francisco', links: [], sessions: [], talks: ['scaling-rlhf'] };
-    expect(eventJsonLd(event, [talk], SITE)).toMatchObject({ '@type': 'Event', startDate: '2023-02', location: { name: 'San Francisco' }, workFeatured: [{ '@id': `${talk.url}#talk` }] });
+    const event = {
+      id: 'sf',
+      url: 'https://talks.example.org/events/sf/',
+      name: 'SF Workshop',
+      start: '2023-02',
+      place: 'San Francisco',
+      links: [],
+      sessions: [],
+      talks: ['scaling-rlhf'],
+    };
+    expect(eventJsonLd(event, [talk], SITE)).toMatchObject({
+      '@type': 'Event',
+      startDate: '2023-02',
+      location: { name: 'San Francisco' },
+      workFeatured: [{ '@id': `${talk.url}#talk` }],
+    });
     const topic = { id: 'finetuning', url: 'https://talks.example.org/topics/finetuning/', number: '3.2', title: 'Finetuning', category: 'Methods', talks: [] };
-    expect(topicJsonLd(topic, { title: 'The agenda', url: 'https://talks.example.org/talks/agenda/' }, SITE)).toMatchObject({ '@type': 'DefinedTerm', termCode: '3.2', inDefinedTermSet: { name: 'The agenda' } });
+    expect(topicJsonLd(topic, { title: 'The agenda', url: 'https://talks.example.org/talks/agenda/' }, SITE)).toMatchObject({
+      '@type': 'DefinedTerm',
+      termCode: '3.2',
+      inDefinedTermSet: { name: 'The agenda' },
+    });
   });
 
   it('cannot close its script element', () => {
@@ -112,15 +148,21 @@ describe('sourceFileUrl', () => {
   const repository = { url: 'https://github.com/org/archive', branch: 'main' };
 
   it('links a file of the project at its path in the repository', () => {
-    expect(sourceFileUrl(repository, 'content/talks/a talk.md', `${root}/content`, root)).toBe('https://github.com/org/archive/blob/main/content/talks/a%20talk.md');
-    expect(sourceFileUrl({ url: 'https://github.com/org/archive/', branch: 'live' }, 'content/talks/x.md', `${root}/content`, root)).toBe('https://github.com/org/archive/blob/live/content/talks/x.md');
+    expect(sourceFileUrl(repository, 'content/talks/a talk.md', `${root}/content`, root)).toBe(
+      'https://github.com/org/archive/blob/main/content/talks/a%20talk.md',
+    );
+    expect(sourceFileUrl({ url: 'https://github.com/org/archive/', branch: 'live' }, 'content/talks/x.md', `${root}/content`, root)).toBe(
+      'https://github.com/org/archive/blob/live/content/talks/x.md',
+    );
   });
 
   it('addresses a content folder kept elsewhere from its parent, and fills a {path} template', () => {
-    expect(sourceFileUrl(repository, '../other/content/talks/x.md', '/srv/other/content', root)).toBe('https://github.com/org/archive/blob/main/content/talks/x.md');
-    expect(sourceFileUrl({ url: 'https://gitlab.example.org/org/archive/-/blob/trunk/{path}', branch: 'main' }, 'content/talks/x.md', `${root}/content`, root)).toBe(
-      'https://gitlab.example.org/org/archive/-/blob/trunk/content/talks/x.md',
+    expect(sourceFileUrl(repository, '../other/content/talks/x.md', '/srv/other/content', root)).toBe(
+      'https://github.com/org/archive/blob/main/content/talks/x.md',
     );
+    expect(
+      sourceFileUrl({ url: 'https://gitlab.example.org/org/archive/-/blob/trunk/{path}', branch: 'main' }, 'content/talks/x.md', `${root}/content`, root),
+    ).toBe('https://gitlab.example.org/org/archive/-/blob/trunk/content/talks/x.md');
   });
 
   it('gives no link without a repository or a file', () => {

@@ -104,7 +104,9 @@ export function startQuoteTools(transcript: HTMLElement): void {
       const moment = momentOf(permalink.closest('.passage, .turn') ?? permalink);
       const page = new URL(location.href);
       page.search = '';
-      void copy(withMoment(new URL(permalink.getAttribute('href') ?? '', page).toString(), moment)).then(() => announce(`Link to this passage copied${playsFrom(moment)}.`));
+      void copy(withMoment(new URL(permalink.getAttribute('href') ?? '', page).toString(), moment)).then(() =>
+        announce(`Link to this passage copied${playsFrom(moment)}.`),
+      );
     }
   });
 }

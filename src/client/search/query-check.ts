@@ -12,9 +12,15 @@ const PAGES_CHECKED = 3;
  * How the first results match each query word (query-terms.ts): `unmatched`, words found only through a
  * much shorter prefix, which make the query find nothing; `loose`, words found only in another form.
  */
-export async function checkTerms(results: readonly PagefindResult[], terms: readonly string[]): Promise<{ unmatched: string[]; loose: string[]; forms: string[] }> {
+export async function checkTerms(
+  results: readonly PagefindResult[],
+  terms: readonly string[],
+): Promise<{ unmatched: string[]; loose: string[]; forms: string[] }> {
   if (results.length === 0) return { unmatched: [...terms], loose: [], forms: [] };
-  const pages = (await Promise.all(results.slice(0, PAGES_CHECKED).map((result) => result.data()))).map((page) => ({ content: page.content ?? '', locations: page.locations ?? [] }));
+  const pages = (await Promise.all(results.slice(0, PAGES_CHECKED).map((result) => result.data()))).map((page) => ({
+    content: page.content ?? '',
+    locations: page.locations ?? [],
+  }));
   const loose = looseTerms(terms, pages);
   return { unmatched: unmatchedTerms(terms, pages), loose, forms: loose.flatMap((term) => foundForms(term, pages)) };
 }
@@ -66,7 +72,13 @@ let vocabulary: Promise<string[]> | undefined;
  * only if it finds something itself. The word list (written at build time) is fetched the first time a
  * query needs it.
  */
-export async function suggestion(base: string, pagefind: Pagefind, query: string, doubtful: readonly string[], preferred: readonly string[] = []): Promise<string | undefined> {
+export async function suggestion(
+  base: string,
+  pagefind: Pagefind,
+  query: string,
+  doubtful: readonly string[],
+  preferred: readonly string[] = [],
+): Promise<string | undefined> {
   vocabulary ??= fetch(`${base.replace(/\/$/, '')}/search-words.txt`)
     .then((response) => (response.ok ? response.text() : ''))
     .then((text) => text.split('\n').filter(Boolean))

@@ -4,13 +4,19 @@ import type { FilterCounts } from '../pagefind-types.ts';
 import { FACET_LABELS, FACETS } from '../../lib/facets.ts';
 import type { SearchState } from '../../lib/search/search-state.ts';
 
-
 /**
  * Pagefind's excerpts are the record's text with matches in <mark>. Escape
  * everything else, so transcript text can never become markup here.
  */
 export function safeExcerpt(excerpt: string): string {
-  return escapeHtml(excerpt.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'))
+  return escapeHtml(
+    excerpt
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&'),
+  )
     .replace(/&lt;mark&gt;/g, '<mark>')
     .replace(/&lt;\/mark&gt;/g, '</mark>');
 }

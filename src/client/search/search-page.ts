@@ -178,7 +178,9 @@ function findElements(): Elements | undefined {
   const more = document.querySelector<HTMLButtonElement>('#search-more');
   const suggest = document.querySelector<HTMLElement>('#search-suggestion');
   const panel = document.querySelector<HTMLDetailsElement>('#search-filter-panel');
-  return form && input && filtersBox && status && list && more && suggest && panel ? { form, input, filtersBox, status, list, more, suggest, panel } : undefined;
+  return form && input && filtersBox && status && list && more && suggest && panel
+    ? { form, input, filtersBox, status, list, more, suggest, panel }
+    : undefined;
 }
 
 /** The filters panel's control says how many filter values are in use. */

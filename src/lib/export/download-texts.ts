@@ -23,7 +23,10 @@ export interface DownloadSource {
  * where the transcript has times (see downloadsFor). Speakers are named as the talk page names them;
  * the subtitle files' last cue ends where the talk ends in its recording, where a source says.
  */
-export function transcriptDownloads(source: DownloadSource, parsed: ParsedTranscript = parseTranscript(source.body)): { download: TalkDownload; text: string }[] {
+export function transcriptDownloads(
+  source: DownloadSource,
+  parsed: ParsedTranscript = parseTranscript(source.body),
+): { download: TalkDownload; text: string }[] {
   if (source.body.trim() === '') return [];
   const recording = talkRecording(source.sources);
   const recordingEnd = recording?.end ?? recording?.duration;

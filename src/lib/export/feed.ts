@@ -37,6 +37,8 @@ export function feedItems(talks: readonly CatalogueTalk[]): FeedItem[] {
 function describe(talk: CatalogueTalk, names: readonly string[]): string {
   const at = talk.event ? ` at ${talk.event.name}` : '';
   const when = talk.date ? `, ${formatPartialDate(talk.date)}` : '';
-  const text = talk.transcript ? ` ${talk.kind === 'essay' || talk.kind === 'post' ? 'Text' : 'Transcript'}: ${talk.transcript.words.toLocaleString('en')} words.` : ' No transcript in the archive yet.';
+  const text = talk.transcript
+    ? ` ${talk.kind === 'essay' || talk.kind === 'post' ? 'Text' : 'Transcript'}: ${talk.transcript.words.toLocaleString('en')} words.`
+    : ' No transcript in the archive yet.';
   return `${kindLabel(talk.kind)} by ${joinNames(names)}${at}${when}.${text}`;
 }

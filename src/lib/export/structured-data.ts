@@ -64,7 +64,10 @@ export function talkJsonLd(talk: CatalogueTalk, site: SiteRef): Node {
       'about',
       talk.topics.map((topic) => ({ '@type': 'DefinedTerm', '@id': ids.topic(topic.url), name: topic.title, termCode: topic.number, url: topic.url })),
     ),
-    ...field('isBasedOn', talk.sources.map((source) => source.url)),
+    ...field(
+      'isBasedOn',
+      talk.sources.map((source) => source.url),
+    ),
     ...field('associatedMedia', talk.recording && mediaObject(talk)),
     ...field('wordCount', talk.transcript?.words),
     ...field('inLanguage', talk.transcript?.language),
@@ -98,7 +101,10 @@ export function speakerJsonLd(speaker: CatalogueSpeaker, site: SiteRef): Node {
     mainEntity: {
       ...person(speaker),
       ...field('affiliation', speaker.affiliation && { '@type': 'Organization', name: speaker.affiliation }),
-      ...field('sameAs', speaker.links.map((link) => link.url)),
+      ...field(
+        'sameAs',
+        speaker.links.map((link) => link.url),
+      ),
     },
   };
 }
@@ -114,7 +120,10 @@ export function eventJsonLd(event: CatalogueEvent, talks: readonly CatalogueTalk
     ...field('startDate', event.start),
     ...field('endDate', event.end),
     ...field('location', event.place && { '@type': 'Place', name: event.place }),
-    ...field('sameAs', event.links.map((link) => link.url)),
+    ...field(
+      'sameAs',
+      event.links.map((link) => link.url),
+    ),
     ...field(
       'workFeatured',
       talks.map((talk) => ({ '@type': WRITTEN_TYPES[talk.kind] ?? 'CreativeWork', '@id': ids.talk(talk.url), name: talk.title, url: talk.url })),

@@ -13,7 +13,12 @@ import { formatClock } from './text.ts';
  * layouts); merged cues start their paragraphs at one of the cues' times. A written time that is
  * not marked as an estimate must be one the source gives, at that place.
  */
-export function auditTimes(segments: readonly Segment[], passages: readonly Passage[], layout: Layout, fail: (message: string, place?: SourcePlace) => never): Pick<WordAudit, 'timesRead' | 'timesKept' | 'timesEstimated'> {
+export function auditTimes(
+  segments: readonly Segment[],
+  passages: readonly Passage[],
+  layout: Layout,
+  fail: (message: string, place?: SourcePlace) => never,
+): Pick<WordAudit, 'timesRead' | 'timesKept' | 'timesEstimated'> {
   const given = sourceTimes(segments);
   const exact = passages.flatMap((passage) => (passage.timestamp && !passage.timestamp.estimated ? [passage.timestamp.label] : []));
   let at = 0;
@@ -21,13 +26,15 @@ export function auditTimes(segments: readonly Segment[], passages: readonly Pass
     const found = given.findIndex((time, index) => index >= at && time.label === label);
     if (found === -1 || (layout === 'paragraphs' && found !== at)) {
       const missing = given[at];
-      if (layout === 'paragraphs' && missing && found !== -1) fail(`the source's timestamp [${missing.label}] is not in the output (dropped, or merged into the paragraph before)`, missing.at);
+      if (layout === 'paragraphs' && missing && found !== -1)
+        fail(`the source's timestamp [${missing.label}] is not in the output (dropped, or merged into the paragraph before)`, missing.at);
       fail(`[${label}] is written as a time the source gives, but the source gives it nowhere there; an estimate must be written [~${label}]`);
     }
     at = found + 1;
   }
   const missing = given[at];
-  if (layout === 'paragraphs' && missing) fail(`the source's timestamp [${missing.label}] is not in the output (dropped, or merged into the paragraph before)`, missing.at);
+  if (layout === 'paragraphs' && missing)
+    fail(`the source's timestamp [${missing.label}] is not in the output (dropped, or merged into the paragraph before)`, missing.at);
   return { timesRead: given.length, timesKept: exact.length, timesEstimated: passages.filter((passage) => passage.timestamp?.estimated).length };
 }
 

@@ -132,7 +132,7 @@ function quoteCharacter(character: string | undefined): string {
 
 function ordinal(n: number): string {
   const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 
@@ -146,7 +146,14 @@ export interface OutputAuditOptions {
   isKnownLabel?: (label: string) => boolean;
 }
 
-export function auditOutput(segments: readonly Segment[], markup: 'plain' | 'markdown', layout: Layout, blocks: readonly Block[], body: string, options: OutputAuditOptions = {}): WordAudit {
+export function auditOutput(
+  segments: readonly Segment[],
+  markup: 'plain' | 'markdown',
+  layout: Layout,
+  blocks: readonly Block[],
+  body: string,
+  options: OutputAuditOptions = {},
+): WordAudit {
   const parsed = parseTranscript(body);
   const fail = (message: string, place?: SourcePlace): never => {
     throw new ImportError(`the written transcript does not read back as intended: ${message}`, place ? { place } : {});
@@ -158,7 +165,10 @@ export function auditOutput(segments: readonly Segment[], markup: 'plain' | 'mar
   turnsMeant.forEach((meant, index) => {
     const out = turnsOut[index];
     if (!out || out.label !== meant.label || out.continued !== meant.continued || out.passages.length !== meant.paragraphs.length) {
-      fail(`turn ${index + 1} should be ${meant.label} with ${meant.paragraphs.length} paragraph(s), but reads as ${out ? `${out.label} with ${out.passages.length}` : 'missing'}`, meant.paragraphs[0]?.at);
+      fail(
+        `turn ${index + 1} should be ${meant.label} with ${meant.paragraphs.length} paragraph(s), but reads as ${out ? `${out.label} with ${out.passages.length}` : 'missing'}`,
+        meant.paragraphs[0]?.at,
+      );
     }
   });
   if (turnsOut.length !== turnsMeant.length) fail(`${turnsMeant.length} turns were written but ${turnsOut.length} read back`);
@@ -184,13 +194,20 @@ export function auditOutput(segments: readonly Segment[], markup: 'plain' | 'mar
   const spokenOut = out.flatMap((part) => part.spoken);
   const marksOut = out.flatMap((part) => part.marks);
   const at = firstWordDifference(spokenIn, spokenOut);
-  if (at !== -1) fail(`spoken word ${at + 1} is "${spokenIn[at] ?? '(end)'}" in the source but "${spokenOut[at] ?? '(end)'}" in the output`, owners[Math.min(at, owners.length - 1)]);
+  if (at !== -1)
+    fail(
+      `spoken word ${at + 1} is "${spokenIn[at] ?? '(end)'}" in the source but "${spokenOut[at] ?? '(end)'}" in the output`,
+      owners[Math.min(at, owners.length - 1)],
+    );
   const mark = firstWordDifference(marksIn, marksOut);
   if (mark !== -1) fail(`non-speech mark ${mark + 1} is "${marksIn[mark] ?? '(none)'}" in the source but "${marksOut[mark] ?? '(none)'}" in the output`);
   const charactersIn = referenceCharacters(joined);
   const charactersOut = passages.flatMap((passage) => referenceCharacters(passage.text));
   const character = firstWordDifference(charactersIn, charactersOut);
-  if (character !== -1) fail(`the ${ordinal(character + 1)} "&", ";", "<", ">" or '"' is ${quoteCharacter(charactersIn[character])} in the source but ${quoteCharacter(charactersOut[character])} in the output; text was escaped or decoded wrongly`);
+  if (character !== -1)
+    fail(
+      `the ${ordinal(character + 1)} "&", ";", "<", ">" or '"' is ${quoteCharacter(charactersIn[character])} in the source but ${quoteCharacter(charactersOut[character])} in the output; text was escaped or decoded wrongly`,
+    );
   const timestamps = passages.filter((passage) => passage.timestamp).length;
   const timestampsMeant = turnsMeant.flatMap((turn) => turn.paragraphs).filter((paragraph) => paragraph.start !== undefined).length;
   if (timestamps !== timestampsMeant) fail(`${timestampsMeant} timestamps were written but ${timestamps} read back`);
@@ -216,7 +233,12 @@ export function auditOutput(segments: readonly Segment[], markup: 'plain' | 'mar
  * A speaker's label left in the speech (`… like- Paul Christiano: Which I encourage.`) is a turn
  * lost and its words given to the speaker before; counted as spoken words it would pass unseen.
  */
-function auditLabelsInSpeech(segments: readonly Segment[], passages: readonly Passage[], isKnown: (label: string) => boolean, fail: (message: string, place?: SourcePlace) => never): void {
+function auditLabelsInSpeech(
+  segments: readonly Segment[],
+  passages: readonly Passage[],
+  isKnown: (label: string) => boolean,
+  fail: (message: string, place?: SourcePlace) => never,
+): void {
   for (const passage of passages) {
     const [label] = labelsInText(passage.text, isKnown);
     if (label === undefined) continue;

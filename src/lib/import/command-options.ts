@@ -146,16 +146,26 @@ export function readOptions(argv: readonly string[]): Options {
   const { values, positionals } = parsed;
   if (values.help) return { help: true } as Options;
   checkSlugs(values);
-  if (positionals.length !== 1) throw usage(positionals.length === 0 ? 'name the transcript file to import' : `expected one transcript file, got ${positionals.length}: ${positionals.join(', ')}`);
+  if (positionals.length !== 1)
+    throw usage(
+      positionals.length === 0 ? 'name the transcript file to import' : `expected one transcript file, got ${positionals.length}: ${positionals.join(', ')}`,
+    );
   if (values.format !== undefined && !isFormatName(values.format)) throw usage(`unknown --format "${values.format}"; expected one of ${FORMATS.join(', ')}`);
   const unlabelled = values.unlabelled ?? 'continue';
   if (!(UNLABELLED as readonly string[]).includes(unlabelled)) throw usage(`--unlabelled must be one of ${UNLABELLED.join(', ')}, not "${unlabelled}"`);
-  if (values.provenance !== undefined && !(PROVENANCES as readonly string[]).includes(values.provenance)) throw usage(`--provenance must be one of ${PROVENANCES.join(', ')}`);
+  if (values.provenance !== undefined && !(PROVENANCES as readonly string[]).includes(values.provenance))
+    throw usage(`--provenance must be one of ${PROVENANCES.join(', ')}`);
 
   const modes = [values.talk !== undefined, values.slug !== undefined, (values.part ?? []).length > 0].filter(Boolean).length;
-  if (modes !== 1) throw usage('say where the transcript goes: --talk <slug> (an existing talk), --slug <slug> with --title, --kind and --speaker (a new talk), or --part <time>=<slug> (several talks)');
+  if (modes !== 1)
+    throw usage(
+      'say where the transcript goes: --talk <slug> (an existing talk), --slug <slug> with --title, --kind and --speaker (a new talk), or --part <time>=<slug> (several talks)',
+    );
   const newTalk = values.slug === undefined ? undefined : readNewTalk(values);
-  if (newTalk === undefined && [values.title, values.kind, values.speaker, values.event, values.session, values.order, values.date].some((value) => value !== undefined)) {
+  if (
+    newTalk === undefined &&
+    [values.title, values.kind, values.speaker, values.event, values.session, values.order, values.date].some((value) => value !== undefined)
+  ) {
     throw usage('--title, --kind, --speaker, --event, --session, --order and --date describe a new talk; use them with --slug');
   }
   const transcript: TranscriptFields = {};
@@ -203,13 +213,15 @@ function checkSlugs(values: { slug?: string; talk?: string; event?: string; sess
   ];
   for (const [option, value] of given) {
     if (value !== undefined && !slugSchema.safeParse(value).success) {
-      throw usage(`${option} "${value}" is not a slug: write lower-case letters, digits and single hyphens (at most 100 characters), such as "ada-lovelace-engines"`);
+      throw usage(
+        `${option} "${value}" is not a slug: write lower-case letters, digits and single hyphens (at most 100 characters), such as "ada-lovelace-engines"`,
+      );
     }
   }
 }
 
 function readNewTalk(values: Record<string, string | boolean | string[] | undefined>): NewTalk {
-  const text = (name: string) => (typeof values[name] === 'string' ? (values[name]) : undefined);
+  const text = (name: string) => (typeof values[name] === 'string' ? values[name] : undefined);
   const [slug, title, kind] = [text('slug') as string, text('title'), text('kind')];
   const speakers = ((values['speaker'] as string[] | undefined) ?? []).map((value) => {
     const [speaker = '', role = 'speaker'] = value.split(':');

@@ -52,7 +52,10 @@ export function editFrontMatter(yaml: string, changes: Record<string, unknown>, 
       const index = order.indexOf(String(isScalar(pair.key) ? pair.key.value : pair.key));
       return index === -1 ? order.length : index;
     };
-    contents.items = contents.items.map((pair, index) => ({ pair, index })).sort((a, b) => rank(a.pair) - rank(b.pair) || a.index - b.index).map(({ pair }) => pair);
+    contents.items = contents.items
+      .map((pair, index) => ({ pair, index }))
+      .sort((a, b) => rank(a.pair) - rank(b.pair) || a.index - b.index)
+      .map(({ pair }) => pair);
   }
   for (const field of QUOTED_FIELDS) {
     const node = document.get(field, true);
@@ -60,7 +63,14 @@ export function editFrontMatter(yaml: string, changes: Record<string, unknown>, 
   }
   visit(document, {
     Pair(_, pair) {
-      if (isPair(pair) && isScalar(pair.key) && QUOTED_CLOCKS.has(String(pair.key.value)) && isScalar(pair.value) && typeof pair.value.value === 'string' && pair.value.value.includes(':')) {
+      if (
+        isPair(pair) &&
+        isScalar(pair.key) &&
+        QUOTED_CLOCKS.has(String(pair.key.value)) &&
+        isScalar(pair.value) &&
+        typeof pair.value.value === 'string' &&
+        pair.value.value.includes(':')
+      ) {
         pair.value.type = Scalar.QUOTE_DOUBLE;
       }
     },

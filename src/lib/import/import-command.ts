@@ -28,11 +28,13 @@ import { labelKey, type SpeakerIdentity } from '../transcript/speaker-labels.ts'
 import { countWords } from '../transcript/words.ts';
 import { LONGEST_TIME, type NewTalk, type Options } from './command-options.ts';
 
-
 function refuseLongTimes(parsed: ParsedSource): void {
   const long = [...parsed.segments, ...parsed.chapters].find((item) => (item.start ?? 0) >= LONGEST_TIME);
   if (!long) return;
-  throw new ImportError(`a time of ${formatClock(long.start as number)}, 100 hours or more into the recording; the archive's times run to 99:59:59, so check the file's timings`, { place: long.at });
+  throw new ImportError(
+    `a time of ${formatClock(long.start as number)}, 100 hours or more into the recording; the archive's times run to 99:59:59, so check the file's timings`,
+    { place: long.at },
+  );
 }
 
 /** One talk the transcript (or a part of it) goes to. */
@@ -60,26 +62,43 @@ export function importFile(options: Options): string[] {
   const file = displayPath(options.file);
   const text = readSource(options.file, file);
   if (text.trim() === '') {
-    throw new ImportError(`the file is empty${text === '' ? '' : ' (it holds only blank space)'}; expected a transcript, in one of ${FORMATS.join(', ')}`, { file });
+    throw new ImportError(`the file is empty${text === '' ? '' : ' (it holds only blank space)'}; expected a transcript, in one of ${FORMATS.join(', ')}`, {
+      file,
+    });
   }
   const format = options.format ?? withFile(file, () => detectFormat(basename(options.file), text));
   if (format === undefined) {
-    throw new ImportError(`cannot tell the transcript format; expected one of ${FORMATS.join(', ')} (see docs/importing.md), or name it with --format`, { file, place: { line: 1 } });
+    throw new ImportError(`cannot tell the transcript format; expected one of ${FORMATS.join(', ')} (see docs/importing.md), or name it with --format`, {
+      file,
+      place: { line: 1 },
+    });
   }
   const parsed = withFile(file, () => PARSERS[format](text, parseOptions(targets, options)));
   withFile(file, () => refuseLongTimes(parsed));
   withFile(file, () => auditCoverage(parsed));
   if (!parsed.segments.some((segment) => countWords(plainText(segment, parsed.markup)) > 0)) {
-    throw new ImportError(`no transcript text found (read as ${format}, from line ${parsed.firstLine}); expected ${EXPECTED[format]}`, { file, place: { line: parsed.firstLine } });
+    throw new ImportError(`no transcript text found (read as ${format}, from line ${parsed.firstLine}); expected ${EXPECTED[format]}`, {
+      file,
+      place: { line: parsed.firstLine },
+    });
   }
 
   // Times inside a paragraph are estimated over the whole file, so that a part starting inside one is estimated alike.
   parsed.segments = timeSegments(parsed.segments, parsed.markup, parsed.facts.duration);
-  const pieces = options.parts.length > 0 ? splitParts(parsed, targets, options, archive, file) : [{ target: targets[0] as Target, segments: parsed.segments, chapters: parsed.chapters, notes: [] as string[] }];
+  const pieces =
+    options.parts.length > 0
+      ? splitParts(parsed, targets, options, archive, file)
+      : [{ target: targets[0] as Target, segments: parsed.segments, chapters: parsed.chapters, notes: [] as string[] }];
   const outputs = pieces.map(({ target, segments, chapters, notes }) => {
     const result = withFile(file, () =>
       buildTranscript(
-        { segments, chapters, layout: parsed.layout, markup: parsed.markup, ...(parsed.facts.duration !== undefined && { recordingEnd: parsed.facts.duration }) },
+        {
+          segments,
+          chapters,
+          layout: parsed.layout,
+          markup: parsed.markup,
+          ...(parsed.facts.duration !== undefined && { recordingEnd: parsed.facts.duration }),
+        },
         target,
         { archive, explicit: options.maps, strict: options.strict, unlabelled: options.unlabelled },
       ),
@@ -103,7 +122,12 @@ export function importFile(options: Options): string[] {
 }
 
 /** Readers that find labels in running text: inside caption paragraphs, or opening a paragraph or cue. */
-const TEXT_LABELS: Partial<Record<FormatName, 'inside' | 'opening'>> = { 'caption-markdown': 'inside', 'name-colon': 'opening', srt: 'opening', vtt: 'opening' };
+const TEXT_LABELS: Partial<Record<FormatName, 'inside' | 'opening'>> = {
+  'caption-markdown': 'inside',
+  'name-colon': 'opening',
+  srt: 'opening',
+  vtt: 'opening',
+};
 
 /** Single words before a colon that were not taken for labels, since they name no one of the talk: the curator may know better. */
 function possibleLabels(parsed: ParsedSource, isKnown: (label: string) => boolean): string[] {
@@ -117,7 +141,10 @@ function possibleLabels(parsed: ParsedSource, isKnown: (label: string) => boolea
       else found.set(word, { count: 1, at: segment.at });
     }
   }
-  return [...found].map(([word, { count, at }]) => `${placeLabel(at)}: "${word}:"${count > 1 ? ` (×${count})` : ''} names none of the talk's speakers or voices, so it is kept as speech; if it is someone, add the spelling to a speaker's aliases, or pass --map "${word}=<slug>" or --voice "${word}"`);
+  return [...found].map(
+    ([word, { count, at }]) =>
+      `${placeLabel(at)}: "${word}:"${count > 1 ? ` (×${count})` : ''} names none of the talk's speakers or voices, so it is kept as speech; if it is someone, add the spelling to a speaker's aliases, or pass --map "${word}=<slug>" or --voice "${word}"`,
+  );
 }
 
 const EXPECTED: Record<FormatName, string> = {
@@ -133,7 +160,8 @@ const EXPECTED: Record<FormatName, string> = {
 };
 
 function loadArchive(contentDir: string): ArchiveReport {
-  if (!existsSync(contentDir)) throw new ImportError(`the content folder ${displayPath(contentDir)} does not exist; pass --content or set ARCHIVE_CONTENT_DIR`, { exitCode: 2 });
+  if (!existsSync(contentDir))
+    throw new ImportError(`the content folder ${displayPath(contentDir)} does not exist; pass --content or set ARCHIVE_CONTENT_DIR`, { exitCode: 2 });
   return validateArchive(contentDir);
 }
 
@@ -145,16 +173,25 @@ function resolveTargets(options: Options, report: ArchiveReport, speakers: Map<s
   const billed = (billing: readonly { speaker: string; role: string }[], where: string): TalkSpeaker[] =>
     billing.map(({ speaker: slug, role }) => {
       const entry = speakers.get(slug);
-      if (!entry) throw new ImportError(`${where}: no speaker "${slug}"; add ${displayPath(join(options.contentDir, 'speakers', `${slug}.md`))} with at least a name first`);
+      if (!entry)
+        throw new ImportError(
+          `${where}: no speaker "${slug}"; add ${displayPath(join(options.contentDir, 'speakers', `${slug}.md`))} with at least a name first`,
+        );
       return { ...identity(entry), role };
     });
-  const withVoices = (voices: readonly string[]) => [...voices, ...options.voices.filter((voice) => !voices.some((known) => labelKey(known) === labelKey(voice)))];
+  const withVoices = (voices: readonly string[]) => [
+    ...voices,
+    ...options.voices.filter((voice) => !voices.some((known) => labelKey(known) === labelKey(voice))),
+  ];
   const existing = (slug: string): Target => {
     const talk = report.talks.find((entry) => entry.id === slug);
     if (!talk) {
       const invalid = report.issues.filter((issue) => basename(issue.file) === `${slug}.md`);
       if (invalid.length > 0) throw new ImportError(`the talk "${slug}" has problems to fix first:\n  ${invalid.map(formatIssue).join('\n  ')}`);
-      throw new ImportError(`no talk "${slug}" in ${displayPath(join(options.contentDir, 'talks'))}; check the slug, or create the talk with --slug, --title, --kind and --speaker`, { exitCode: 2 });
+      throw new ImportError(
+        `no talk "${slug}" in ${displayPath(join(options.contentDir, 'talks'))}; check the slug, or create the talk with --slug, --title, --kind and --speaker`,
+        { exitCode: 2 },
+      );
     }
     return { slug, path: resolve(talk.file), speakers: billed(talk.valid.speakers, talk.file), voices: withVoices(talk.valid.voices), existing: talk };
   };
@@ -168,14 +205,18 @@ function resolveTargets(options: Options, report: ArchiveReport, speakers: Map<s
   const talk = options.newTalk as NewTalk;
   const clash = report.talks.find((entry) => entry.id === talk.slug) ?? report.issues.find((issue) => basename(issue.file) === `${talk.slug}.md`);
   const path = join(options.contentDir, 'talks', `${talk.slug}.md`);
-  if (clash || existsSync(path)) throw new ImportError(`the talk "${talk.slug}" exists already (${displayPath(path)}); to replace its transcript use --talk ${talk.slug}`);
+  if (clash || existsSync(path))
+    throw new ImportError(`the talk "${talk.slug}" exists already (${displayPath(path)}); to replace its transcript use --talk ${talk.slug}`);
   return [{ slug: talk.slug, path: resolve(path), speakers: billed(talk.speakers, '--speaker'), voices: withVoices([]), newTalk: talk }];
 }
 
 function refuseToOverwrite(target: Target, force: boolean): void {
   const body = target.existing?.body ?? '';
   if (force || body.trim() === '') return;
-  throw new ImportError(`the talk "${target.slug}" has a transcript already (${countWords(body).toLocaleString('en')} words); pass --force to replace it`, { file: displayPath(target.path), place: { line: target.existing?.bodyStartLine ?? 1 } });
+  throw new ImportError(`the talk "${target.slug}" has a transcript already (${countWords(body).toLocaleString('en')} words); pass --force to replace it`, {
+    file: displayPath(target.path),
+    place: { line: target.existing?.bodyStartLine ?? 1 },
+  });
 }
 
 function readSource(path: string, file: string): string {
@@ -184,7 +225,14 @@ function readSource(path: string, file: string): string {
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder, not a file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (error as Error).message;
     throw new ImportError(`cannot read the transcript: ${why}; expected a readable text file`, { file });
   }
   try {
@@ -192,7 +240,10 @@ function readSource(path: string, file: string): string {
   } catch {
     const loose = new TextDecoder('utf-8').decode(bytes);
     const line = loose.slice(0, loose.indexOf('\uFFFD')).split('\n').length;
-    throw new ImportError('the file is not UTF-8 text; expected a transcript saved as UTF-8 (re-save it, for example with iconv -f latin1 -t utf-8)', { file, place: { line } });
+    throw new ImportError('the file is not UTF-8 text; expected a transcript saved as UTF-8 (re-save it, for example with iconv -f latin1 -t utf-8)', {
+      file,
+      place: { line },
+    });
   }
 }
 
@@ -224,7 +275,9 @@ function splitParts(parsed: ParsedSource, targets: readonly Target[], options: O
     slug: target.slug,
     speakerNames: target.speakers.map((speaker) => speaker.name).join(' or '),
     isSpeaker: (label: string) => {
-      const mapping = mapLabels([{ label, at: { line: 1 } }], { speakers: target.speakers, archive, voices: [], explicit: options.maps, strict: false }).get(labelKey(label));
+      const mapping = mapLabels([{ label, at: { line: 1 } }], { speakers: target.speakers, archive, voices: [], explicit: options.maps, strict: false }).get(
+        labelKey(label),
+      );
       return mapping?.slug !== undefined;
     },
   }));
@@ -243,8 +296,11 @@ const TALK_FIELDS = Object.keys(talkSchema(slugReference).shape);
 function entryText(target: Target, result: TranscriptResult, parsed: ParsedSource, options: Options): string {
   // The file as it is now, read again: validation keeps each entry's fields and body, not its text.
   const old = target.existing ? splitEntry(readFileSync(target.path, 'utf8')) : undefined;
-  const current = (target.existing?.data ?? {});
-  const recording = recordingLink(parsed.facts, target.partStart === undefined ? undefined : { start: target.partStart, ...(target.partEnd !== undefined && { end: target.partEnd }) });
+  const current = target.existing?.data ?? {};
+  const recording = recordingLink(
+    parsed.facts,
+    target.partStart === undefined ? undefined : { start: target.partStart, ...(target.partEnd !== undefined && { end: target.partEnd }) },
+  );
   const sources = addLinks((current['sources'] as Link[] | undefined) ?? [], [...(recording ? [recording] : []), ...options.sources]);
   const transcript = { ...((current['transcript'] as TranscriptFields | undefined) ?? {}), ...transcriptFromFacts(parsed.facts), ...options.transcript };
   const changes: Record<string, unknown> = {
@@ -302,8 +358,16 @@ function summary(target: Target, result: TranscriptResult, notes: readonly strin
       lines.push(`${head}"${mapping.label}" ×${mapping.count} → ${mapping.slug ?? mapping.output} (${mapping.note})`);
       return;
     }
-    const where = mapping.slug ? `${mapping.slug} (${mapping.how})` : mapping.how === 'anonymous' ? 'anonymous voice' : mapping.how === 'voice' ? "one of the talk's voices" : 'NOT MAPPED';
-    lines.push(`${head}"${mapping.label}" ×${mapping.count} → ${where}${mapping.note ? `: ${mapping.label} ${mapping.note} (first at ${placeLabel(mapping.at)})` : ''}`);
+    const where = mapping.slug
+      ? `${mapping.slug} (${mapping.how})`
+      : mapping.how === 'anonymous'
+        ? 'anonymous voice'
+        : mapping.how === 'voice'
+          ? "one of the talk's voices"
+          : 'NOT MAPPED';
+    lines.push(
+      `${head}"${mapping.label}" ×${mapping.count} → ${where}${mapping.note ? `: ${mapping.label} ${mapping.note} (first at ${placeLabel(mapping.at)})` : ''}`,
+    );
   });
   if (result.unlabelledNote) lines.push(`  unlabelled: ${result.unlabelledNote}`);
   if (result.speakerChangeNote) lines.push(`  unnamed:    ${result.speakerChangeNote}`);

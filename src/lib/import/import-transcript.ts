@@ -57,7 +57,13 @@ const AUDIENCE = 'Audience member';
 
 export function buildTranscript(input: TranscriptInput, target: TranscriptTarget, settings: TranscriptSettings): TranscriptResult {
   const labelled = input.segments.flatMap((segment) => (segment.label === undefined ? [] : [{ label: segment.label, at: segment.at }]));
-  const mapped = mapLabels(labelled, { speakers: target.speakers, archive: settings.archive, voices: target.voices, explicit: settings.explicit, strict: settings.strict });
+  const mapped = mapLabels(labelled, {
+    speakers: target.speakers,
+    archive: settings.archive,
+    voices: target.voices,
+    explicit: settings.explicit,
+    strict: settings.strict,
+  });
   auditTextLabels(input.segments, mapped);
 
   const sole = target.speakers.length === 1 ? target.speakers[0]?.name : undefined;
@@ -90,9 +96,18 @@ export function buildTranscript(input: TranscriptInput, target: TranscriptTarget
 
   const blocks = layOut(attributed, input.chapters, input.layout);
   const body = writeTranscript(blocks, input.markup);
-  const audit = auditOutput(attributed.map(({ segment }) => segment), input.markup, input.layout, blocks, body, { isKnownLabel: knownLabels(target, settings, mapped) });
+  const audit = auditOutput(
+    attributed.map(({ segment }) => segment),
+    input.markup,
+    input.layout,
+    blocks,
+    body,
+    { isKnownLabel: knownLabels(target, settings, mapped) },
+  );
   const mappings = [...mapped.values()];
-  const starts = blocks.flatMap((block) => (block.kind === 'turn' ? block.paragraphs.flatMap((paragraph) => (paragraph.start === undefined ? [] : [paragraph.start])) : []));
+  const starts = blocks.flatMap((block) =>
+    block.kind === 'turn' ? block.paragraphs.flatMap((paragraph) => (paragraph.start === undefined ? [] : [paragraph.start])) : [],
+  );
   return {
     body,
     blocks,
@@ -100,7 +115,9 @@ export function buildTranscript(input: TranscriptInput, target: TranscriptTarget
     voices: mappings.filter((mapping) => mapping.how === 'unmapped' || mapping.how === 'voice').map((mapping) => mapping.output),
     audit,
     ...(unlabelledNoteFor(settings.unlabelled, unlabelledCount, leading, leadingAt, sole) ?? {}),
-    ...(speakerChanges > 0 && { speakerChangeNote: `${speakerChanges} change(s) of speaker marked ">>" without a name, each written as a turn of "${settings.unlabelled === 'audience' ? AUDIENCE : UNATTRIBUTED}"` }),
+    ...(speakerChanges > 0 && {
+      speakerChangeNote: `${speakerChanges} change(s) of speaker marked ">>" without a name, each written as a turn of "${settings.unlabelled === 'audience' ? AUDIENCE : UNATTRIBUTED}"`,
+    }),
     ...(starts.length > 0 && { span: [Math.min(...starts), Math.max(...starts)] as [number, number] }),
   };
 }
@@ -112,11 +129,19 @@ function knownLabels(target: TranscriptTarget, settings: TranscriptSettings, map
   return (label) => resolve(label) !== undefined || keys.has(labelKey(label)) || mapped.has(labelKey(label));
 }
 
-function unlabelledNoteFor(mode: Unlabelled, count: number, leading: number, at: Segment['at'] | undefined, sole: string | undefined): { unlabelledNote: string } | undefined {
+function unlabelledNoteFor(
+  mode: Unlabelled,
+  count: number,
+  leading: number,
+  at: Segment['at'] | undefined,
+  sole: string | undefined,
+): { unlabelledNote: string } | undefined {
   if (count === 0) return undefined;
   if (mode === 'unattributed') return { unlabelledNote: `${count} unlabelled paragraph(s) or cue(s) written as "${UNATTRIBUTED}"` };
   if (mode === 'audience') return { unlabelledNote: `${count} unlabelled paragraph(s) or cue(s) written as "${AUDIENCE}"` };
   if (leading === 0) return { unlabelledNote: `${count} unlabelled paragraph(s) or cue(s) continue the speaker before them` };
   const who = sole ? `${sole}, the talk's only speaker` : `"${UNATTRIBUTED}" (the talk has several speakers; use --map or --unlabelled to choose)`;
-  return { unlabelledNote: `${leading} unlabelled paragraph(s) or cue(s) before the first label (from ${placeLabel(at)}) are attributed to ${who}; ${count - leading} later ones continue the speaker before them` };
+  return {
+    unlabelledNote: `${leading} unlabelled paragraph(s) or cue(s) before the first label (from ${placeLabel(at)}) are attributed to ${who}; ${count - leading} later ones continue the speaker before them`,
+  };
 }

@@ -128,7 +128,10 @@ export function leadingBracketLabel(line: string, isKnown?: (label: string) => b
 export function labelsInText(text: string, isKnown: (label: string) => boolean): string[] {
   const found: string[] = [];
   for (const colon of text.matchAll(/:(?=\s|$)/g)) {
-    const words = text.slice(Math.max(0, colon.index - 80), colon.index).split(/\s+/).slice(-4);
+    const words = text
+      .slice(Math.max(0, colon.index - 80), colon.index)
+      .split(/\s+/)
+      .slice(-4);
     for (let count = Math.min(4, words.length); count >= 1; count -= 1) {
       const label = words.slice(-count).join(' ');
       if (looksLikeName(label) && (isKnown(label) || anonymousVoice(label) !== undefined)) {

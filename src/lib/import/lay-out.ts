@@ -148,7 +148,8 @@ function mergeCues(run: readonly Segment[]): Paragraph[] {
     if (!next) return;
     const pause = next.start !== undefined && cue.end !== undefined ? next.start - cue.end : 0;
     const atSentenceEnd = endsSentence(cue.text) && startsSentence(next.text) && quotesClosed(parts);
-    if ((atSentenceEnd && (sentences >= TARGET_SENTENCES || words >= TARGET_WORDS || (pause >= LONG_PAUSE && words >= 20))) || words >= UNPUNCTUATED_WORDS) flush();
+    if ((atSentenceEnd && (sentences >= TARGET_SENTENCES || words >= TARGET_WORDS || (pause >= LONG_PAUSE && words >= 20))) || words >= UNPUNCTUATED_WORDS)
+      flush();
   });
   flush();
   return paragraphs;

@@ -65,7 +65,11 @@ export function mapLabels(labels: readonly { label: string; at: SourcePlace }[],
       const speaker = bySlug.get(target) ?? resolve(target);
       if (speaker) mapping = { ...base, output: speaker.name, slug: speaker.slug, how: 'map' };
       else if (anonymousVoice(target)) mapping = { ...base, output: target, how: 'map' };
-      else throw new ImportError(`--map "${label}=${target}": "${target}" is not one of this talk's speakers (${names(options.speakers)}) nor an anonymous voice such as "Audience member"; add the speaker to the talk first`, { exitCode: 2 });
+      else
+        throw new ImportError(
+          `--map "${label}=${target}": "${target}" is not one of this talk's speakers (${names(options.speakers)}) nor an anonymous voice such as "Audience member"; add the speaker to the talk first`,
+          { exitCode: 2 },
+        );
     } else {
       const speaker = resolve(label);
       const short = shortNames.get(key);
@@ -91,13 +95,31 @@ const ANSWERING = new Set(['speaker', 'guest', 'panelist']);
  * `A:` the answer of the talk's one speaker or guest. Where the talk's roles leave it open, the
  * curator says with --map.
  */
-function conventionMapping(base: { label: string; count: number; at: SourcePlace }, what: 'question' | 'answer', speakers: readonly TalkSpeaker[]): LabelMapping {
+function conventionMapping(
+  base: { label: string; count: number; at: SourcePlace },
+  what: 'question' | 'answer',
+  speakers: readonly TalkSpeaker[],
+): LabelMapping {
   const candidates = speakers.filter((speaker) => (what === 'question' ? ASKING : ANSWERING).has(speaker.role ?? 'speaker'));
   const [only] = candidates;
-  if (candidates.length === 1 && only) return { ...base, output: only.name, slug: only.slug, how: 'convention', note: `${what === 'question' ? 'a question, from the host' : 'the answer'}, by the Q/A convention` };
-  if (what === 'question' && candidates.length === 0) return { ...base, output: 'Audience member', how: 'convention', note: 'a question, from the audience, by the Q/A convention (the talk has no host)' };
-  const who = candidates.length === 0 ? `none of the talk's speakers (${names(speakers)}) is its ${what === 'question' ? 'host' : 'speaker or guest'}` : `it could be ${names(candidates)}`;
-  throw new ImportError(`the label "${base.label}" is the Q/A convention's ${what}, but ${who}; pass --map "${base.label}=<slug>" (or "${base.label}=Audience member")`, { place: base.at });
+  if (candidates.length === 1 && only)
+    return {
+      ...base,
+      output: only.name,
+      slug: only.slug,
+      how: 'convention',
+      note: `${what === 'question' ? 'a question, from the host' : 'the answer'}, by the Q/A convention`,
+    };
+  if (what === 'question' && candidates.length === 0)
+    return { ...base, output: 'Audience member', how: 'convention', note: 'a question, from the audience, by the Q/A convention (the talk has no host)' };
+  const who =
+    candidates.length === 0
+      ? `none of the talk's speakers (${names(speakers)}) is its ${what === 'question' ? 'host' : 'speaker or guest'}`
+      : `it could be ${names(candidates)}`;
+  throw new ImportError(
+    `the label "${base.label}" is the Q/A convention's ${what}, but ${who}; pass --map "${base.label}=<slug>" (or "${base.label}=Audience member")`,
+    { place: base.at },
+  );
 }
 
 function unmapped(base: { label: string; count: number; at: SourcePlace }, elsewhere: SpeakerIdentity | undefined, options: MapOptions): LabelMapping {

@@ -48,7 +48,12 @@ export function parseCaptionMarkdown(text: string, options: ParseOptions = {}): 
     const body = decodeEntities(stamp ? raw.slice(stamp[0].length) : raw);
     const seconds = stamp?.[1] === undefined ? undefined : parseTimestamp(stamp[1]).seconds;
     for (const piece of splitAtInlineLabels(body, options.isKnownLabel)) {
-      segments.push({ ...(piece.label !== undefined && { label: piece.label, labelFromText: true }), text: piece.text, ...(seconds !== undefined && { start: seconds }), at: { line } });
+      segments.push({
+        ...(piece.label !== undefined && { label: piece.label, labelFromText: true }),
+        text: piece.text,
+        ...(seconds !== undefined && { start: seconds }),
+        at: { line },
+      });
     }
   }
   // A chapter starts when the file's list of chapters says, or else at its heading's place in the
@@ -60,7 +65,18 @@ export function parseCaptionMarkdown(text: string, options: ParseOptions = {}): 
     if (time !== undefined) chapter.start = time;
   }
   placeChapters(segments, chapters, notes);
-  return { format: 'caption-markdown', layout: 'paragraphs', markup: 'plain', references: true, segments, chapters, firstLine: start + 2, facts, notes, coverage: coverage.join('\n') };
+  return {
+    format: 'caption-markdown',
+    layout: 'paragraphs',
+    markup: 'plain',
+    references: true,
+    segments,
+    chapters,
+    firstLine: start + 2,
+    facts,
+    notes,
+    coverage: coverage.join('\n'),
+  };
 }
 
 /** `## Chapters` before the transcript: `- 1:32 Scalable oversight` lines, title to seconds. */

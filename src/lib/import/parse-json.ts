@@ -72,7 +72,13 @@ export function parseJsonTranscript(text: string, format: JsonTranscriptFormat):
     if (typeof body !== 'string') throw new ImportError(`segment ${index + 1} has no "${format.text}" string`, { place: at });
     const [start, end, speaker] = [segment[format.start], segment[format.end], segment[format.speaker]];
     const label = typeof speaker === 'string' && speaker.trim() !== '' ? squeeze(speaker) : undefined;
-    return { ...(label !== undefined && { label }), text: squeeze(body), ...(typeof start === 'number' && { start }), ...(typeof end === 'number' && { end }), at };
+    return {
+      ...(label !== undefined && { label }),
+      text: squeeze(body),
+      ...(typeof start === 'number' && { start }),
+      ...(typeof end === 'number' && { end }),
+      at,
+    };
   });
   return {
     format: format.format,

@@ -34,7 +34,13 @@ export function parseMarkdownLabels(text: string): ParsedSource {
       // The archive's own convention gives a chapter the time it starts: `## [1:32] Scalable oversight`.
       const time = LEADING_TIMESTAMP.exec(heading);
       const title = time ? heading.slice(time[0].length) : heading;
-      const chapter: Chapter = { title, depth: Number(open.tag.slice(1)), before: segments.length, ...(time?.[1] !== undefined && { start: parseTimestamp(time[1]).seconds }), at: { line } };
+      const chapter: Chapter = {
+        title,
+        depth: Number(open.tag.slice(1)),
+        before: segments.length,
+        ...(time?.[1] !== undefined && { start: parseTimestamp(time[1]).seconds }),
+        at: { line },
+      };
       // Before the transcript, only `#` headings: front matter over a `---` line reads as an underlined one.
       if (firstLine !== undefined) chapters.push(chapter);
       else if (open.markup.startsWith('#')) leading.push(chapter);
@@ -63,11 +69,27 @@ export function parseMarkdownLabels(text: string): ParsedSource {
     const start = opening.start ?? pendingLabel?.start;
     const estimated = opening.estimated ?? (opening.start === undefined ? pendingLabel?.estimated : undefined);
     pendingLabel = undefined;
-    segments.push({ ...(labelled !== undefined && { label: labelled }), text: textMarkdown, ...(start !== undefined && { start, ...(estimated && { estimated }) }), at: { line } });
+    segments.push({
+      ...(labelled !== undefined && { label: labelled }),
+      text: textMarkdown,
+      ...(start !== undefined && { start, ...(estimated && { estimated }) }),
+      at: { line },
+    });
   }
   const from = (firstLine ?? 1) - 1;
   const notes = from > 0 ? [`lines 1–${from} come before the first label (front matter, links, summary, list of topics) and are not transcript; skipped`] : [];
-  return { format: 'markdown-labels', layout: 'paragraphs', markup: 'markdown', references: true, segments, chapters: keepLevels(withTitles(chapters, notes)), firstLine: firstLine ?? 1, facts: {}, notes, coverage: coverageOf(lines.slice(from)) };
+  return {
+    format: 'markdown-labels',
+    layout: 'paragraphs',
+    markup: 'markdown',
+    references: true,
+    segments,
+    chapters: keepLevels(withTitles(chapters, notes)),
+    firstLine: firstLine ?? 1,
+    facts: {},
+    notes,
+    coverage: coverageOf(lines.slice(from)),
+  };
 }
 
 /** What opens a paragraph: a label, a time, and whether the time is marked as an estimate (`[~2:31]`). */
@@ -159,13 +181,15 @@ const NAVIGATION_LINK = /\[[^\]\p{L}\p{N}\n]*\]\(#[^)\s]*\)/gu;
 /** The transcript's words without headings, tags, link targets, navigation and timestamps, found by plain text rules. */
 function coverageOf(lines: readonly string[]): string {
   const heading = (line: string | undefined) => line !== undefined && /^#{1,6}\s/.test(line);
-  return lines
-    .map((line) => (NAVIGATION_LINE.test(line) ? '' : line.replace(NAVIGATION_LINK, ' ')))
-    // A timestamp is taken only where a paragraph opens (first, after a blank line or a heading), as the transcript parser does.
-    .map((line, index) => (index === 0 || lines[index - 1]?.trim() === '' || heading(lines[index - 1]) ? line.replace(OPENING_TIMESTAMP, '$1 ') : line))
-    .filter((line) => !heading(line))
-    .join('\n')
-    .replace(/<\/?[a-z][a-z0-9-]*(?:\s[^>\n]*)?\/?>/gi, ' ')
-    .replace(/\]\([^)\s]*\)/g, '')
-    .replace(/\(\d{1,2}:\d{2}(?::\d{2})?\):?/g, ' ');
+  return (
+    lines
+      .map((line) => (NAVIGATION_LINE.test(line) ? '' : line.replace(NAVIGATION_LINK, ' ')))
+      // A timestamp is taken only where a paragraph opens (first, after a blank line or a heading), as the transcript parser does.
+      .map((line, index) => (index === 0 || lines[index - 1]?.trim() === '' || heading(lines[index - 1]) ? line.replace(OPENING_TIMESTAMP, '$1 ') : line))
+      .filter((line) => !heading(line))
+      .join('\n')
+      .replace(/<\/?[a-z][a-z0-9-]*(?:\s[^>\n]*)?\/?>/gi, ' ')
+      .replace(/\]\([^)\s]*\)/g, '')
+      .replace(/\(\d{1,2}:\d{2}(?::\d{2})?\):?/g, ' ')
+  );
 }

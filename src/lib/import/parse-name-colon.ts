@@ -26,9 +26,22 @@ export function parseNameColon(text: string, options: ParseOptions = {}): Parsed
     const paragraph = squeeze(block.lines.slice(heading ? 1 : 0).join(' '));
     coverage.push(paragraph);
     const labelled = leadingLabel(paragraph, options.isKnownLabel);
-    segments.push(labelled ? { label: labelled.label, labelFromText: true, text: labelled.rest, at: { line: block.line } } : { text: paragraph, at: { line: block.line } });
+    segments.push(
+      labelled ? { label: labelled.label, labelFromText: true, text: labelled.rest, at: { line: block.line } } : { text: paragraph, at: { line: block.line } },
+    );
   }
-  return { format: 'name-colon', layout: 'paragraphs', markup: 'plain', references: false, segments, chapters: keepLevels(withTitles(chapters, notes)), firstLine: from + 1, facts: {}, notes, coverage: coverage.join('\n') };
+  return {
+    format: 'name-colon',
+    layout: 'paragraphs',
+    markup: 'plain',
+    references: false,
+    segments,
+    chapters: keepLevels(withTitles(chapters, notes)),
+    firstLine: from + 1,
+    facts: {},
+    notes,
+    coverage: coverage.join('\n'),
+  };
 }
 
 /** Index of the first transcript line: after front matter, and after a "Transcript" heading if there is one. */

@@ -20,13 +20,29 @@ export function parsePodcastingHtml(text: string): ParsedSource {
     if (tag === 'cite') label = squeeze(node.text).replace(/:$/, '').trim() || undefined;
     else if (tag === 'time') start = parseClock(node.getAttribute('datetime') ?? squeeze(node.text)) ?? parseClock(squeeze(node.text));
     else if (tag === 'p') {
-      segments.push({ ...(label !== undefined && { label }), text: squeeze(node.text), ...(start !== undefined && { start }), at: { line: lineAt(node.range[0]) } });
+      segments.push({
+        ...(label !== undefined && { label }),
+        text: squeeze(node.text),
+        ...(start !== undefined && { start }),
+        at: { line: lineAt(node.range[0]) },
+      });
       label = undefined;
       start = undefined;
     } else if (tag !== 'head' && tag !== 'script' && tag !== 'style') node.childNodes.forEach(visit);
   };
   root.childNodes.forEach(visit);
-  return { format: 'podcasting-html', layout: 'paragraphs', markup: 'plain', references: true, segments, chapters: [], firstLine: 1, facts: {}, notes: [], coverage: coverageOf(text) };
+  return {
+    format: 'podcasting-html',
+    layout: 'paragraphs',
+    markup: 'plain',
+    references: true,
+    segments,
+    chapters: [],
+    firstLine: 1,
+    facts: {},
+    notes: [],
+    coverage: coverageOf(text),
+  };
 }
 
 function lineFinder(text: string): (offset: number) => number {

@@ -22,10 +22,24 @@ export function parseSeedStyle(text: string, options: ParseOptions = {}): Parsed
     const name = names.find((candidate) => lower.startsWith(`${candidate} `));
     if (name) return { label: paragraph.slice(0, name.length), labelFromText: true, text: paragraph.slice(name.length + 1).trim(), at: { line } };
     const glued = names.find((candidate) => lower.startsWith(candidate) && /\p{L}/u.test(lower.charAt(candidate.length)));
-    if (glued) notes.push(`line ${line}: the paragraph opens with "${paragraph.slice(0, glued.length + 6)}…", a name glued to the next word; it is kept as text of the turn before`);
+    if (glued)
+      notes.push(
+        `line ${line}: the paragraph opens with "${paragraph.slice(0, glued.length + 6)}…", a name glued to the next word; it is kept as text of the turn before`,
+      );
     return { text: paragraph, at: { line } };
   });
-  return { format: 'seed', layout: 'paragraphs', markup: 'plain', references: false, segments, chapters: [], firstLine: paragraphs[0]?.line ?? 1, facts: {}, notes, coverage: lines.join('\n') };
+  return {
+    format: 'seed',
+    layout: 'paragraphs',
+    markup: 'plain',
+    references: false,
+    segments,
+    chapters: [],
+    firstLine: paragraphs[0]?.line ?? 1,
+    facts: {},
+    notes,
+    coverage: lines.join('\n'),
+  };
 }
 
 /** Two-word openings shared by at least three paragraphs and a tenth of them: the speakers' names. */

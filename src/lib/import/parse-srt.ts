@@ -27,12 +27,17 @@ export function parseSrt(text: string, options: ParseOptions = {}): ParsedSource
     const timingAt = block.lines.findIndex((line) => TIMING.test(line));
     const number = timingAt === 1 && /^\d+$/.test((block.lines[0] as string).trim()) ? Number(block.lines[0]) : index + 1;
     if (timingAt === -1 || timingAt > 1) {
-      throw new ImportError(`cue ${number} has no timing line; expected a cue number, then a line such as "00:00:01,000 --> 00:00:04,000", then the text`, { place: { line: block.line } });
+      throw new ImportError(`cue ${number} has no timing line; expected a cue number, then a line such as "00:00:01,000 --> 00:00:04,000", then the text`, {
+        place: { line: block.line },
+      });
     }
     const timing = TIMING.exec(block.lines[timingAt] as string);
     const start = parseClock(timing?.[1] ?? '');
     const end = parseClock(timing?.[2] ?? '');
-    const raw = block.lines.slice(timingAt + 1).join('\n').replace(TAGS, '');
+    const raw = block.lines
+      .slice(timingAt + 1)
+      .join('\n')
+      .replace(TAGS, '');
     coverage.push(raw.replace(/^\s*(?:>>|&gt;&gt;)\s*/gm, ''));
     const at = { line: block.line + timingAt, cue: number };
     const times = { ...(start !== undefined && { start }), ...(end !== undefined && { end }) };
@@ -43,7 +48,18 @@ export function parseSrt(text: string, options: ParseOptions = {}): ParsedSource
       segments.push(labelled ? { label: labelled.label, labelFromText: true, text: labelled.rest, ...times, at } : { ...newTurn, text: spoken, ...times, at });
     }
   });
-  return { format: 'srt', layout: cueLayout(segments), markup: 'plain', references: true, segments, chapters: [], firstLine: 1, facts: {}, notes: [], coverage: coverage.join('\n') };
+  return {
+    format: 'srt',
+    layout: cueLayout(segments),
+    markup: 'plain',
+    references: true,
+    segments,
+    chapters: [],
+    firstLine: 1,
+    facts: {},
+    notes: [],
+    coverage: coverage.join('\n'),
+  };
 }
 
 /**

@@ -29,7 +29,9 @@ export function parseVtt(text: string, options: ParseOptions = {}): ParsedSource
   const fatal = errors.find((error) => /signature/i.test(error.message));
   if (fatal || (cues.length === 0 && errors[0])) {
     const error = fatal ?? errors[0];
-    throw new ImportError(`not valid WebVTT: ${error?.message} (expected "WEBVTT" on the first line, then cues with "00:00:01.000 --> 00:00:04.000" timings)`, { place: { line: error?.line ?? 1 } });
+    throw new ImportError(`not valid WebVTT: ${error?.message} (expected "WEBVTT" on the first line, then cues with "00:00:01.000 --> 00:00:04.000" timings)`, {
+      place: { line: error?.line ?? 1 },
+    });
   }
   const cueLines = timingLines(lines);
   const estimatedAt = estimatedStarts(lines);
@@ -52,7 +54,18 @@ export function parseVtt(text: string, options: ParseOptions = {}): ParsedSource
     }
   });
   const notes = errors.map((error) => `line ${error.line}: ${error.message}`);
-  return { format: 'vtt', layout: cueLayout(segments), markup: 'plain', references: true, segments, chapters: [], firstLine: 1, facts: {}, notes, coverage: coverageOf(lines) };
+  return {
+    format: 'vtt',
+    layout: cueLayout(segments),
+    markup: 'plain',
+    references: true,
+    segments,
+    chapters: [],
+    firstLine: 1,
+    facts: {},
+    notes,
+    coverage: coverageOf(lines),
+  };
 }
 
 /**
@@ -130,7 +143,7 @@ function coverageOf(lines: readonly string[]): string {
       skipping = false;
       return;
     }
-    if (index === 0 || skipping || /^(NOTE|STYLE|REGION)(\s|$)/.test(line) && !inCue) {
+    if (index === 0 || skipping || (/^(NOTE|STYLE|REGION)(\s|$)/.test(line) && !inCue)) {
       skipping = true;
       return;
     }
@@ -141,5 +154,8 @@ function coverageOf(lines: readonly string[]): string {
     if (!inCue) return; // a cue identifier
     kept.push(line.replace(RAW_SPEAKER_CHANGE, ''));
   });
-  return kept.join('\n').replace(/<v(?:\.[^\s>]*)?\s+([^>]*)>/g, ' $1: ').replace(/<[^>]*>/g, '');
+  return kept
+    .join('\n')
+    .replace(/<v(?:\.[^\s>]*)?\s+([^>]*)>/g, ' $1: ')
+    .replace(/<[^>]*>/g, '');
 }

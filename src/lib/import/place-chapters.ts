@@ -26,7 +26,16 @@ export function placeChapters(segments: Segment[], chapters: Chapter[], notes: s
     const after = segments[chapter.before];
     const next = segments[chapter.before + 1];
     const before = segments[chapter.before - 1];
-    if (after && next && after.label === undefined && next.label !== undefined && next.at.line === after.at.line && endsSentence(after.text) && splitSentences(after.text).length === 1 && after.text.split(' ').length <= LEFTOVER_WORDS) {
+    if (
+      after &&
+      next &&
+      after.label === undefined &&
+      next.label !== undefined &&
+      next.at.line === after.at.line &&
+      endsSentence(after.text) &&
+      splitSentences(after.text).length === 1 &&
+      after.text.split(' ').length <= LEFTOVER_WORDS
+    ) {
       notes.push(`line ${chapter.at.line}: the heading "${chapter.title}" moves past "${after.text}", the end of the turn before`);
       chapter.before += 1;
       continue;
@@ -34,7 +43,9 @@ export function placeChapters(segments: Segment[], chapters: Chapter[], notes: s
     if (!before || !after || after.label !== undefined || endsAtBoundary(before.text)) continue;
     const start = sentenceStart(segments, chapters, chapter);
     if (!start) {
-      notes.push(`line ${chapter.at.line}: the heading "${chapter.title}" cuts a sentence, but no sentence starts within ${MOST_WORDS_BACK} words before it (text without punctuation?); it stays at the chapter's time`);
+      notes.push(
+        `line ${chapter.at.line}: the heading "${chapter.title}" cuts a sentence, but no sentence starts within ${MOST_WORDS_BACK} words before it (text without punctuation?); it stays at the chapter's time`,
+      );
       continue;
     }
     if (start.offset === 0) {

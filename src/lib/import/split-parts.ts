@@ -33,16 +33,25 @@ export function splitIntoParts(segments: readonly Segment[], chapters: readonly 
   specs.forEach((spec, index) => {
     const previous = specs[index - 1];
     if (previous && spec.start <= previous.start) {
-      throw new ImportError(`--part ${formatClock(spec.start)}=${spec.slug} must start after --part ${formatClock(previous.start)}=${previous.slug}; list parts in the order of the recording`, { exitCode: 2 });
+      throw new ImportError(
+        `--part ${formatClock(spec.start)}=${spec.slug} must start after --part ${formatClock(previous.start)}=${previous.slug}; list parts in the order of the recording`,
+        { exitCode: 2 },
+      );
     }
     if (index === 0) {
       boundaries.push(0);
       return;
     }
     const from = (boundaries[index - 1] as number) + 1;
-    const found = segments.findIndex((segment, at) => at >= from && segment.label !== undefined && spec.isSpeaker(segment.label) && (segment.start ?? Number.POSITIVE_INFINITY) >= spec.start - 0.5);
+    const found = segments.findIndex(
+      (segment, at) =>
+        at >= from && segment.label !== undefined && spec.isSpeaker(segment.label) && (segment.start ?? Number.POSITIVE_INFINITY) >= spec.start - 0.5,
+    );
     if (found === -1) {
-      throw new ImportError(`--part ${formatClock(spec.start)}=${spec.slug}: no turn labelled as ${spec.speakerNames} at or after ${formatClock(spec.start)}; check the time, or add the label's spelling to the speaker's aliases`, { exitCode: 1 });
+      throw new ImportError(
+        `--part ${formatClock(spec.start)}=${spec.slug}: no turn labelled as ${spec.speakerNames} at or after ${formatClock(spec.start)}; check the time, or add the label's spelling to the speaker's aliases`,
+        { exitCode: 1 },
+      );
     }
     boundaries.push(found);
   });

@@ -22,7 +22,7 @@ export function timeSegments(segments: readonly Segment[], markup: 'plain' | 'ma
   if (segments.every((segment) => segment.clock !== undefined || segment.start === undefined)) return [...segments];
   const words = segments.map((segment) => countWords(markup === 'markdown' ? markdownText(segment.text) : segment.text));
   const timed: Segment[] = [];
-  for (let first = 0; first < segments.length; ) {
+  for (let first = 0; first < segments.length;) {
     const head = segments[first] as Segment;
     let last = first;
     while (last + 1 < segments.length && sameUnit(head, segments[last + 1] as Segment)) last += 1;

@@ -9,7 +9,12 @@ import { xmlProblem } from './well-formed-xml.ts';
  */
 export function dataFileProblems(outDir: string): string[] {
   const problems: string[] = [];
-  const xml = ['rss.xml', ...readdirSync(outDir).filter((name) => /^sitemap.*\.xml$/.test(name)).sort()];
+  const xml = [
+    'rss.xml',
+    ...readdirSync(outDir)
+      .filter((name) => /^sitemap.*\.xml$/.test(name))
+      .sort(),
+  ];
   if (!xml.some((name) => name.startsWith('sitemap'))) problems.push('sitemap-index.xml: missing');
   for (const name of xml) {
     const path = join(outDir, name);

@@ -94,7 +94,13 @@ function referenceProblem(text: string): { offset: number; message: string } | u
     const [, , decimal, hex] = match;
     if (decimal === undefined && hex === undefined) continue;
     const code = decimal !== undefined ? Number(decimal) : Number.parseInt(hex as string, 16);
-    const allowed = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+    const allowed =
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      (code >= 0x10000 && code <= 0x10ffff);
     if (!allowed) return { offset: amp, message: `${match[0]} refers to no character XML allows` };
   }
   return undefined;

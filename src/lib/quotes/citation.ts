@@ -82,7 +82,11 @@ export function escapeBibtex(text: string): string {
 
 /** A citation key such as `leike2023superalignment`: first speaker's last name, year, first long title word. */
 export function bibtexKey(source: CitationSource): string {
-  const ascii = (text: string) => text.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+  const ascii = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .toLowerCase();
   const last = ascii(citedAuthors(source)[0]?.split(/\s+/).at(-1) ?? 'anon');
   const word = ascii(source.title.split(/\s+/).find((candidate) => ascii(candidate).length > 3) ?? '');
   return `${last}${source.date?.slice(0, 4) ?? ''}${word}`;

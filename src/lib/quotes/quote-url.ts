@@ -69,7 +69,13 @@ export function selectorFromLocation(search: string, hash: string): QuoteSelecto
   const exact = boundedParameter(params, 'quote', MAX_QUOTE);
   if (!exact) return undefined;
   const end = boundedParameter(params, 'to', MAX_QUOTE);
-  return { passageId: fragmentId(hash), exact, ...(end && { end }), prefix: boundedParameter(params, 'before', MAX_CONTEXT) ?? '', suffix: boundedParameter(params, 'after', MAX_CONTEXT) ?? '' };
+  return {
+    passageId: fragmentId(hash),
+    exact,
+    ...(end && { end }),
+    prefix: boundedParameter(params, 'before', MAX_CONTEXT) ?? '',
+    suffix: boundedParameter(params, 'after', MAX_CONTEXT) ?? '',
+  };
 }
 
 /**
@@ -80,7 +86,10 @@ export function selectorFromLocation(search: string, hash: string): QuoteSelecto
  */
 export function shortestContext(text: string, start: number, end: number, most = 6): { prefix: string; suffix: string } {
   const needle = linkedQuote(collapseWhitespace(text.slice(start, end))).start;
-  const before = text.slice(Math.max(0, start - 300), start).split(' ').filter(Boolean);
+  const before = text
+    .slice(Math.max(0, start - 300), start)
+    .split(' ')
+    .filter(Boolean);
   for (let words = 0; words <= Math.min(most, before.length); words += 1) {
     const prefix = before.slice(before.length - words).join(' ');
     if (occurrencesAfter(text, needle, prefix) <= 1) return { prefix, suffix: '' };

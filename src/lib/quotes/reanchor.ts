@@ -65,7 +65,8 @@ export function reanchor(passages: readonly PassageText[], selector: QuoteSelect
   const words = wordsWithOffsets(text);
   const fuzzy = approximateWordMatch(words, exact);
   const fuzzyEnd = fuzzy && end !== undefined ? approximateWordMatch(wordsWithOffsets(text.slice(fuzzy.end, fuzzy.end + MAX_RANGE)), end) : undefined;
-  if (fuzzy && (end === undefined || fuzzyEnd)) return { status: 'fuzzy', start: fuzzy.start, end: fuzzyEnd ? fuzzy.end + fuzzyEnd.end : fuzzy.end, passageId: passageAt(fuzzy.start) };
+  if (fuzzy && (end === undefined || fuzzyEnd))
+    return { status: 'fuzzy', start: fuzzy.start, end: fuzzyEnd ? fuzzy.end + fuzzyEnd.end : fuzzy.end, passageId: passageAt(fuzzy.start) };
   return { status: 'missing', start: 0, end: 0, passageId: closestPassage(passages, starts, words, end === undefined ? exact : `${exact} ${end}`) };
 }
 
@@ -94,7 +95,10 @@ function allIndexesOf(text: string, needle: string): number[] {
 /** Among repeats of the quote, the one whose surrounding words best match the link's prefix and suffix; on a tie, the one in its own passage. */
 function bestByContext(occurrences: readonly number[], text: string, exact: string, selector: QuoteSelector, inHome: (at: number) => boolean): number {
   const score = (at: number) =>
-    2 * (commonSuffix(text.slice(Math.max(0, at - 200), at).trimEnd(), selector.prefix) + commonPrefix(text.slice(at + exact.length).trimStart(), selector.suffix)) + (inHome(at) ? 1 : 0);
+    2 *
+      (commonSuffix(text.slice(Math.max(0, at - 200), at).trimEnd(), selector.prefix) +
+        commonPrefix(text.slice(at + exact.length).trimStart(), selector.suffix)) +
+    (inHome(at) ? 1 : 0);
   return occurrences.reduce((best, at) => (score(at) > score(best) ? at : best));
 }
 
@@ -197,7 +201,13 @@ function candidateRanges(textIds: Int32Array, width: number, need: number): [num
 }
 
 /** Sellers' dynamic programme over text words [from, to]: the cheapest match ending anywhere in it, if within `allowed`. */
-function sellers(pattern: Int32Array, textIds: Int32Array, from: number, to: number, allowed: number): { cost: number; startWord: number; endWord: number } | undefined {
+function sellers(
+  pattern: Int32Array,
+  textIds: Int32Array,
+  from: number,
+  to: number,
+  allowed: number,
+): { cost: number; startWord: number; endWord: number } | undefined {
   const m = pattern.length;
   // previous[i] = cost of matching pattern[0..i) ending at the previous text word; origin tracks where that match began.
   let previous = new Int32Array(m + 1).map((_, i) => i);

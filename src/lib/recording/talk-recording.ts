@@ -81,7 +81,10 @@ export function embedUrl(recording: Recording): string | undefined {
 /** The embed of just the talk, for others to embed it (the catalogue and structured data): from its start to its end. */
 export function talkEmbedUrl(recording: Recording): string | undefined {
   if (recording.kind !== 'youtube') return undefined;
-  const span = [...(recording.start > 0 ? [`start=${Math.floor(recording.start)}`] : []), ...(recording.end === undefined ? [] : [`end=${Math.ceil(recording.end)}`])];
+  const span = [
+    ...(recording.start > 0 ? [`start=${Math.floor(recording.start)}`] : []),
+    ...(recording.end === undefined ? [] : [`end=${Math.ceil(recording.end)}`]),
+  ];
   return `${YOUTUBE_EMBED_ORIGIN}/embed/${recording.videoId}${span.length > 0 ? `?${span.join('&')}` : ''}`;
 }
 

@@ -174,9 +174,11 @@ export class SearchIndexFeed {
     const plan = this.planned;
     if (!plan) return files;
     const place = (file: string) => plan.get(file) ?? plan.size;
-    return files.map((file, at) => ({ file, at })).sort((a, b) => place(a.file) - place(b.file) || a.at - b.at).map(({ file }) => file);
+    return files
+      .map((file, at) => ({ file, at }))
+      .sort((a, b) => place(a.file) - place(b.file) || a.at - b.at)
+      .map(({ file }) => file);
   }
-
 
   /**
    * Waits for every page sent, then writes the index into `outputPath`; rejects with what Pagefind

@@ -33,5 +33,7 @@ export function savedPageOrder(cacheDir: string, indexFolder: string): string[] 
 
 function indexName(indexFolder: string): string {
   const entry = JSON.parse(readFileSync(join(indexFolder, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { hash?: string }> };
-  return Object.values(entry.languages ?? {}).map((language) => language.hash ?? '').join(' ');
+  return Object.values(entry.languages ?? {})
+    .map((language) => language.hash ?? '')
+    .join(' ');
 }

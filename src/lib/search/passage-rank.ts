@@ -29,12 +29,19 @@ export const EXCERPT_WORDS = 30;
  * escaped, in the shape of Pagefind's own excerpts. Pagefind centres the excerpt on the most matches of
  * any word, so for `the game of Othello` it showed "…of the game…" and not "Othello".
  */
-export function rareWordExcerpt(words: readonly string[], locations: readonly number[], weight: (word: string) => number, escape: (text: string) => string): string {
+export function rareWordExcerpt(
+  words: readonly string[],
+  locations: readonly number[],
+  weight: (word: string) => number,
+  escape: (text: string) => string,
+): string {
   if (locations.length === 0) return '';
   const sorted = [...locations].sort((a, b) => a - b);
   let best = { start: sorted[0] ?? 0, score: -1 };
   for (const start of sorted) {
-    const score = sorted.filter((location) => location >= start && location < start + EXCERPT_WORDS).reduce((sum, location) => sum + weight(words[location] ?? ''), 0);
+    const score = sorted
+      .filter((location) => location >= start && location < start + EXCERPT_WORDS)
+      .reduce((sum, location) => sum + weight(words[location] ?? ''), 0);
     if (score > best.score) best = { start, score };
   }
   // A few words of context before the first match, as Pagefind gives.

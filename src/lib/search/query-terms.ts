@@ -19,7 +19,14 @@ export function foldWord(word: string): string {
 
 /** The words of a query as compared with the text: quotes and operators gone, hyphenated words in parts. */
 export function queryTerms(query: string): string[] {
-  return [...new Set(query.split(/[\s\-‐–—/]+/).map(foldWord).filter((term) => term !== ''))];
+  return [
+    ...new Set(
+      query
+        .split(/[\s\-‐–—/]+/)
+        .map(foldWord)
+        .filter((term) => term !== ''),
+    ),
+  ];
 }
 
 /** How many letters of a query word a located word must share, from the start. */
@@ -78,7 +85,14 @@ export function unmatchedTerms(terms: readonly string[], pages: readonly Located
 
 /** The located words (folded) that match a term: what Pagefind found for it. */
 export function foundForms(term: string, pages: readonly LocatedText[]): string[] {
-  return [...new Set(pages.flatMap((page) => wordsAt(page.content, page.locations)).filter((word) => matchesTerm(term, word)).map(foldWord))];
+  return [
+    ...new Set(
+      pages
+        .flatMap((page) => wordsAt(page.content, page.locations))
+        .filter((word) => matchesTerm(term, word))
+        .map(foldWord),
+    ),
+  ];
 }
 
 /** The query terms matched, but no located word holds the whole term: a misspelling Pagefind forgave, or another form of the word. */

@@ -99,7 +99,10 @@ const ORIGIN = /^https?:\/\/[a-z0-9.-]+(?::\d+)?$/i;
 export function playerOrigins(html: string): PlayerOrigins {
   const found = emptyPlayerOrigins();
   for (const [element] of html.matchAll(PLAYER_ELEMENT)) {
-    for (const [key, attribute] of [['frames', 'data-frame-src'], ['media', 'data-media-src']] as const) {
+    for (const [key, attribute] of [
+      ['frames', 'data-frame-src'],
+      ['media', 'data-media-src'],
+    ] as const) {
       const value = new RegExp(`\\s${attribute}="([^"]*)"`).exec(element)?.[1];
       if (value !== undefined && ORIGIN.test(value)) found[key].add(value);
     }
@@ -119,7 +122,14 @@ export function policy(hashes: InlineHashes, { header = false, players = emptyPl
     ...(players.frames.size > 0 ? [`frame-src ${sorted(players.frames).join(' ')}`] : []),
     ...(players.media.size > 0 ? [`media-src 'self' ${sorted(players.media).join(' ')}`] : []),
   ];
-  return [FIXED_DIRECTIVES[0], `script-src ${scriptSrc.join(' ')}`, `style-src ${styleSrc.join(' ')}`, ...FIXED_DIRECTIVES.slice(1), ...playerDirectives, ...(header ? HEADER_ONLY_DIRECTIVES : [])].join('; ');
+  return [
+    FIXED_DIRECTIVES[0],
+    `script-src ${scriptSrc.join(' ')}`,
+    `style-src ${styleSrc.join(' ')}`,
+    ...FIXED_DIRECTIVES.slice(1),
+    ...playerDirectives,
+    ...(header ? HEADER_ONLY_DIRECTIVES : []),
+  ].join('; ');
 }
 
 const CSP_META = /<meta http-equiv="content-security-policy"[^>]*>/i;

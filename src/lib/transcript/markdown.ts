@@ -37,5 +37,7 @@ export function imageAsLink(source: string, description: string): string {
     url = undefined;
   }
   const text = escapeHtml(`Image: ${description.trim() || (url?.hostname ?? 'without a description')}`);
-  return url && (url.protocol === 'https:' || url.protocol === 'http:') ? `<a class="content-image" href="${escapeHtml(url.href)}">${text}</a>` : `<span class="content-image">${text}</span>`;
+  return url && (url.protocol === 'https:' || url.protocol === 'http:')
+    ? `<a class="content-image" href="${escapeHtml(url.href)}">${text}</a>`
+    : `<span class="content-image">${text}</span>`;
 }

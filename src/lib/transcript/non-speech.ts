@@ -12,7 +12,8 @@ import Token from 'markdown-it/lib/token.mjs';
  */
 
 /** Anything in square brackets, and the parenthesised sounds transcribers write: each a mark, or an editorial insertion. */
-const BRACKETED = /\[[^\]\n]{1,120}\]|\((?:inaudible|unintelligible|indistinct|crosstalk|laugh(?:s|ing|ter)?|chuckles?|applause|music|silence|sighs?|pause|coughs?)\b[^)\n]{0,120}\)/giu;
+const BRACKETED =
+  /\[[^\]\n]{1,120}\]|\((?:inaudible|unintelligible|indistinct|crosstalk|laugh(?:s|ing|ter)?|chuckles?|applause|music|silence|sighs?|pause|coughs?)\b[^)\n]{0,120}\)/giu;
 
 /**
  * What a bracket holds when it is a transcriber's mark: a sound, or a note on what could not be

@@ -209,7 +209,10 @@ function squashedText(passage: PassageRef): string {
 }
 
 function squash(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** The words (start inclusive, end exclusive) where the squashed target starts, if anywhere. */

@@ -41,7 +41,11 @@ interface Renderer {
  * speaker is its sub-result's title, and the billed speakers are indexed
  * with the talk's details.
  */
-export function renderTranscript(parsed: ParsedTranscript, resolveSpeaker: (label: string) => ResolvedSpeaker | undefined, { proseVoice = '', moment }: RenderOptions = {}): string {
+export function renderTranscript(
+  parsed: ParsedTranscript,
+  resolveSpeaker: (label: string) => ResolvedSpeaker | undefined,
+  { proseVoice = '', moment }: RenderOptions = {},
+): string {
   const { markdown, env } = parsed;
   const render: Renderer = { tokens: (tokens) => markdown.renderer.render(tokens, markdown.options, env), moment };
   const chapters = moment ? chapterTimes(parsed) : new Map<string, Timestamp>();
@@ -66,10 +70,14 @@ function renderHeading(heading: Heading, start: Timestamp | undefined, render: R
 function renderTurn(turn: Turn, speaker: ResolvedSpeaker | undefined, render: Renderer): string {
   const name = speaker?.name ?? turn.label;
   const data = speaker ? ` data-speaker="${escapeHtml(speaker.slug)}"` : '';
-  const who = speaker?.href ? `<a class="turn-speaker" href="${escapeHtml(speaker.href)}">${escapeHtml(name)}</a>` : `<span class="turn-speaker">${escapeHtml(name)}</span>`;
+  const who = speaker?.href
+    ? `<a class="turn-speaker" href="${escapeHtml(speaker.href)}">${escapeHtml(name)}</a>`
+    : `<span class="turn-speaker">${escapeHtml(name)}</span>`;
   const continued = turn.continued ? ' <span class="turn-continued">(continued)</span>' : '';
   const time = turn.timestamp ? ` ${renderTimestamp(turn.timestamp, turn.id, render)}` : '';
-  const passages = turn.passages.map((passage, index) => renderPassage(passage, name, turn.timestamp, render, index === 0 ? turn.timestamp : undefined)).join('');
+  const passages = turn.passages
+    .map((passage, index) => renderPassage(passage, name, turn.timestamp, render, index === 0 ? turn.timestamp : undefined))
+    .join('');
   return (
     `<div class="turn" id="${turn.id}"${data} data-speaker-name="${escapeHtml(name)}">` +
     `<p class="turn-label" data-pagefind-ignore>${who}${continued}${time}${permalink(turn.id, 'turn')}</p>${passages}</div>`

@@ -63,7 +63,10 @@ export function anonymousVoice(label: string): AnonymousVoice | undefined {
  * a voice the talk declares, or an anonymous voice, named as written. The talk page and the
  * transcript downloads both name turns through this, so they agree.
  */
-export function talkLabelResolver(speakers: readonly (SpeakerIdentity & { href?: string })[], voices: readonly string[]): (label: string) => ResolvedSpeaker | undefined {
+export function talkLabelResolver(
+  speakers: readonly (SpeakerIdentity & { href?: string })[],
+  voices: readonly string[],
+): (label: string) => ResolvedSpeaker | undefined {
   const resolve = createLabelResolver([...speakers, ...voices.map((voice) => ({ slug: 'voice', name: voice, aliases: [] }))]);
   return (label) => {
     const voice = anonymousVoice(label);

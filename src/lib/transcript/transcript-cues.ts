@@ -35,13 +35,29 @@ export function transcriptItems(parsed: ParsedTranscript, resolve: (label: strin
       items.push({ kind: 'heading', depth: block.depth, text: block.text });
     } else if (block.kind === 'prose') {
       const { passage } = block;
-      items.push({ kind: 'paragraph', id: passage.id, speaker: undefined, opensTurn: false, text: blockPlainText(passage.tokens), start: passage.timestamp?.seconds, ...(passage.timestamp?.estimated && { estimated: true }) });
+      items.push({
+        kind: 'paragraph',
+        id: passage.id,
+        speaker: undefined,
+        opensTurn: false,
+        text: blockPlainText(passage.tokens),
+        start: passage.timestamp?.seconds,
+        ...(passage.timestamp?.estimated && { estimated: true }),
+      });
     } else {
       const speaker = resolve(block.label)?.name ?? block.label;
       const labelTime = labelTimestamp(block);
       block.passages.forEach((passage, index) => {
         const start = passage.timestamp ?? (index === 0 ? labelTime : undefined);
-        items.push({ kind: 'paragraph', id: passage.id, speaker, opensTurn: index === 0 && !block.continued, text: blockPlainText(passage.tokens), start: start?.seconds, ...(start?.estimated && { estimated: true }) });
+        items.push({
+          kind: 'paragraph',
+          id: passage.id,
+          speaker,
+          opensTurn: index === 0 && !block.continued,
+          text: blockPlainText(passage.tokens),
+          start: start?.seconds,
+          ...(start?.estimated && { estimated: true }),
+        });
       });
     }
   }
@@ -58,7 +74,9 @@ function labelTimestamp(turn: Turn): Turn['timestamp'] {
 
 /** A transcript has times when any of its paragraphs has a timestamp. */
 export function hasTimes(parsed: ParsedTranscript): boolean {
-  return parsed.blocks.some((block) => (block.kind === 'turn' ? block.timestamp !== undefined : block.kind === 'prose' && block.passage.timestamp !== undefined));
+  return parsed.blocks.some((block) =>
+    block.kind === 'turn' ? block.timestamp !== undefined : block.kind === 'prose' && block.passage.timestamp !== undefined,
+  );
 }
 
 /** One subtitle cue: a timed paragraph, with the paragraphs that have no time of their own after it. */

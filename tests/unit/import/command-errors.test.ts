@@ -32,9 +32,17 @@ describe('the importer says what is wrong, without a stack trace', () => {
     for (const folder of [content, join(content, 'talks')]) chmodSync(folder, 0o555);
     const before = snapshot(content);
     try {
-      const run = spawnSync(process.execPath, [join(ROOT, 'scripts/import.ts'), file, ...NEW_TALK, '--content', content], { cwd: ROOT, encoding: 'utf8', timeout: 20_000, env: { ...process.env, TMPDIR: temporary }, ...(asNobody && { uid: 65534, gid: 65534 }) });
+      const run = spawnSync(process.execPath, [join(ROOT, 'scripts/import.ts'), file, ...NEW_TALK, '--content', content], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 20_000,
+        env: { ...process.env, TMPDIR: temporary },
+        ...(asNobody && { uid: 65534, gid: 65534 }),
+      });
       expect(run.stdout).toBe('');
-      expect(run.stderr).toMatch(/^error: cannot write \S*talks\/new-talk\.md: permission denied \(is the content folder read-only\?\); nothing was written\n$/);
+      expect(run.stderr).toMatch(
+        /^error: cannot write \S*talks\/new-talk\.md: permission denied \(is the content folder read-only\?\); nothing was written\n$/,
+      );
       expect(run.status).toBe(1);
     } finally {
       for (const folder of [content, join(content, 'talks')]) chmodSync(folder, 0o755);
@@ -43,20 +51,32 @@ describe('the importer says what is wrong, without a stack trace', () => {
   }, 30_000);
 
   it('when the file is empty, or blank', () => {
-    for (const [name, text, what] of [['empty.vtt', '', 'the file is empty'], ['blank.txt', ' \n\n\t\n', 'the file is empty (it holds only blank space)']]) {
+    for (const [name, text, what] of [
+      ['empty.vtt', '', 'the file is empty'],
+      ['blank.txt', ' \n\n\t\n', 'the file is empty (it holds only blank space)'],
+    ]) {
       const run = importer(sample(name as string, text as string), ...NEW_TALK, '--content', scratchArchive(), '--check');
       expect(run.code).toBe(1);
-      expect(run.err).toMatch(new RegExp(`^error: \\S*${name}: ${(what as string).replace(/[()]/g, '\\$&')}; expected a transcript, in one of seed, name-colon, `));
+      expect(run.err).toMatch(
+        new RegExp(`^error: \\S*${name}: ${(what as string).replace(/[()]/g, '\\$&')}; expected a transcript, in one of seed, name-colon, `),
+      );
     }
   });
 
   it('when a time is 100 hours or more, at its cue', () => {
     const srt = sample('long.srt', '1\n99:59:58,000 --> 99:59:59,000\nTravis: Nearly there.\n\n2\n100:00:01,000 --> 100:00:04,000\nTravis: Past it.\n');
     const vtt = sample('long.vtt', 'WEBVTT\n\n99:59:50.000 --> 99:59:51.000\nHello there.\n\n100:00:01.000 --> 100:00:04.000\nGeneral remarks.\n');
-    for (const [file, place] of [[srt, 'cue 2 \\(line 6\\)'], [vtt, 'cue 2 \\(line 6\\)']] as const) {
+    for (const [file, place] of [
+      [srt, 'cue 2 \\(line 6\\)'],
+      [vtt, 'cue 2 \\(line 6\\)'],
+    ] as const) {
       const run = importer(file, ...NEW_TALK, '--content', scratchArchive(), '--check');
       expect(run.code).toBe(1);
-      expect(run.err).toMatch(new RegExp(`^error: \\S*long\\.(srt|vtt): ${place}: a time of 100:00:01, 100 hours or more into the recording; the archive's times run to 99:59:59, so check the file's timings$`));
+      expect(run.err).toMatch(
+        new RegExp(
+          `^error: \\S*long\\.(srt|vtt): ${place}: a time of 100:00:01, 100 hours or more into the recording; the archive's times run to 99:59:59, so check the file's timings$`,
+        ),
+      );
     }
     const part = importer(srt, '--part', '100:00:00=new-talk', '--content', scratchArchive());
     expect(part.code).toBe(2);

@@ -38,7 +38,9 @@ describe('the importer’s command line cannot write outside the content folder'
       const before = snapshot(content);
       const run = importer(transcript, '--slug', `../../${escape}`, ...NEW_TALK, '--content', content, ...check);
       expect(run.code).toBe(2);
-      expect(run.err).toBe(`error: --slug "../../${escape}" is not a slug: write lower-case letters, digits and single hyphens (at most 100 characters), such as "ada-lovelace-engines"\nRun with --help for the options.`);
+      expect(run.err).toBe(
+        `error: --slug "../../${escape}" is not a slug: write lower-case letters, digits and single hyphens (at most 100 characters), such as "ada-lovelace-engines"\nRun with --help for the options.`,
+      );
       expect(snapshot(content)).toEqual(before);
     }
     // Where the two levels up would have led: beside the content folder, and beside the check's copy (in the

@@ -143,7 +143,18 @@ function axrpText(raw: string): string {
 describe.each(CASES)('importing $file', (corpusCase) => {
   const content = scratchArchive();
   const source = join(corpusCase.path ?? CORPUS, corpusCase.file);
-  const run = importer(source, '--slug', 'imported', '--title', 'Imported', '--kind', 'interview', ...corpusCase.speakers.flatMap((speaker) => ['--speaker', speaker]), '--content', content);
+  const run = importer(
+    source,
+    '--slug',
+    'imported',
+    '--title',
+    'Imported',
+    '--kind',
+    'interview',
+    ...corpusCase.speakers.flatMap((speaker) => ['--speaker', speaker]),
+    '--content',
+    content,
+  );
   const { body } = entry(join(content, 'talks/imported.md'));
   const raw = readFileSync(source, 'utf8');
 
@@ -174,7 +185,23 @@ describe.each(CASES)('importing $file', (corpusCase) => {
 describe('cue formats become readable paragraphs', () => {
   it('merges the SRT’s 1,311 cues, many of one or two words, into paragraphs that start sentences', () => {
     const content = scratchArchive();
-    importer(join(CORPUS, 'virtualcoffee-s5e9.srt'), '--slug', 'vc', '--title', 'VC', '--kind', 'interview', '--speaker', 'bekah-hawrot-weigel', '--speaker', 'dan', '--speaker', 'kirk-shillingford', '--content', content);
+    importer(
+      join(CORPUS, 'virtualcoffee-s5e9.srt'),
+      '--slug',
+      'vc',
+      '--title',
+      'VC',
+      '--kind',
+      'interview',
+      '--speaker',
+      'bekah-hawrot-weigel',
+      '--speaker',
+      'dan',
+      '--speaker',
+      'kirk-shillingford',
+      '--content',
+      content,
+    );
     const passages = turnsOf(entry(join(content, 'talks/vc.md')).body).flatMap((turn) => turn.passages);
     expect(passages.length).toBeLessThan(1311 / 4);
     expect(passages.filter((passage) => /^[a-z]/.test(passage.text)).length).toBe(0);
@@ -183,7 +210,11 @@ describe('cue formats become readable paragraphs', () => {
   it('gives the VTT, the HTML and the JSON of one episode the same words and turns', () => {
     const content = scratchArchive();
     const speakers = ['--speaker', 'travis', '--speaker', 'sarah', '--speaker', 'gilon'];
-    const files = [join(CORPUS, 'podcasting20-buzzsprout-10-things.vtt'), join(CORPUS, 'podcasting20-buzzsprout-10-things.html'), join(SAMPLES, 'podcasting20-buzzsprout-10-things.json')];
+    const files = [
+      join(CORPUS, 'podcasting20-buzzsprout-10-things.vtt'),
+      join(CORPUS, 'podcasting20-buzzsprout-10-things.html'),
+      join(SAMPLES, 'podcasting20-buzzsprout-10-things.json'),
+    ];
     const bodies = files.map((file, index) => {
       expect(importer(file, '--slug', `episode-${index}`, '--title', 'Episode', '--kind', 'talk', ...speakers, '--content', content).err).toBe('');
       return entry(join(content, `talks/episode-${index}.md`)).body;

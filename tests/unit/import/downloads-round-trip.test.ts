@@ -30,7 +30,11 @@ const talks = report.talks.filter((talk) => talk.body.trim() !== '');
 
 /** What the talk page and its downloads are given: its speakers' names and its voices. */
 function fileOptions(talk: TalkEntry): TranscriptFileOptions {
-  const speakers = talk.valid.speakers.map(({ speaker }) => ({ slug: speaker, name: names.get(speaker)?.name ?? speaker, aliases: names.get(speaker)?.aliases ?? [] }));
+  const speakers = talk.valid.speakers.map(({ speaker }) => ({
+    slug: speaker,
+    name: names.get(speaker)?.name ?? speaker,
+    aliases: names.get(speaker)?.aliases ?? [],
+  }));
   return { resolve: talkLabelResolver(speakers, talk.valid.voices), proseVoice: joinNames(speakers.map((speaker) => speaker.name)) };
 }
 
@@ -62,7 +66,9 @@ function paragraphStarts(talk: TalkEntry, body: string): [number, number | null,
 
 /** Chapter headings as the importer writes them: `##` for levels 1 and 2, `###` below; with `times`, the time each starts. */
 function chapters(body: string, { times = false } = {}): string[] {
-  return parseTranscript(body).blocks.flatMap((block) => (block.kind === 'heading' ? [`${block.depth <= 2 ? '##' : '###'} ${times && block.timestamp ? `[${block.timestamp.label}] ` : ''}${block.text}`] : []));
+  return parseTranscript(body).blocks.flatMap((block) =>
+    block.kind === 'heading' ? [`${block.depth <= 2 ? '##' : '###'} ${times && block.timestamp ? `[${block.timestamp.label}] ` : ''}${block.text}`] : [],
+  );
 }
 
 /** The spoken words of every passage (non-speech marks and footnote references are marks, not words). */
@@ -126,7 +132,9 @@ describe.each(spoken.map((talk) => [talk.id, talk] as const))('%s', (_id, talk) 
       const time = ([before, seconds]: [number, number | null, boolean]) => `${before},${seconds}`;
       const known = new Set(original.starts.map(time));
       expect(starts.filter((start) => !known.has(time(start)))).toEqual([]);
-      const cueStarts = original.starts.filter(([, seconds], index) => seconds !== null && original.starts.slice(0, index).every(([, earlier]) => earlier === null || earlier < seconds));
+      const cueStarts = original.starts.filter(
+        ([, seconds], index) => seconds !== null && original.starts.slice(0, index).every(([, earlier]) => earlier === null || earlier < seconds),
+      );
       const read = new Set(starts.map(time));
       expect(cueStarts.filter((start) => !read.has(time(start)))).toEqual([]);
     } else {
@@ -150,6 +158,11 @@ describe.each(written.map((talk) => [talk.id, talk] as const))('%s (no turns)', 
     expect(paragraphs.filter((paragraph) => /^#{1,6} /.test(paragraph))).toEqual(headings);
     const definitions = [...talk.body.matchAll(/^\[\^(\w+)\]:[ \t]*(.*)$/gm)].map((match, index) => [`[${index + 1}]`, normalizedWords(match[2] ?? '')]);
     expect(definitions.length).toBeGreaterThan(0);
-    expect(notes.trimEnd().split('\n\n').map((note) => [note.split(' ')[0], normalizedWords(note.slice(note.indexOf(' ')))])).toEqual(definitions);
+    expect(
+      notes
+        .trimEnd()
+        .split('\n\n')
+        .map((note) => [note.split(' ')[0], normalizedWords(note.slice(note.indexOf(' ')))]),
+    ).toEqual(definitions);
   });
 });

@@ -82,13 +82,16 @@ describe('WebVTT', () => {
   });
 
   it('decodes every HTML5 named and numeric reference in cue text, as the standard says', () => {
-    const parsed = parseVtt('WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nOur Q&amp;A on &quot;caf&eacute;s&quot; &amp;&amp; AT&T &ndash; &#128512; &#150; &#x2019;s &amp\n');
+    const parsed = parseVtt(
+      'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nOur Q&amp;A on &quot;caf&eacute;s&quot; &amp;&amp; AT&T &ndash; &#128512; &#150; &#x2019;s &amp\n',
+    );
     expect(labelsAndTexts(parsed)).toEqual([[null, 'Our Q&A on "cafés" && AT&T – 😀 – ’s &amp']]);
     expect(() => auditCoverage(parsed)).not.toThrow();
   });
 
   it('takes ">>" opening a cue or a line (YouTube\'s change of speaker) for an unlabelled new turn', () => {
-    const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n&gt;&gt; So that is the talk.\n\n00:00:03.000 --> 00:00:05.000\n&gt;&gt; Thank you. Questions?\n>> Yes, me.\n';
+    const vtt =
+      'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n&gt;&gt; So that is the talk.\n\n00:00:03.000 --> 00:00:05.000\n&gt;&gt; Thank you. Questions?\n>> Yes, me.\n';
     const parsed = parseVtt(vtt);
     expect(parsed.segments.map((segment) => [segment.newTurn ?? false, segment.text])).toEqual([
       [true, 'So that is the talk.'],
@@ -101,8 +104,9 @@ describe('WebVTT', () => {
     expect(body).not.toContain('>');
   });
 
-  it('takes a speaker tag in square brackets opening a line for that speaker\'s turn, where it names a known voice', () => {
-    const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n[Adam] So welcome, Dawn.\n\n00:00:03.000 --> 00:00:05.000\n[Dawn] Thanks, Adam. [Music]\n[audience member] Can I ask?\n\n00:00:05.000 --> 00:00:06.000\n[Music] Yes.\n';
+  it("takes a speaker tag in square brackets opening a line for that speaker's turn, where it names a known voice", () => {
+    const vtt =
+      'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n[Adam] So welcome, Dawn.\n\n00:00:03.000 --> 00:00:05.000\n[Dawn] Thanks, Adam. [Music]\n[audience member] Can I ask?\n\n00:00:05.000 --> 00:00:06.000\n[Music] Yes.\n';
     const known = (label: string) => ['Adam', 'Dawn'].includes(label);
     const parsed = parseVtt(vtt, { isKnownLabel: known });
     expect(labelsAndTexts(parsed)).toEqual([
@@ -195,8 +199,9 @@ describe('SRT', () => {
     expect(parsed.segments[4]?.at).toEqual({ line: 19, cue: 5 });
   });
 
-  it('gives a turn that starts inside a cue a time estimated from its words\' place in the cue, not the cue\'s', () => {
-    const cue = '1\n00:02:00,000 --> 00:02:20,000\nJan Leike: This is the end.\nAudience member: Why is it?\n\n2\n00:02:20,000 --> 00:02:22,000\nJan Leike: Because.\n';
+  it("gives a turn that starts inside a cue a time estimated from its words' place in the cue, not the cue's", () => {
+    const cue =
+      '1\n00:02:00,000 --> 00:02:20,000\nJan Leike: This is the end.\nAudience member: Why is it?\n\n2\n00:02:20,000 --> 00:02:22,000\nJan Leike: Because.\n';
     const { body } = imported(parseSrt(cue, { isKnownLabel: (label) => label === 'Jan Leike' }), ['Jan Leike']);
     // Four of the cue's seven words come before the question: 2:00 + 20 s × 4/7.
     expect(body).toBe('**Jan Leike:** [2:00] This is the end.\n\n**Audience member:** [~2:11] Why is it?\n\n**Jan Leike:** [2:20] Because.');
@@ -231,8 +236,10 @@ describe('SRT', () => {
     expect(() => auditCoverage(parsed)).not.toThrow();
   });
 
-  it('takes a speaker tag in square brackets opening a cue\'s line for that speaker\'s turn', () => {
-    const parsed = parseSrt('1\n00:00:01,000 --> 00:00:03,000\n[Adam] So welcome.\n[Dawn] Thanks.\n\n2\n00:00:03,000 --> 00:00:04,000\n[laughs] Yes.\n', { isKnownLabel: (label) => ['Adam', 'Dawn'].includes(label) });
+  it("takes a speaker tag in square brackets opening a cue's line for that speaker's turn", () => {
+    const parsed = parseSrt('1\n00:00:01,000 --> 00:00:03,000\n[Adam] So welcome.\n[Dawn] Thanks.\n\n2\n00:00:03,000 --> 00:00:04,000\n[laughs] Yes.\n', {
+      isKnownLabel: (label) => ['Adam', 'Dawn'].includes(label),
+    });
     expect(labelsAndTexts(parsed)).toEqual([
       ['Adam', 'So welcome.'],
       ['Dawn', 'Thanks.'],
@@ -242,7 +249,9 @@ describe('SRT', () => {
   });
 
   it('names the cue and line of a block without timing', () => {
-    expect(() => parseSrt('1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\nno timing here\n')).toThrow(/cue 2 has no timing line; expected .*00:00:01,000 --> 00:00:04,000/);
+    expect(() => parseSrt('1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\nno timing here\n')).toThrow(
+      /cue 2 has no timing line; expected .*00:00:01,000 --> 00:00:04,000/,
+    );
   });
 });
 
@@ -260,7 +269,12 @@ describe('Whisper JSON', () => {
 
   it('reads segments as cues, keeps repeated ones and reports them', () => {
     const parsed = parseWhisperJson(sample);
-    expect(parsed.segments.map((segment) => segment.text)).toEqual(['Please welcome Andrej Karpathy.', 'So the first stage is pre-training.', 'So the first stage is pre-training.', 'www.microsoft.com']);
+    expect(parsed.segments.map((segment) => segment.text)).toEqual([
+      'Please welcome Andrej Karpathy.',
+      'So the first stage is pre-training.',
+      'So the first stage is pre-training.',
+      'www.microsoft.com',
+    ]);
     expect(parsed.notes).toEqual(['segments 2–3 repeat "So the first stage is pre-training." (2×); kept, as the source has them']);
     expect(parsed.facts.language).toBe('en');
     const { body } = imported(parsed, ['Andrej Karpathy']);
@@ -280,7 +294,9 @@ describe('Whisper JSON', () => {
 
 describe('Podcasting 2.0', () => {
   it('reads <cite>, <time> and <p> runs with entities decoded and markup kept as text', () => {
-    const parsed = parsePodcastingHtml('<cite>Travis:</cite>\n<time>0:00</time>\n<p>It&#39;s <em>key</em> &lt;b&gt;really&lt;/b&gt;.</p>\n<cite>Sarah:</cite>\n<time>1:02:03</time>\n<p>Yes.</p>\n');
+    const parsed = parsePodcastingHtml(
+      '<cite>Travis:</cite>\n<time>0:00</time>\n<p>It&#39;s <em>key</em> &lt;b&gt;really&lt;/b&gt;.</p>\n<cite>Sarah:</cite>\n<time>1:02:03</time>\n<p>Yes.</p>\n',
+    );
     expect(parsed.segments.map((segment) => [segment.label, segment.text, segment.start, segment.at.line])).toEqual([
       ['Travis', "It's key <b>really</b>.", 0, 3],
       ['Sarah', 'Yes.', 3723, 6],
@@ -290,7 +306,15 @@ describe('Podcasting 2.0', () => {
   });
 
   it('reads JSON segments of {speaker, startTime, endTime, body}', () => {
-    const parsed = parsePodcastingJson(JSON.stringify({ version: '1.0.0', segments: [{ speaker: 'Travis', startTime: 0.18, endTime: 2.4, body: 'When you first get' }, { startTime: 2.4, endTime: 4.8, body: 'started.' }] }));
+    const parsed = parsePodcastingJson(
+      JSON.stringify({
+        version: '1.0.0',
+        segments: [
+          { speaker: 'Travis', startTime: 0.18, endTime: 2.4, body: 'When you first get' },
+          { startTime: 2.4, endTime: 4.8, body: 'started.' },
+        ],
+      }),
+    );
     expect(labelsAndTexts(parsed)).toEqual([
       ['Travis', 'When you first get'],
       [null, 'started.'],
@@ -355,12 +379,45 @@ describe('Markdown with bold labels (AXRP)', () => {
 
 describe('Markdown posts with navigation and two heading levels', () => {
   const post = [
-    '---', 'title: "Episode 12"', '---', '', 'A summary of the episode.', '',
-    '## Contents', '- [Part one](#part-one)', '  - [Introduction](#introduction)', '  - [Why now](#why-now)', '- [Part two](#part-two)', '  - [What next](#what-next)', '',
-    '# Part one <a name="part-one"></a>', '', '## Introduction <a name="introduction"></a>', '', '[⬆](#contents)', '',
-    '**Host:** Hello, and welcome.', '', '**Guest:** Thanks. [⬆](#contents)', '', '[Back to contents](#contents)', '',
-    '## Why now <a name="why-now"></a>', '', '**Host:** Why now? As I said [earlier](#introduction), it matters.', '', '[⬆](#contents)', '',
-    '# Part two <a name="part-two"></a>', '', '## What next <a name="what-next"></a>', '', '**Guest:** This.', '', '[⬆](#contents)', '',
+    '---',
+    'title: "Episode 12"',
+    '---',
+    '',
+    'A summary of the episode.',
+    '',
+    '## Contents',
+    '- [Part one](#part-one)',
+    '  - [Introduction](#introduction)',
+    '  - [Why now](#why-now)',
+    '- [Part two](#part-two)',
+    '  - [What next](#what-next)',
+    '',
+    '# Part one <a name="part-one"></a>',
+    '',
+    '## Introduction <a name="introduction"></a>',
+    '',
+    '[⬆](#contents)',
+    '',
+    '**Host:** Hello, and welcome.',
+    '',
+    '**Guest:** Thanks. [⬆](#contents)',
+    '',
+    '[Back to contents](#contents)',
+    '',
+    '## Why now <a name="why-now"></a>',
+    '',
+    '**Host:** Why now? As I said [earlier](#introduction), it matters.',
+    '',
+    '[⬆](#contents)',
+    '',
+    '# Part two <a name="part-two"></a>',
+    '',
+    '## What next <a name="what-next"></a>',
+    '',
+    '**Guest:** This.',
+    '',
+    '[⬆](#contents)',
+    '',
   ].join('\n');
 
   it('drops navigation links with their text, keeps the headings before the first label, and keeps the two levels', () => {
@@ -383,7 +440,7 @@ describe('Markdown posts with navigation and two heading levels', () => {
 });
 
 describe('editorial insertions (AXRP)', () => {
-  it('counts the editor\'s words in brackets as words, and only sounds and gaps as marks', () => {
+  it("counts the editor's words in brackets as words, and only sounds and gaps as marks", () => {
     const sample = '**Daniel Filan:**\nSo [GPT-]3.5 was evaluat[ing] it, at [the Schwartz Reisman Institute]. [laughs] [inaudible]\n';
     const { body, audit } = imported(parseMarkdownLabels(sample), ['Daniel Filan']);
     expect(body).toBe('**Daniel Filan:** So [GPT-]3.5 was evaluat[ing] it, at [the Schwartz Reisman Institute]. [laughs] [inaudible]');
@@ -426,7 +483,7 @@ describe("Markdown in the archive's own convention (a talk's Markdown download)"
     expect(parsed.firstLine).toBe(5);
   });
 
-  it('imports back to the same turns, times and words, written in the importer\'s own form', () => {
+  it("imports back to the same turns, times and words, written in the importer's own form", () => {
     const { body: written, audit } = imported(parseMarkdownLabels(sample), ['Jan Leike']);
     expect(written).toBe(
       [
@@ -446,7 +503,27 @@ describe("Markdown in the archive's own convention (a talk's Markdown download)"
 });
 
 describe('Name: text paragraphs (The Inside View)', () => {
-  const sample = ['---', 'title: "Phil Trammell"', '---', '', 'Intro with a [link](https://x.y).', '', '# Transcript', '', 'Michael: Hey Phil how are you', '', 'Phil: I\'m okay', '', 'Michal: great [inaudible]', '', 'Phi: right so', '', '[AI in technology production]', '', 'Micheal: so if we'].join('\n');
+  const sample = [
+    '---',
+    'title: "Phil Trammell"',
+    '---',
+    '',
+    'Intro with a [link](https://x.y).',
+    '',
+    '# Transcript',
+    '',
+    'Michael: Hey Phil how are you',
+    '',
+    "Phil: I'm okay",
+    '',
+    'Michal: great [inaudible]',
+    '',
+    'Phi: right so',
+    '',
+    '[AI in technology production]',
+    '',
+    'Micheal: so if we',
+  ].join('\n');
 
   it('starts after the Transcript heading and takes each paragraph’s label', () => {
     const parsed = parseNameColon(sample);
@@ -456,7 +533,10 @@ describe('Name: text paragraphs (The Inside View)', () => {
   });
 
   it('maps misspelt labels through the speakers’ aliases and the host’s first name without its diaeresis', () => {
-    const { body, mappings } = imported(parseNameColon(sample), ['Michaël Trazzi', 'Phil Trammell'], { 'Michaël Trazzi': ['Michal', 'Micheal'], 'Phil Trammell': ['Phi'] });
+    const { body, mappings } = imported(parseNameColon(sample), ['Michaël Trazzi', 'Phil Trammell'], {
+      'Michaël Trazzi': ['Michal', 'Micheal'],
+      'Phil Trammell': ['Phi'],
+    });
     expect(mappings.map((mapping) => [mapping.label, mapping.slug, mapping.how])).toEqual([
       ['Michael', 'micha-l-trazzi', 'short name'],
       ['Phil', 'phil-trammell', 'short name'],
@@ -474,7 +554,9 @@ describe('seed interview style', () => {
     const sample = 'rob wiblin hi listeners\n\njan leike thanks\n\nmore from jan\n\nrob wiblin so\n\njan leikeit depends\n\nrob wiblin ok\n\njan leike yes';
     const parsed = parseSeedStyle(sample, { names: ['Rob Wiblin', 'Jan Leike'] });
     expect(parsed.segments.map((segment) => segment.label ?? null)).toEqual(['rob wiblin', 'jan leike', null, 'rob wiblin', null, 'rob wiblin', 'jan leike']);
-    expect(parsed.notes).toEqual(['line 9: the paragraph opens with "jan leikeit de…", a name glued to the next word; it is kept as text of the turn before'.replace('de…', 'dep…')]);
+    expect(parsed.notes).toEqual([
+      'line 9: the paragraph opens with "jan leikeit de…", a name glued to the next word; it is kept as text of the turn before'.replace('de…', 'dep…'),
+    ]);
     // Without names given, an opening shared by three paragraphs or more is taken for a name: only "rob wiblin" here.
     expect(new Set(parseSeedStyle(sample).segments.map((segment) => segment.label))).toEqual(new Set(['rob wiblin', undefined]));
   });
@@ -525,10 +607,12 @@ describe('caption Markdown (FAR.AI workshop files)', () => {
     expect(parsed.facts).toEqual({ url: 'https://www.youtube.com/watch?v=OPZxs6IXH00', channel: 'FAR․AI', language: 'en-US', captions: 'manual' });
   });
 
-  it('does not take a sentence\'s first word for a person, unless it names one of the talk\'s voices', () => {
+  it("does not take a sentence's first word for a person, unless it names one of the talk's voices", () => {
     const text = '## Transcript\n\n[3:00] Jacob Steinhardt: It is not there yet. Two: these settings differ. Richard: How are we on time?\n';
     const known = (label: string) => ['Jacob Steinhardt', 'Jacob'].includes(label);
-    expect(labelsAndTexts(parseCaptionMarkdown(text, { isKnownLabel: known }))).toEqual([['Jacob Steinhardt', 'It is not there yet. Two: these settings differ. Richard: How are we on time?']]);
+    expect(labelsAndTexts(parseCaptionMarkdown(text, { isKnownLabel: known }))).toEqual([
+      ['Jacob Steinhardt', 'It is not there yet. Two: these settings differ. Richard: How are we on time?'],
+    ]);
     expect(labelsAndTexts(parseCaptionMarkdown(text, { isKnownLabel: (label) => known(label) || label === 'Richard' }))).toEqual([
       ['Jacob Steinhardt', 'It is not there yet. Two: these settings differ.'],
       ['Richard', 'How are we on time?'],
@@ -536,7 +620,9 @@ describe('caption Markdown (FAR.AI workshop files)', () => {
   });
 
   it('takes a speaker tag in square brackets for a turn where a label could stand, if it names a known voice', () => {
-    const parsed = parseCaptionMarkdown('## Transcript\n\n[0:10] [Adam] So welcome, he [Dawn] said. [Dawn] Thanks. [Music] [audience member] A question?\n', { isKnownLabel: (label) => ['Adam', 'Dawn'].includes(label) });
+    const parsed = parseCaptionMarkdown('## Transcript\n\n[0:10] [Adam] So welcome, he [Dawn] said. [Dawn] Thanks. [Music] [audience member] A question?\n', {
+      isKnownLabel: (label) => ['Adam', 'Dawn'].includes(label),
+    });
     expect(labelsAndTexts(parsed)).toEqual([
       ['Adam', 'So welcome, he [Dawn] said.'],
       ['Dawn', 'Thanks. [Music]'],
@@ -546,7 +632,9 @@ describe('caption Markdown (FAR.AI workshop files)', () => {
   });
 
   it('takes a label right after a word cut off with a hyphen', () => {
-    const parsed = parseCaptionMarkdown("## Transcript\n\n[14:02] Audience member: If I'm going to play devils' advocate in here, like- Paul Christiano: Which I encourage. Audience member: Why does it?\n");
+    const parsed = parseCaptionMarkdown(
+      "## Transcript\n\n[14:02] Audience member: If I'm going to play devils' advocate in here, like- Paul Christiano: Which I encourage. Audience member: Why does it?\n",
+    );
     expect(labelsAndTexts(parsed)).toEqual([
       ['Audience member', "If I'm going to play devils' advocate in here, like-"],
       ['Paul Christiano', 'Which I encourage.'],
@@ -564,61 +652,123 @@ describe('caption Markdown (FAR.AI workshop files)', () => {
     const { body } = imported(parsed, ['Been Kim', 'Jascha Sohl-Dickstein']);
     // The presenter carries on after the heading, so the paragraph has no label of its own.
     // The caption paragraphs stay as they are, so each keeps its time, even where one ends mid-sentence.
-    expect(body).toContain('deception").\n\n## [1:09] Al Alignment and AGI safety\n\n[1:01] So if you start with the field of AI alignment\n\n[1:09] and AGI safety, it has origins.');
+    expect(body).toContain(
+      'deception").\n\n## [1:09] Al Alignment and AGI safety\n\n[1:01] So if you start with the field of AI alignment\n\n[1:09] and AGI safety, it has origins.',
+    );
     // Turns that start inside a caption paragraph get a time estimated from their words' place in it, marked "~".
-    expect(body).toContain('**Been Kim:** [~18:13] We do.\n\n[21:04] Thanks.\n\n## [21:04] Jascha Sohl-Dickstein - More intelligent agents\n\n**Jascha Sohl-Dickstein:** [~21:04] Hey there.');
+    expect(body).toContain(
+      '**Been Kim:** [~18:13] We do.\n\n[21:04] Thanks.\n\n## [21:04] Jascha Sohl-Dickstein - More intelligent agents\n\n**Jascha Sohl-Dickstein:** [~21:04] Hey there.',
+    );
   });
 
   it('cuts a heading-split sentence inside a paragraph at the sentence’s start', () => {
-    const parsed = parseCaptionMarkdown('## Transcript\n\n[9:06] It helps. Hopefully we take a step towards making\n\n### Make AGI safety mainstream\n\n[9:12] AGI safety mainstream in ML. There are lots.\n');
+    const parsed = parseCaptionMarkdown(
+      '## Transcript\n\n[9:06] It helps. Hopefully we take a step towards making\n\n### Make AGI safety mainstream\n\n[9:12] AGI safety mainstream in ML. There are lots.\n',
+    );
     const { body } = imported(parsed, ['Ilya Sutskever']);
-    expect(body).toBe('**Ilya Sutskever:** [9:06] It helps.\n\n## [9:12] Make AGI safety mainstream\n\n[~9:07] Hopefully we take a step towards making\n\n[9:12] AGI safety mainstream in ML. There are lots.');
+    expect(body).toBe(
+      '**Ilya Sutskever:** [9:06] It helps.\n\n## [9:12] Make AGI safety mainstream\n\n[~9:07] Hopefully we take a step towards making\n\n[9:12] AGI safety mainstream in ML. There are lots.',
+    );
   });
 
   it('keeps every caption paragraph and its time, also one that starts in lower case mid-sentence', () => {
-    const parsed = parseCaptionMarkdown('## Transcript\n\n[0:10] We talked about models and how\n\n[0:20] they learn from data. It was fun. Audience member: Was it?\n\n[0:30] and then we stopped.\n');
+    const parsed = parseCaptionMarkdown(
+      '## Transcript\n\n[0:10] We talked about models and how\n\n[0:20] they learn from data. It was fun. Audience member: Was it?\n\n[0:30] and then we stopped.\n',
+    );
     const { body } = imported(parsed, ['Ada Lovelace']);
-    expect(body).toBe('**Ada Lovelace:** [0:10] We talked about models and how\n\n[0:20] they learn from data. It was fun.\n\n**Audience member:** [~0:27] Was it?\n\n[0:30] and then we stopped.');
+    expect(body).toBe(
+      '**Ada Lovelace:** [0:10] We talked about models and how\n\n[0:20] they learn from data. It was fun.\n\n**Audience member:** [~0:27] Was it?\n\n[0:30] and then we stopped.',
+    );
   });
 
   it('keeps automatic captions without punctuation in their paragraphs, each with its time', () => {
     // YouTube's automatic captions: no sentence ends, no labels, one paragraph of 30 words every 15 s.
     const words = (from: number) => Array.from({ length: 30 }, (_, index) => `word${from + index}`).join(' ');
-    const paragraphs = Array.from({ length: 20 }, (_, index) => `[${Math.floor((index * 15) / 60)}:${String((index * 15) % 60).padStart(2, '0')}] ${words(index * 30)}`);
+    const paragraphs = Array.from(
+      { length: 20 },
+      (_, index) => `[${Math.floor((index * 15) / 60)}:${String((index * 15) % 60).padStart(2, '0')}] ${words(index * 30)}`,
+    );
     const parsed = parseCaptionMarkdown(`---\ntranscript: {"source": "auto", "language": "en"}\n---\n\n## Transcript\n\n${paragraphs.join('\n\n')}\n`);
     const written = turnsOf(imported(parsed, ['Ada Lovelace']).body).flatMap((turn) => turn.passages);
     expect(written.map((passage) => passage.timestamp?.label)).toEqual(paragraphs.map((paragraph) => /^\[(.*?)\]/.exec(paragraph)?.[1]));
     expect(Math.max(...written.map((passage) => passage.text.split(' ').length))).toBe(30);
   });
 
-  it('keeps a heading in text without sentence ends at the chapter\'s own time, cutting the text where the chapter starts', () => {
+  it("keeps a heading in text without sentence ends at the chapter's own time, cutting the text where the chapter starts", () => {
     const auto = [
-      '---', 'transcript: {"source": "auto", "language": "en"}', '---', '', '## Chapters', '', '- 0:00 Intro', '- 0:45 Second part', '', '## Transcript', '',
-      '### Intro', '', '[0:00] so today we are going to talk about models and how they', '', '[0:15] learn things from data and what that means for all of us', '',
-      '[0:30] and then there is the question of whether', '', '### Second part', '', '[0:45] they generalize and the answer is it depends', '',
+      '---',
+      'transcript: {"source": "auto", "language": "en"}',
+      '---',
+      '',
+      '## Chapters',
+      '',
+      '- 0:00 Intro',
+      '- 0:45 Second part',
+      '',
+      '## Transcript',
+      '',
+      '### Intro',
+      '',
+      '[0:00] so today we are going to talk about models and how they',
+      '',
+      '[0:15] learn things from data and what that means for all of us',
+      '',
+      '[0:30] and then there is the question of whether',
+      '',
+      '### Second part',
+      '',
+      '[0:45] they generalize and the answer is it depends',
+      '',
     ].join('\n');
     const parsed = parseCaptionMarkdown(auto);
-    expect(parsed.notes).toContain('line 20: the heading "Second part" cuts a sentence, but no sentence starts within 40 words before it (text without punctuation?); it stays at the chapter\'s time');
+    expect(parsed.notes).toContain(
+      'line 20: the heading "Second part" cuts a sentence, but no sentence starts within 40 words before it (text without punctuation?); it stays at the chapter\'s time',
+    );
     expect(imported(parsed, ['Ada Lovelace']).body).toBe(
       '## [0:00] Intro\n\n**Ada Lovelace:** [0:00] so today we are going to talk about models and how they\n\n[0:15] learn things from data and what that means for all of us\n\n[0:30] and then there is the question of whether\n\n## [0:45] Second part\n\n[0:45] they generalize and the answer is it depends',
     );
   });
 
-  it('opens a heading that moved back at the chapter\'s time, gives the sentence it moved over an estimate, and keeps the chapter\'s own paragraph time', () => {
-    const human = ['## Chapters', '', '- 0:00 Opening', '- 9:06 Make AGI safety mainstream', '', '## Transcript', '', '### Opening', '', '[8:50] It helps. Hopefully we take a step towards making', '', '### Make AGI safety mainstream', '', '[9:12] AGI safety mainstream in ML. There are lots.', ''].join('\n');
+  it("opens a heading that moved back at the chapter's time, gives the sentence it moved over an estimate, and keeps the chapter's own paragraph time", () => {
+    const human = [
+      '## Chapters',
+      '',
+      '- 0:00 Opening',
+      '- 9:06 Make AGI safety mainstream',
+      '',
+      '## Transcript',
+      '',
+      '### Opening',
+      '',
+      '[8:50] It helps. Hopefully we take a step towards making',
+      '',
+      '### Make AGI safety mainstream',
+      '',
+      '[9:12] AGI safety mainstream in ML. There are lots.',
+      '',
+    ].join('\n');
     const { body } = imported(parseCaptionMarkdown(human), ['Ilya Sutskever']);
     // "Hopefully" is the third of the paragraph's ten words: 8:50 + 22 s × 2/10.
-    expect(body).toBe('## [0:00] Opening\n\n**Ilya Sutskever:** [8:50] It helps.\n\n## [9:06] Make AGI safety mainstream\n\n[~8:54] Hopefully we take a step towards making\n\n[9:12] AGI safety mainstream in ML. There are lots.');
+    expect(body).toBe(
+      '## [0:00] Opening\n\n**Ilya Sutskever:** [8:50] It helps.\n\n## [9:06] Make AGI safety mainstream\n\n[~8:54] Hopefully we take a step towards making\n\n[9:12] AGI safety mainstream in ML. There are lots.',
+    );
   });
 
   it('moves a heading back to a sentence that started a caption paragraph before', () => {
     const parsed = parseCaptionMarkdown('## Transcript\n\n[0:10] First this. Then we\n\n[0:20] go on and\n\n### Part two\n\n[0:30] finish.\n');
-    expect(imported(parsed, ['Ada Lovelace']).body).toBe('**Ada Lovelace:** [0:10] First this.\n\n## [0:30] Part two\n\n[~0:15] Then we\n\n[0:20] go on and\n\n[0:30] finish.');
+    expect(imported(parsed, ['Ada Lovelace']).body).toBe(
+      '**Ada Lovelace:** [0:10] First this.\n\n## [0:30] Part two\n\n[~0:15] Then we\n\n[0:20] go on and\n\n[0:30] finish.',
+    );
   });
 
-  it('takes a chapter\'s time from the file\'s list of chapters, where it has one', () => {
-    const parsed = parseCaptionMarkdown('## Chapters\n\n- 0:00 Opening\n- 1:32 Scalable oversight\n\n## Transcript\n\n### Opening\n\n[0:04] Hello. It is\n\n### Scalable oversight\n\n[1:33] time. Go on.\n');
-    expect(parsed.chapters.map((chapter) => [chapter.title, chapter.start])).toEqual([['Opening', 0], ['Scalable oversight', 92]]);
+  it("takes a chapter's time from the file's list of chapters, where it has one", () => {
+    const parsed = parseCaptionMarkdown(
+      '## Chapters\n\n- 0:00 Opening\n- 1:32 Scalable oversight\n\n## Transcript\n\n### Opening\n\n[0:04] Hello. It is\n\n### Scalable oversight\n\n[1:33] time. Go on.\n',
+    );
+    expect(parsed.chapters.map((chapter) => [chapter.title, chapter.start])).toEqual([
+      ['Opening', 0],
+      ['Scalable oversight', 92],
+    ]);
   });
 
   it('needs the "## Transcript" heading', () => {

@@ -58,7 +58,12 @@ describe('mapLabels', () => {
   ];
   const archive = [...speakers, { slug: 'jacob-steinhardt', name: 'Jacob Steinhardt', aliases: [] }];
   const map = (labels: string[], options: { strict?: boolean; explicit?: [string, string][]; voices?: string[] } = {}) =>
-    [...mapLabels(labels.map((label, index) => ({ label, at: { line: index + 1 } })), { speakers, archive, voices: options.voices ?? [], explicit: new Map(options.explicit ?? []), strict: options.strict ?? false }).values()].map((mapping) => [mapping.label, mapping.output, mapping.how, mapping.count]);
+    [
+      ...mapLabels(
+        labels.map((label, index) => ({ label, at: { line: index + 1 } })),
+        { speakers, archive, voices: options.voices ?? [], explicit: new Map(options.explicit ?? []), strict: options.strict ?? false },
+      ).values(),
+    ].map((mapping) => [mapping.label, mapping.output, mapping.how, mapping.count]);
 
   it('maps by name, slug, alias and an unshared first name, ignoring case and accents', () => {
     expect(map(['Bekah Hawrot Weigel', 'Bekah', 'aleksander-madry', 'Alexander Madre', 'ALEKSANDER MÁDRY'])).toEqual([
@@ -75,7 +80,14 @@ describe('mapLabels', () => {
   });
 
   it('keeps anonymous and declared voices, and says when a label names a speaker of another talk', () => {
-    const mapped = mapLabels([{ label: 'Presenter', at: { line: 1 } }, { label: 'Richard', at: { line: 2 } }, { label: 'Jacob Steinhardt', at: { line: 3 } }], { speakers, archive, voices: ['Richard'], explicit: new Map(), strict: false });
+    const mapped = mapLabels(
+      [
+        { label: 'Presenter', at: { line: 1 } },
+        { label: 'Richard', at: { line: 2 } },
+        { label: 'Jacob Steinhardt', at: { line: 3 } },
+      ],
+      { speakers, archive, voices: ['Richard'], explicit: new Map(), strict: false },
+    );
     expect([...mapped.values()].map((mapping) => [mapping.how, mapping.note ?? ''])).toEqual([
       ['anonymous', ''],
       ['voice', ''],
@@ -92,7 +104,9 @@ describe('layOut', () => {
   const cue = (text: string, start: number, end = start + 1): Attributed => ({ speaker: 'A', segment: { text, start, end, at: { line: start, cue: start } } });
 
   it('merges cues into paragraphs that start sentences, never one per cue', () => {
-    const cues = ['One two three. Four', 'five six. Seven', 'eight. Nine ten.', 'Eleven twelve.', 'Thirteen. Fourteen', 'fifteen.'].map((text, index) => cue(text, index * 2));
+    const cues = ['One two three. Four', 'five six. Seven', 'eight. Nine ten.', 'Eleven twelve.', 'Thirteen. Fourteen', 'fifteen.'].map((text, index) =>
+      cue(text, index * 2),
+    );
     const blocks = layOut(cues, [], 'cues');
     expect(blocks).toHaveLength(1);
     const paragraphs = blocks[0]?.kind === 'turn' ? blocks[0].paragraphs : [];
@@ -122,7 +136,11 @@ describe('layOut', () => {
       { speaker: 'A', segment: { text: 'More.', at: { line: 2 } } },
       { speaker: 'B', segment: { label: 'B', text: 'Hi.', at: { line: 3 } } },
     ];
-    expect(layOut(attributed, [{ title: 'Part two', depth: 2, before: 1, at: { line: 2 } }], 'paragraphs').map((block) => (block.kind === 'turn' ? `${block.label}${block.continued ? ' (continued)' : ''}` : `## ${block.title}`))).toEqual(['A', '## Part two', 'A (continued)', 'B']);
+    expect(
+      layOut(attributed, [{ title: 'Part two', depth: 2, before: 1, at: { line: 2 } }], 'paragraphs').map((block) =>
+        block.kind === 'turn' ? `${block.label}${block.continued ? ' (continued)' : ''}` : `## ${block.title}`,
+      ),
+    ).toEqual(['A', '## Part two', 'A (continued)', 'B']);
   });
 });
 
@@ -135,39 +153,81 @@ describe('times of turns inside a caption paragraph', () => {
     { text: 'Next paragraph.', start: 160, at: { line: 7 } },
   ];
 
-  it('gives the first turn the paragraph\'s time and later ones an estimate from their words\' place, marked as one', () => {
+  it("gives the first turn the paragraph's time and later ones an estimate from their words' place, marked as one", () => {
     const timed = timeSegments(segments, 'plain');
-    expect(timed.map((segment) => timeAt(segment))).toEqual([{ start: 120 }, { start: 120 + (40 * 5) / 9, estimated: true }, { start: 120 + (40 * 6) / 9, estimated: true }, { start: 160 }]);
+    expect(timed.map((segment) => timeAt(segment))).toEqual([
+      { start: 120 },
+      { start: 120 + (40 * 5) / 9, estimated: true },
+      { start: 120 + (40 * 6) / 9, estimated: true },
+      { start: 160 },
+    ]);
     // A word inside a segment: two words into the third turn.
     expect(timeAt(timed[2] as Segment, 2)).toEqual({ start: 120 + (40 * 8) / 9, estimated: true });
   });
 
-  it('ends the last paragraph at a cue\'s end, the recording\'s end, or at a speaking pace', () => {
-    const last = [{ text: 'One two.', start: 10, at: { line: 1 } }, { label: 'B', text: 'Three four.', start: 10, at: { line: 1 } }];
+  it("ends the last paragraph at a cue's end, the recording's end, or at a speaking pace", () => {
+    const last = [
+      { text: 'One two.', start: 10, at: { line: 1 } },
+      { label: 'B', text: 'Three four.', start: 10, at: { line: 1 } },
+    ];
     expect(timeAt(timeSegments(last, 'plain', 30)[1] as Segment)).toEqual({ start: 20, estimated: true });
-    expect(timeAt(timeSegments(last.map((segment) => ({ ...segment, end: 14 })), 'plain', 30)[1] as Segment)).toEqual({ start: 12, estimated: true });
+    expect(
+      timeAt(
+        timeSegments(
+          last.map((segment) => ({ ...segment, end: 14 })),
+          'plain',
+          30,
+        )[1] as Segment,
+      ),
+    ).toEqual({ start: 12, estimated: true });
     // Four words at 150 a minute take 1.6 s.
     expect(timeAt(timeSegments(last, 'plain')[1] as Segment)).toEqual({ start: 10.8, estimated: true });
   });
 
   it('writes them in the transcript as estimates', () => {
     const attributed: Attributed[] = timeSegments(segments, 'plain').map((segment) => ({ speaker: segment.label ?? 'Paul', segment }));
-    const turns = layOut(attributed, [], 'paragraphs').flatMap((block) => (block.kind === 'turn' ? [block.paragraphs.map((paragraph) => [paragraph.start, paragraph.estimated ?? false])] : []));
-    expect(turns).toEqual([[[120, false]], [[120 + (40 * 5) / 9, true]], [[120 + (40 * 6) / 9, true], [160, false]]]);
+    const turns = layOut(attributed, [], 'paragraphs').flatMap((block) =>
+      block.kind === 'turn' ? [block.paragraphs.map((paragraph) => [paragraph.start, paragraph.estimated ?? false])] : [],
+    );
+    expect(turns).toEqual([
+      [[120, false]],
+      [[120 + (40 * 5) / 9, true]],
+      [
+        [120 + (40 * 6) / 9, true],
+        [160, false],
+      ],
+    ]);
   });
 });
 
 describe('splitSentences', () => {
   it('cuts at sentence ends, not at abbreviations or before lower case', () => {
-    expect(splitSentences('Hello. Welcome, e.g. this one! "Quoted." And 3 more? yes ... then [Music] Next')).toEqual(['Hello.', 'Welcome, e.g. this one!', '"Quoted."', 'And 3 more? yes ... then [Music] Next']);
+    expect(splitSentences('Hello. Welcome, e.g. this one! "Quoted." And 3 more? yes ... then [Music] Next')).toEqual([
+      'Hello.',
+      'Welcome, e.g. this one!',
+      '"Quoted."',
+      'And 3 more? yes ... then [Music] Next',
+    ]);
   });
 });
 
 describe('editFrontMatter', () => {
   it('sets fields in schema order and keeps comments, quoting and other fields', () => {
-    const yaml = 'title: Talk # from the programme\nkind: talk\ndate: "2023-02"\nspeakers:\n  - speaker: jan-leike\n    role: speaker\ntopics:\n  - finetuning\n';
-    const edited = editFrontMatter(yaml, { transcript: { provenance: 'captions' }, voices: ['Richard'], sources: undefined }, ['title', 'kind', 'date', 'speakers', 'voices', 'topics', 'sources', 'transcript']);
-    expect(edited).toBe('title: Talk # from the programme\nkind: talk\ndate: "2023-02"\nspeakers:\n  - speaker: jan-leike\n    role: speaker\nvoices:\n  - Richard\ntopics:\n  - finetuning\ntranscript:\n  provenance: captions\n');
+    const yaml =
+      'title: Talk # from the programme\nkind: talk\ndate: "2023-02"\nspeakers:\n  - speaker: jan-leike\n    role: speaker\ntopics:\n  - finetuning\n';
+    const edited = editFrontMatter(yaml, { transcript: { provenance: 'captions' }, voices: ['Richard'], sources: undefined }, [
+      'title',
+      'kind',
+      'date',
+      'speakers',
+      'voices',
+      'topics',
+      'sources',
+      'transcript',
+    ]);
+    expect(edited).toBe(
+      'title: Talk # from the programme\nkind: talk\ndate: "2023-02"\nspeakers:\n  - speaker: jan-leike\n    role: speaker\nvoices:\n  - Richard\ntopics:\n  - finetuning\ntranscript:\n  provenance: captions\n',
+    );
     expect(editFrontMatter(edited, { voices: undefined }, [])).not.toContain('voices');
   });
 });

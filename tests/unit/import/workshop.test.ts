@@ -27,10 +27,24 @@ interface Recording {
 
 const RECORDINGS: Recording[] = [
   { file: 'farai-sf2023-ilya-sutskever-opening-remarks.md', pages: [['', 'ilya-sutskever-opening-remarks']], labels: [] },
-  { file: 'farai-sf2023-jacob-steinhardt-aligning-massive-models.md', pages: [['', 'jacob-steinhardt-aligning-massive-models']], labels: ['Jacob Steinhardt', 'Audience member'] },
-  { file: 'farai-sf2023-ajeya-cotra-situational-awareness.md', pages: [['', 'ajeya-cotra-situational-awareness']], labels: ['Ajeya Cotra', 'Audience member', 'Richard', 'Alain', 'Ilya Sutskever', 'Percy'], voices: ['Richard', 'Alain', 'Percy'] },
+  {
+    file: 'farai-sf2023-jacob-steinhardt-aligning-massive-models.md',
+    pages: [['', 'jacob-steinhardt-aligning-massive-models']],
+    labels: ['Jacob Steinhardt', 'Audience member'],
+  },
+  {
+    file: 'farai-sf2023-ajeya-cotra-situational-awareness.md',
+    pages: [['', 'ajeya-cotra-situational-awareness']],
+    labels: ['Ajeya Cotra', 'Audience member', 'Richard', 'Alain', 'Ilya Sutskever', 'Percy'],
+    voices: ['Richard', 'Alain', 'Percy'],
+  },
   { file: 'farai-sf2023-jan-leike-scaling-rlhf.md', pages: [['', 'jan-leike-scaling-rlhf']], labels: ['Jan Leike', 'Audience member', 'Jacob Steinhardt'] },
-  { file: 'farai-sf2023-paul-christiano-takeover.md', pages: [['', 'paul-christiano-misalignment-takeover']], labels: ['Paul Christiano', 'Audience member', 'Richard'], voices: ['Richard'] },
+  {
+    file: 'farai-sf2023-paul-christiano-takeover.md',
+    pages: [['', 'paul-christiano-misalignment-takeover']],
+    labels: ['Paul Christiano', 'Audience member', 'Richard'],
+    voices: ['Richard'],
+  },
   {
     file: 'farai-sf2023-lightning-talks-day-1.md',
     pages: [
@@ -44,7 +58,20 @@ const RECORDINGS: Recording[] = [
       ['52:23', 'ellie-pavlick-comparing-neural-networks'],
       ['1:00:00', 'percy-liang-transparency-standards'],
     ],
-    labels: ['Presenter', 'Audience member', 'Jason Wei', 'Martin Wattenberg', 'Been Kim', 'Jacob Steinhardt', 'Jascha Sohl-Dickstein', 'Ethan Perez', 'Daniel Brown', 'Boaz Barak', 'Ellie Pavlick', 'Percy Liang'],
+    labels: [
+      'Presenter',
+      'Audience member',
+      'Jason Wei',
+      'Martin Wattenberg',
+      'Been Kim',
+      'Jacob Steinhardt',
+      'Jascha Sohl-Dickstein',
+      'Ethan Perez',
+      'Daniel Brown',
+      'Boaz Barak',
+      'Ellie Pavlick',
+      'Percy Liang',
+    ],
   },
   {
     file: 'farai-sf2023-lightning-talks-day-2.md',
@@ -60,7 +87,23 @@ const RECORDINGS: Recording[] = [
       ['1:00:31', 'vincent-conitzer-foundations-cooperative-ai'],
       ['1:07:56', 'scott-aaronson-cryptographic-backdoors'],
     ],
-    labels: ['Presenter', 'Audience member', 'Sam Bowman', 'Zico Kolter', 'Roger Grosse', 'Scott Niekum', 'David', 'Alexander Madre', 'Andreas Stuhlmuller', 'Paul Christiano', 'Jacob Steinhardt', 'Lionel Levine', 'Vincent Conitzer', 'Scott Aaronson', 'Alex'],
+    labels: [
+      'Presenter',
+      'Audience member',
+      'Sam Bowman',
+      'Zico Kolter',
+      'Roger Grosse',
+      'Scott Niekum',
+      'David',
+      'Alexander Madre',
+      'Andreas Stuhlmuller',
+      'Paul Christiano',
+      'Jacob Steinhardt',
+      'Lionel Levine',
+      'Vincent Conitzer',
+      'Scott Aaronson',
+      'Alex',
+    ],
     voices: ['David', 'Alex'],
   },
 ];
@@ -94,7 +137,9 @@ describe.each(RECORDINGS)('$file', ({ file, pages, labels, voices = [] }) => {
   });
 
   it('has every non-speech mark and every label, as turns', () => {
-    const marks = entries.flatMap((page) => turnsOf(page.body).flatMap((turn) => turn.passages.flatMap((passage) => nonSpeechMarks(passage.text).map((mark) => mark.text))));
+    const marks = entries.flatMap((page) =>
+      turnsOf(page.body).flatMap((turn) => turn.passages.flatMap((passage) => nonSpeechMarks(passage.text).map((mark) => mark.text))),
+    );
     expect(marks).toEqual(nonSpeechMarks(transcript.replace(/\s+/g, ' ')).map((mark) => mark.text));
     const labelled = entries.flatMap((page) => turnsOf(page.body).filter((turn) => !turn.continued));
     const labelsInFile = labels.length > 0 ? (transcript.match(labelPattern(labels)) ?? []).length : 0;
@@ -104,7 +149,11 @@ describe.each(RECORDINGS)('$file', ({ file, pages, labels, voices = [] }) => {
 
   it('states on each page where the transcript comes from, and links to the recording at the part’s start, with its length and span', () => {
     const duration = Number(/^duration_seconds: (\d+)$/m.exec(raw)?.[1]);
-    const clock = (total: number) => [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60].map((part, index) => (index === 0 ? String(part) : String(part).padStart(2, '0'))).join(':').replace(/^0:0?/, '');
+    const clock = (total: number) =>
+      [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60]
+        .map((part, index) => (index === 0 ? String(part) : String(part).padStart(2, '0')))
+        .join(':')
+        .replace(/^0:0?/, '');
     expect(clock(duration)).toMatch(/^\d+:\d\d(:\d\d)?$/);
     pages.forEach(([time, slug], index) => {
       const data = entries[index]?.data as Record<string, unknown>;
@@ -113,7 +162,13 @@ describe.each(RECORDINGS)('$file', ({ file, pages, labels, voices = [] }) => {
       const link =
         time === ''
           ? { label: 'Recording (YouTube)', url, duration: clock(duration) }
-          : { label: `Recording (YouTube), from ${time}`, url: `${url}&t=${seconds(time)}s`, duration: clock(duration), start: time, ...(next && { end: next }) };
+          : {
+              label: `Recording (YouTube), from ${time}`,
+              url: `${url}&t=${seconds(time)}s`,
+              duration: clock(duration),
+              start: time,
+              ...(next && { end: next }),
+            };
       expect(data['sources'], slug).toEqual([link]);
     });
   });
