@@ -104,6 +104,14 @@ export interface ParsedSource {
   coverage: string;
 }
 
+/**
+ * A parser's result. What a parser leaves out is the common case: plain text without character
+ * references, no chapters, the transcript starting on line 1, no facts and nothing to note.
+ */
+export function parsedSource(parts: Pick<ParsedSource, 'format' | 'layout' | 'segments' | 'coverage'> & Partial<ParsedSource>): ParsedSource {
+  return { markup: 'plain', references: false, chapters: [], firstLine: 1, facts: {}, notes: [], ...parts };
+}
+
 /** What parsers may know in advance: labels that name someone, and names for seed-style paragraphs. */
 export interface ParseOptions {
   isKnownLabel?: (label: string) => boolean;

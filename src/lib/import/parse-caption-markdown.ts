@@ -8,7 +8,7 @@
 import { parse as parseYaml } from 'yaml';
 import { LEADING_TIMESTAMP, parseTimestamp } from '../transcript/timestamp.ts';
 import { splitAtInlineLabels } from './label-text.ts';
-import type { Chapter, ParsedSource, ParseOptions, Segment, SourceFacts } from './model.ts';
+import { parsedSource, type Chapter, type ParsedSource, type ParseOptions, type Segment, type SourceFacts } from './model.ts';
 import { placeChapters } from './place-chapters.ts';
 import { blocksOf, decodeEntities, frontMatterOf, parseClock, sourceLines, squeeze } from './text.ts';
 import { ImportError } from './import-error.ts';
@@ -65,10 +65,9 @@ export function parseCaptionMarkdown(text: string, options: ParseOptions = {}): 
     if (time !== undefined) chapter.start = time;
   }
   placeChapters(segments, chapters, notes);
-  return {
+  return parsedSource({
     format: 'caption-markdown',
     layout: 'paragraphs',
-    markup: 'plain',
     references: true,
     segments,
     chapters,
@@ -76,7 +75,7 @@ export function parseCaptionMarkdown(text: string, options: ParseOptions = {}): 
     facts,
     notes,
     coverage: coverage.join('\n'),
-  };
+  });
 }
 
 /** `## Chapters` before the transcript: `- 1:32 Scalable oversight` lines, title to seconds. */

@@ -1,5 +1,5 @@
 import { ImportError } from './import-error.ts';
-import type { ParsedSource, Segment, SourceFacts } from './model.ts';
+import { parsedSource, type ParsedSource, type Segment, type SourceFacts } from './model.ts';
 import { squeeze } from './text.ts';
 
 /** JSON.parse with the failing line in the message. */
@@ -80,18 +80,14 @@ export function parseJsonTranscript(text: string, format: JsonTranscriptFormat):
       at,
     };
   });
-  return {
+  return parsedSource({
     format: format.format,
     layout: 'cues',
-    markup: 'plain',
-    references: false,
     segments,
-    chapters: [],
-    firstLine: 1,
     facts: format.facts?.(data) ?? {},
     notes: repeats(segments),
     coverage: segments.map((segment) => `${segment.label ?? ''} ${segment.text}`).join('\n'),
-  };
+  });
 }
 
 /** Runs of segments that say exactly what the segment before said. */

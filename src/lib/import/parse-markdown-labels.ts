@@ -10,7 +10,7 @@
 import type Token from 'markdown-it/lib/token.mjs';
 import { keepLevels, withTitles } from './chapters.ts';
 import { createSourceMarkdown, inlineToMarkdown, inlineToText } from './safe-markdown.ts';
-import type { Chapter, ParsedSource, Segment } from './model.ts';
+import { parsedSource, type Chapter, type ParsedSource, type Segment } from './model.ts';
 import { parseClock, sourceLines, squeeze } from './text.ts';
 import { topLevelBlocks } from '../transcript/parse-transcript.ts';
 import { LEADING_TIMESTAMP, parseTimestamp, type Timestamp } from '../transcript/timestamp.ts';
@@ -78,7 +78,7 @@ export function parseMarkdownLabels(text: string): ParsedSource {
   }
   const from = (firstLine ?? 1) - 1;
   const notes = from > 0 ? [`lines 1–${from} come before the first label (front matter, links, summary, list of topics) and are not transcript; skipped`] : [];
-  return {
+  return parsedSource({
     format: 'markdown-labels',
     layout: 'paragraphs',
     markup: 'markdown',
@@ -86,10 +86,9 @@ export function parseMarkdownLabels(text: string): ParsedSource {
     segments,
     chapters: keepLevels(withTitles(chapters, notes)),
     firstLine: firstLine ?? 1,
-    facts: {},
     notes,
     coverage: coverageOf(lines.slice(from)),
-  };
+  });
 }
 
 /** What opens a paragraph: a label, a time, and whether the time is marked as an estimate (`[~2:31]`). */

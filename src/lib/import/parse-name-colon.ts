@@ -4,7 +4,7 @@
  * Markdown file, front matter is skipped, and the transcript starts after a
  * heading "Transcript" when there is one.
  */
-import type { Chapter, ParsedSource, ParseOptions, Segment } from './model.ts';
+import { parsedSource, type Chapter, type ParsedSource, type ParseOptions, type Segment } from './model.ts';
 import { keepLevels, withTitles } from './chapters.ts';
 import { leadingLabel } from './label-text.ts';
 import { blocksOf, frontMatterOf, sourceLines, squeeze } from './text.ts';
@@ -30,18 +30,15 @@ export function parseNameColon(text: string, options: ParseOptions = {}): Parsed
       labelled ? { label: labelled.label, labelFromText: true, text: labelled.rest, at: { line: block.line } } : { text: paragraph, at: { line: block.line } },
     );
   }
-  return {
+  return parsedSource({
     format: 'name-colon',
     layout: 'paragraphs',
-    markup: 'plain',
-    references: false,
     segments,
     chapters: keepLevels(withTitles(chapters, notes)),
     firstLine: from + 1,
-    facts: {},
     notes,
     coverage: coverage.join('\n'),
-  };
+  });
 }
 
 /** Index of the first transcript line: after front matter, and after a "Transcript" heading if there is one. */

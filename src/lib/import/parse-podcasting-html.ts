@@ -5,7 +5,7 @@
  * are decoded, and tags inside a paragraph count only for their text.
  */
 import { HTMLElement, parse, type Node } from 'node-html-parser';
-import type { ParsedSource, Segment } from './model.ts';
+import { parsedSource, type ParsedSource, type Segment } from './model.ts';
 import { parseClock, squeeze } from './text.ts';
 
 export function parsePodcastingHtml(text: string): ParsedSource {
@@ -31,18 +31,13 @@ export function parsePodcastingHtml(text: string): ParsedSource {
     } else if (tag !== 'head' && tag !== 'script' && tag !== 'style') node.childNodes.forEach(visit);
   };
   root.childNodes.forEach(visit);
-  return {
+  return parsedSource({
     format: 'podcasting-html',
     layout: 'paragraphs',
-    markup: 'plain',
     references: true,
     segments,
-    chapters: [],
-    firstLine: 1,
-    facts: {},
-    notes: [],
     coverage: coverageOf(text),
-  };
+  });
 }
 
 function lineFinder(text: string): (offset: number) => number {

@@ -4,7 +4,7 @@
  * from the talk's speakers, or are inferred: two-word openings that start
  * many paragraphs.
  */
-import type { ParsedSource, ParseOptions, Segment } from './model.ts';
+import { parsedSource, type ParsedSource, type ParseOptions, type Segment } from './model.ts';
 import { blocksOf, sourceLines, squeeze } from './text.ts';
 
 /** Two lower- or upper-case words opening a paragraph, then a space. */
@@ -28,18 +28,14 @@ export function parseSeedStyle(text: string, options: ParseOptions = {}): Parsed
       );
     return { text: paragraph, at: { line } };
   });
-  return {
+  return parsedSource({
     format: 'seed',
     layout: 'paragraphs',
-    markup: 'plain',
-    references: false,
     segments,
-    chapters: [],
     firstLine: paragraphs[0]?.line ?? 1,
-    facts: {},
     notes,
     coverage: lines.join('\n'),
-  };
+  });
 }
 
 /** Two-word openings shared by at least three paragraphs and a tenth of them: the speakers' names. */

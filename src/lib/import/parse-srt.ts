@@ -13,7 +13,7 @@ import { anonymousVoice } from '../transcript/speaker-labels.ts';
 import { splitCaptionLines, type CaptionPart } from './caption-lines.ts';
 import { leadingLabel } from './label-text.ts';
 import { cueLayout } from './lay-out.ts';
-import type { ParsedSource, ParseOptions, Segment } from './model.ts';
+import { parsedSource, type ParsedSource, type ParseOptions, type Segment } from './model.ts';
 import { blocksOf, decodeEntities, parseClock, sourceLines, squeeze } from './text.ts';
 
 const TIMING = /^\s*(\d{1,3}:\d{2}:\d{2}[,.]\d{1,3})\s*-->\s*(\d{1,3}:\d{2}:\d{2}[,.]\d{1,3})/;
@@ -48,18 +48,13 @@ export function parseSrt(text: string, options: ParseOptions = {}): ParsedSource
       segments.push(labelled ? { label: labelled.label, labelFromText: true, text: labelled.rest, ...times, at } : { ...newTurn, text: spoken, ...times, at });
     }
   });
-  return {
+  return parsedSource({
     format: 'srt',
     layout: cueLayout(segments),
-    markup: 'plain',
     references: true,
     segments,
-    chapters: [],
-    firstLine: 1,
-    facts: {},
-    notes: [],
     coverage: coverage.join('\n'),
-  };
+  });
 }
 
 /**

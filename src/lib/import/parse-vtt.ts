@@ -15,7 +15,7 @@ import { ImportError } from './import-error.ts';
 import { splitCaptionLines } from './caption-lines.ts';
 import { leadingLabel } from './label-text.ts';
 import { cueLayout } from './lay-out.ts';
-import type { ParsedSource, ParseOptions, Segment } from './model.ts';
+import { parsedSource, type ParsedSource, type ParseOptions, type Segment } from './model.ts';
 import { decodeEntities, sourceLines, squeeze } from './text.ts';
 
 const TIMING = /^\s*((?:\d+:)?\d{2}:\d{2}\.\d{3})\s+-->\s+((?:\d+:)?\d{2}:\d{2}\.\d{3})/;
@@ -54,18 +54,14 @@ export function parseVtt(text: string, options: ParseOptions = {}): ParsedSource
     }
   });
   const notes = errors.map((error) => `line ${error.line}: ${error.message}`);
-  return {
+  return parsedSource({
     format: 'vtt',
     layout: cueLayout(segments),
-    markup: 'plain',
     references: true,
     segments,
-    chapters: [],
-    firstLine: 1,
-    facts: {},
     notes,
     coverage: coverageOf(lines),
-  };
+  });
 }
 
 /**
