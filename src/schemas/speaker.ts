@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { link } from './common.ts';
 import { LIMITS, TOO_LONG } from './limits.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { PLAYABLE_EXTENSIONS, RECORDING_KINDS, recogniseRecording } from '../lib/recording/recognise.ts';
 import { parseClock } from '../lib/transcript/timestamp.ts';
 import { clockTime, link } from './common.ts';

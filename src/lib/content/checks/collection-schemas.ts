@@ -1,4 +1,4 @@
-import type { z } from 'astro/zod';
+import type { z } from 'zod';
 import { slugReference } from '../../../schemas/common.ts';
 import { eventSchema } from '../../../schemas/event.ts';
 import { speakerSchema } from '../../../schemas/speaker.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'astro/zod';
+import type { z } from 'zod';
 import { SLUG_PATTERN } from '../../../schemas/common.ts';
 import { LIMITS } from '../../../schemas/limits.ts';
 import { characterIssues } from '../check-text.ts';
