@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
+import { decodeUtf8Text } from '../decode-utf8.ts';
 import { LIMITS } from '../../schemas/limits.ts';
 import type { ContentIssue } from './content-issue.ts';
 import { examinePath, listFiles, systemReason } from './content-files.ts';
@@ -101,42 +102,8 @@ function isPresent(path: string): boolean {
 const megabytes = (bytes: number) => (bytes / 1_000_000).toLocaleString('en', { maximumFractionDigits: 1 });
 
 function decodeUtf8(bytes: Buffer, file: string, issues: ContentIssue[]): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const offset = firstInvalidUtf8(bytes);
-    const line = bytes.subarray(0, offset).toString('latin1').split('\n').length;
-    const byte = bytes[offset] ?? 0;
-    // A Latin-1 or Windows-1252 file has letters such as é (0xE9) where UTF-8 needs two bytes.
-    const guess = byte >= 0xa0 ? ` ("${Buffer.from([byte]).toString('latin1')}" in Latin-1)` : '';
-    issues.push({
-      file,
-      line,
-      message: `the file is not valid UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}${guess} on this line is not UTF-8 text; re-save the file as UTF-8 (in an editor, or with iconv -f latin1 -t utf-8)`,
-    });
-    return undefined;
-  }
-}
-
-/** Offset of the first byte that is not part of a well-formed UTF-8 character (runs only for broken files). */
-function firstInvalidUtf8(bytes: Buffer): number {
-  let index = 0;
-  while (index < bytes.length) {
-    const lead = bytes[index] as number;
-    if (lead < 0x80) {
-      index += 1;
-      continue;
-    }
-    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
-    if (length === 0 || index + length > bytes.length) return index;
-    // The second byte's range is narrower after some lead bytes (no overlong forms, no surrogates).
-    const second = bytes[index + 1] as number;
-    const [low, high] = lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
-    if (second < low || second > high) return index;
-    for (let next = 2; next < length; next += 1) {
-      if (((bytes[index + next] as number) & 0xc0) !== 0x80) return index;
-    }
-    index += length;
-  }
-  return 0;
+  const decoded = decodeUtf8Text(bytes);
+  if ('text' in decoded) return decoded.text;
+  issues.push({ file, line: decoded.line, message: decoded.message });
+  return undefined;
 }

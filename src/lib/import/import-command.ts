@@ -3,6 +3,7 @@
  * speakers, builds and audits the transcript, validates the entries as the archive would, and writes
  * them atomically (or, with --check, only says what it would write). scripts/import.ts runs it.
  */
+import { decodeUtf8Text } from '../decode-utf8.ts';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -235,16 +236,9 @@ function readSource(path: string, file: string): string {
             : (error as Error).message;
     throw new ImportError(`cannot read the transcript: ${why}; expected a readable text file`, { file });
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const loose = new TextDecoder('utf-8').decode(bytes);
-    const line = loose.slice(0, loose.indexOf('\uFFFD')).split('\n').length;
-    throw new ImportError('the file is not UTF-8 text; expected a transcript saved as UTF-8 (re-save it, for example with iconv -f latin1 -t utf-8)', {
-      file,
-      place: { line },
-    });
-  }
+  const decoded = decodeUtf8Text(bytes);
+  if ('text' in decoded) return decoded.text;
+  throw new ImportError(decoded.message, { file, place: { line: decoded.line } });
 }
 
 function withFile<T>(file: string, run: () => T): T {

@@ -40,7 +40,7 @@ describe('bad input fails clearly and changes nothing', () => {
     {
       what: 'a file that is not UTF-8',
       file: () => sample('latin1.txt', Buffer.from([0x4d, 0x69, 0x63, 0x68, 0x3a, 0x20, 0x0a, 0xe9, 0x74, 0xe9])),
-      message: /latin1\.txt:2: the file is not UTF-8 text/,
+      message: /latin1\.txt:2: the file is not valid UTF-8: byte 0xE9 \("é" in Latin-1\) on this line/,
     },
     {
       what: 'an unknown format',
