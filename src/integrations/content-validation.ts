@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { ContentValidationError } from '../lib/content/content-issue.ts';
+import { handOverCheckedEntries } from '../lib/content/checked-entries.ts';
 import { contentChecked } from '../lib/content/live-content.ts';
 import type { ValidationRequest, ValidationSummary } from '../lib/content/validation-worker.ts';
 
@@ -23,7 +24,7 @@ export function contentValidation(contentDir: string): AstroIntegration {
         const started = performance.now();
         // A build keeps each transcript's outline in its cache folder, for the next build.
         const cache = command === 'build' ? { root: fileURLToPath(config.root), cacheDir: fileURLToPath(config.cacheDir) } : undefined;
-        const { issues, counts } = await validateInWorker(contentDir, cache);
+        const { issues, counts, entries } = await validateInWorker(contentDir, cache, { handOver: command === 'build' });
         if (command === 'dev') {
           // The development server starts anyway, and its pages say what is wrong until it is fixed.
           contentChecked(issues);
@@ -31,6 +32,8 @@ export function contentValidation(contentDir: string): AstroIntegration {
           return;
         }
         if (issues.length > 0) throw new ContentValidationError(issues);
+        // The loader takes the entries as the check read them, instead of reading every file again.
+        if (entries) handOverCheckedEntries(contentDir, entries);
         const ms = Math.round(performance.now() - started);
         logger.info(`${counts.talks} talks, ${counts.speakers} speakers, ${counts.events} events, ${counts.topics} topics valid (${ms} ms)`);
       },
@@ -38,12 +41,12 @@ export function contentValidation(contentDir: string): AstroIntegration {
   };
 }
 
-export function validateInWorker(contentDir: string, cache?: ValidationRequest['cache']): Promise<ValidationSummary> {
+export function validateInWorker(contentDir: string, cache?: ValidationRequest['cache'], { handOver = false } = {}): Promise<ValidationSummary> {
   return new Promise((done, fail) => {
     // No inherited flags: a build started with `node --input-type=module --eval …` would pass them on, and
     // a worker loaded from a file refuses --input-type.
     const worker = new Worker(new URL('../lib/content/validation-worker.ts', import.meta.url), {
-      workerData: { contentDir, ...(cache && { cache }) } satisfies ValidationRequest,
+      workerData: { contentDir, handOver, ...(cache && { cache }) } satisfies ValidationRequest,
       execArgv: [],
     });
     worker.once('message', (summary: ValidationSummary) => done(summary));

@@ -1,5 +1,6 @@
 import type { Loader } from 'astro/loaders';
 import { liveContent } from '../lib/content/live-content.ts';
+import { takeCheckedEntries } from '../lib/content/checked-entries.ts';
 import { readCollection, type CollectionName } from '../lib/content/read-collection.ts';
 
 export interface ArchiveLoaderOptions {
@@ -18,7 +19,8 @@ export interface ArchiveLoaderOptions {
  * does not render Markdown at load time: talk pages render transcripts with
  * the archive's own parser (speaker turns, stable ids), so Astro's render
  * would be wasted work on every entry. Problems were already reported, with
- * lines, by the content-validation integration before this runs.
+ * lines, by the content-validation integration before this runs; in a build it
+ * also hands over the entries it read, so the files are read once.
  */
 export function archiveLoader(contentDir: string, collection: CollectionName, { keepBody }: ArchiveLoaderOptions): Loader {
   return {
@@ -28,7 +30,8 @@ export function archiveLoader(contentDir: string, collection: CollectionName, { 
       // In the development server, content with problems is not taken in: the pages keep the last
       // content that passed, and say what is wrong until it is fixed (src/integrations/content-watch.ts).
       if (liveContent().issues.length > 0) return;
-      const { entries } = readCollection(contentDir, collection);
+      const checked = takeCheckedEntries(contentDir, collection);
+      const entries = checked && (!keepBody || checked.every((entry) => entry.body !== undefined)) ? checked : readCollection(contentDir, collection).entries;
       const gone = new Set(store.keys());
       for (const entry of entries) {
         gone.delete(entry.id);
