@@ -14,7 +14,12 @@ let highlighter: ReturnType<typeof createHighlighter> | undefined;
  */
 export async function highlightCitation(code: string, lang: CitationLanguage, { wrap = false } = {}): Promise<string> {
   highlighter ??= createHighlighter({ langs: [...LANGUAGES], themes: Object.values(CODE_THEMES) });
-  return (await highlighter).codeToHtml(code.replace(/(?:\r\n|\r|\n)$/, ''), { lang, themes: CODE_THEMES, defaultColor: 'light', transformers: [asCodeBlock(lang, wrap)] });
+  return (await highlighter).codeToHtml(code.replace(/(?:\r\n|\r|\n)$/, ''), {
+    lang,
+    themes: CODE_THEMES,
+    defaultColor: 'light',
+    transformers: [asCodeBlock(lang, wrap)],
+  });
 }
 
 function asCodeBlock(lang: CitationLanguage, wrap: boolean): ShikiTransformer {
