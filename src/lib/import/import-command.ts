@@ -16,7 +16,7 @@ import { ImportError, placeLabel } from './import-error.ts';
 import { buildTranscript, type TranscriptResult } from './import-transcript.ts';
 import { unknownSingleLabels } from './label-text.ts';
 import { mapLabels, type TalkSpeaker } from './map-labels.ts';
-import { FORMATS, type FormatName, type Layout, type ParsedSource } from './model.ts';
+import { FORMATS, type FormatName, type Layout, type ParsedSource, type ParseOptions } from './model.ts';
 import { addLinks, recordingLink, transcriptFromFacts, type Link, type TranscriptFields } from './sources-and-provenance.ts';
 import { splitIntoParts } from './split-parts.ts';
 import { timeSegments } from './timing.ts';
@@ -60,6 +60,35 @@ export function importFile(options: Options): string[] {
   const targets = resolveTargets(options, report, speakerEntries);
   for (const target of targets) refuseToOverwrite(target, options.force);
 
+  const source = readTranscriptFile(options, parseOptions(targets, options));
+  const { parsed } = source;
+  // Times inside a paragraph are estimated over the whole file, so that a part starting inside one is estimated alike.
+  parsed.segments = timeSegments(parsed.segments, parsed.markup, parsed.facts.duration);
+  const outputs = buildOutputs(source, targets, options, archive);
+  const removed = writeOutputs(outputs, options);
+  return importReport(source, outputs, removed, parseOptions(targets, options).isKnownLabel, options);
+}
+
+/** The transcript file, read and parsed in its format, with its name as messages give it. */
+interface SourceFile {
+  file: string;
+  format: FormatName;
+  parsed: ParsedSource;
+}
+
+/** One talk's new transcript and the text of its entry file. */
+interface Output {
+  target: Target;
+  result: TranscriptResult;
+  notes: string[];
+  text: string;
+}
+
+/**
+ * Reads the transcript and parses it in its format (detected, or named with --format); refuses a
+ * file without transcript text, with times past the archive's, or that the reader lost track of.
+ */
+function readTranscriptFile(options: Options, labels: ParseOptions): SourceFile {
   const file = displayPath(options.file);
   const text = readSource(options.file, file);
   if (text.trim() === '') {
@@ -74,7 +103,7 @@ export function importFile(options: Options): string[] {
       place: { line: 1 },
     });
   }
-  const parsed = withFile(file, () => PARSERS[format](text, parseOptions(targets, options)));
+  const parsed = withFile(file, () => PARSERS[format](text, labels));
   withFile(file, () => refuseLongTimes(parsed));
   withFile(file, () => auditCoverage(parsed));
   if (!parsed.segments.some((segment) => countWords(plainText(segment, parsed.markup)) > 0)) {
@@ -83,14 +112,16 @@ export function importFile(options: Options): string[] {
       place: { line: parsed.firstLine },
     });
   }
+  return { file, format, parsed };
+}
 
-  // Times inside a paragraph are estimated over the whole file, so that a part starting inside one is estimated alike.
-  parsed.segments = timeSegments(parsed.segments, parsed.markup, parsed.facts.duration);
+/** Each talk's transcript, built from its piece of the source (its part, or the whole), and its entry file's new text. */
+function buildOutputs({ file, parsed }: SourceFile, targets: readonly Target[], options: Options, archive: readonly SpeakerIdentity[]): Output[] {
   const pieces =
     options.parts.length > 0
       ? splitParts(parsed, targets, options, archive, file)
       : [{ target: targets[0] as Target, segments: parsed.segments, chapters: parsed.chapters, notes: [] as string[] }];
-  const outputs = pieces.map(({ target, segments, chapters, notes }) => {
+  return pieces.map(({ target, segments, chapters, notes }) => {
     const result = withFile(file, () =>
       buildTranscript(
         {
@@ -106,17 +137,33 @@ export function importFile(options: Options): string[] {
     );
     return { target, result, notes, text: entryText(target, result, parsed, options) };
   });
+}
 
+/**
+ * Validates the new entries as the archive would and writes them all (with --check, none); returns
+ * what a stopped import had left half-written, now removed.
+ */
+function writeOutputs(outputs: readonly Output[], options: Options): string[] {
   const files = outputs.map(({ target, text: entry }) => ({ path: target.path, text: entry }));
   // Before anything, even the check's copy in the temporary folder, is written.
   for (const output of files) assertInside(output.path, options.contentDir, displayPath);
   validateOutputs(options.contentDir, files);
   const removed = options.check ? [] : removeStaleTemporaries(options.contentDir, displayPath);
   if (!options.check) writeAtomically(files, options.contentDir, displayPath);
+  return removed;
+}
 
+/** What the command prints: the file's format, the notes on its reading, and a summary of each talk's transcript. */
+function importReport(
+  { file, format, parsed }: SourceFile,
+  outputs: readonly Output[],
+  removed: readonly string[],
+  isKnownLabel: (label: string) => boolean,
+  options: Options,
+): string[] {
   const lines = [`${file}: ${format}, transcript from line ${parsed.firstLine}`];
   if (removed.length > 0) lines.push(`  removed what a stopped import left half-written: ${removed.join(', ')}`);
-  for (const note of [...parsed.notes, ...possibleLabels(parsed, parseOptions(targets, options).isKnownLabel)]) lines.push(`  note: ${note}`);
+  for (const note of [...parsed.notes, ...possibleLabels(parsed, isKnownLabel)]) lines.push(`  note: ${note}`);
   for (const output of outputs) lines.push(...summary(output.target, output.result, output.notes, options, parsed.layout));
   lines.push(options.check ? '--check: nothing was written.' : `Wrote ${outputs.length} file(s).`);
   return lines;
