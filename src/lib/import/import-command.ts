@@ -3,20 +3,18 @@
  * speakers, builds and audits the transcript, validates the entries as the archive would, and writes
  * them atomically (or, with --check, only says what it would write). scripts/import.ts runs it.
  */
-import { decodeUtf8Text } from '../decode-utf8.ts';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { formatIssue } from '../content/content-issue.ts';
 import { validateArchive, type ArchiveReport, type CheckedEntry } from '../content/validate-archive.ts';
-import { auditCoverage, plainText, type WordAudit } from './audit.ts';
-import { detectFormat, PARSERS } from './detect-format.ts';
+import type { WordAudit } from './audit.ts';
 import { editFrontMatter, frontMatterFor, renderEntry, splitEntry } from './entry-file.ts';
 import { ImportError, placeLabel } from './import-error.ts';
 import { buildTranscript, type TranscriptResult } from './import-transcript.ts';
 import { unknownSingleLabels } from './label-text.ts';
 import { mapLabels, type TalkSpeaker } from './map-labels.ts';
-import { FORMATS, type FormatName, type Layout, type ParsedSource, type ParseOptions } from './model.ts';
+import type { FormatName, Layout, ParsedSource } from './model.ts';
 import { addLinks, recordingLink, transcriptFromFacts, type Link, type TranscriptFields } from './sources-and-provenance.ts';
 import { splitIntoParts } from './split-parts.ts';
 import { timeSegments } from './timing.ts';
@@ -27,16 +25,8 @@ import type { SpeakerData } from '../../schemas/speaker.ts';
 import { talkSchema, type TalkData } from '../../schemas/talk.ts';
 import { labelKey, type SpeakerIdentity } from '../transcript/speaker-labels.ts';
 import { countWords } from '../transcript/words.ts';
-import { LONGEST_TIME, type NewTalk, type Options } from './command-options.ts';
-
-function refuseLongTimes(parsed: ParsedSource): void {
-  const long = [...parsed.segments, ...parsed.chapters].find((item) => (item.start ?? 0) >= LONGEST_TIME);
-  if (!long) return;
-  throw new ImportError(
-    `a time of ${formatClock(long.start as number)}, 100 hours or more into the recording; the archive's times run to 99:59:59, so check the file's timings`,
-    { place: long.at },
-  );
-}
+import type { NewTalk, Options } from './command-options.ts';
+import { readTranscriptFile, withFile, type SourceFile } from './transcript-file.ts';
 
 /** One talk the transcript (or a part of it) goes to. */
 interface Target {
@@ -60,7 +50,7 @@ export function importFile(options: Options): string[] {
   const targets = resolveTargets(options, report, speakerEntries);
   for (const target of targets) refuseToOverwrite(target, options.force);
 
-  const source = readTranscriptFile(options, parseOptions(targets, options));
+  const source = readTranscriptFile(options, displayPath(options.file), parseOptions(targets, options));
   const { parsed } = source;
   // Times inside a paragraph are estimated over the whole file, so that a part starting inside one is estimated alike.
   parsed.segments = timeSegments(parsed.segments, parsed.markup, parsed.facts.duration);
@@ -69,50 +59,12 @@ export function importFile(options: Options): string[] {
   return importReport(source, outputs, removed, parseOptions(targets, options).isKnownLabel, options);
 }
 
-/** The transcript file, read and parsed in its format, with its name as messages give it. */
-interface SourceFile {
-  file: string;
-  format: FormatName;
-  parsed: ParsedSource;
-}
-
 /** One talk's new transcript and the text of its entry file. */
 interface Output {
   target: Target;
   result: TranscriptResult;
   notes: string[];
   text: string;
-}
-
-/**
- * Reads the transcript and parses it in its format (detected, or named with --format); refuses a
- * file without transcript text, with times past the archive's, or that the reader lost track of.
- */
-function readTranscriptFile(options: Options, labels: ParseOptions): SourceFile {
-  const file = displayPath(options.file);
-  const text = readSource(options.file, file);
-  if (text.trim() === '') {
-    throw new ImportError(`the file is empty${text === '' ? '' : ' (it holds only blank space)'}; expected a transcript, in one of ${FORMATS.join(', ')}`, {
-      file,
-    });
-  }
-  const format = options.format ?? withFile(file, () => detectFormat(basename(options.file), text));
-  if (format === undefined) {
-    throw new ImportError(`cannot tell the transcript format; expected one of ${FORMATS.join(', ')} (see docs/importing.md), or name it with --format`, {
-      file,
-      place: { line: 1 },
-    });
-  }
-  const parsed = withFile(file, () => PARSERS[format](text, labels));
-  withFile(file, () => refuseLongTimes(parsed));
-  withFile(file, () => auditCoverage(parsed));
-  if (!parsed.segments.some((segment) => countWords(plainText(segment, parsed.markup)) > 0)) {
-    throw new ImportError(`no transcript text found (read as ${format}, from line ${parsed.firstLine}); expected ${EXPECTED[format]}`, {
-      file,
-      place: { line: parsed.firstLine },
-    });
-  }
-  return { file, format, parsed };
 }
 
 /** Each talk's transcript, built from its piece of the source (its part, or the whole), and its entry file's new text. */
@@ -195,18 +147,6 @@ function possibleLabels(parsed: ParsedSource, isKnown: (label: string) => boolea
   );
 }
 
-const EXPECTED: Record<FormatName, string> = {
-  seed: 'paragraphs that open with the speaker\'s name ("rob wiblin hi listeners …")',
-  'name-colon': 'paragraphs such as "Name: what they said"',
-  'markdown-labels': 'paragraphs opening with a bold label such as "**Jan Leike:**"',
-  'caption-markdown': 'a "## Transcript" heading followed by "[m:ss] text" paragraphs',
-  vtt: 'cues with "00:00:01.000 --> 00:00:04.000" timings and text',
-  srt: 'numbered cues with "00:00:01,000 --> 00:00:04,000" timings and text',
-  'whisper-json': 'a "segments" array of {start, end, text} with words in the text',
-  'podcasting-html': '<cite>Name:</cite> <time>0:00</time> <p>text</p> runs',
-  'podcasting-json': 'a "segments" array of {speaker, startTime, endTime, body} with words in the body',
-};
-
 function loadArchive(contentDir: string): ArchiveReport {
   if (!existsSync(contentDir))
     throw new ImportError(`the content folder ${displayPath(contentDir)} does not exist; pass --content or set ARCHIVE_CONTENT_DIR`, { exitCode: 2 });
@@ -265,35 +205,6 @@ function refuseToOverwrite(target: Target, force: boolean): void {
     file: displayPath(target.path),
     place: { line: target.existing?.bodyStartLine ?? 1 },
   });
-}
-
-function readSource(path: string, file: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder, not a file'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (error as Error).message;
-    throw new ImportError(`cannot read the transcript: ${why}; expected a readable text file`, { file });
-  }
-  const decoded = decodeUtf8Text(bytes);
-  if ('text' in decoded) return decoded.text;
-  throw new ImportError(decoded.message, { file, place: { line: decoded.line } });
-}
-
-function withFile<T>(file: string, run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    throw error instanceof ImportError ? error.inFile(file) : error;
-  }
 }
 
 /** Labels worth recognising inside text: the targets' speakers (names, first names, aliases, slugs), voices and mapped labels. */
