@@ -9,23 +9,13 @@ import { checkTerms, passageRanker, suggestion, termRarity, wordsNotFound, type 
 import { renderFilters, renderResult } from './render-results.ts';
 import { takeCarriedQuery } from './carried-query.ts';
 import { typingHistory } from './typing-history.ts';
+import { findElements, noMatch, renderFilterBox, showFilterCount, showStart, showStatus, showSuggestion, type Elements } from './page-elements.ts';
 
 const PAGE_SIZE = 5;
 /** With a speaker filter, talks without a passage by that speaker drop out: read this many to count them. */
 const SPEAKER_FILTER_SCAN = 60;
 /** Where the filters fold behind one control (global.css). */
 const NARROW = '(max-width: 40rem)';
-
-interface Elements {
-  form: HTMLFormElement;
-  input: HTMLInputElement;
-  filtersBox: HTMLElement;
-  status: HTMLElement;
-  list: HTMLOListElement;
-  more: HTMLButtonElement;
-  suggest: HTMLElement;
-  panel: HTMLDetailsElement;
-}
 
 /** The page's elements and, between keystrokes, the search that is current and the results it found. */
 interface Search {
@@ -164,16 +154,6 @@ async function run(search: Search, state: SearchState): Promise<void> {
   showSuggestion(elements, better);
 }
 
-/** Nothing typed and no filter chosen: no results, and a word on what to do. */
-function showStart(elements: Elements, state: SearchState): void {
-  showSuggestion(elements, undefined);
-  renderFilterBox(elements, '');
-  showFilterCount(elements, state);
-  elements.list.innerHTML = '';
-  elements.more.hidden = true;
-  showStatus(elements, 'Type to search every transcript, essay and topic.', false);
-}
-
 /**
  * Searches, and keeps the pages found as results to show and how to rank their passages; with the
  * filters' counts and a better query to suggest. Undefined when a later search has started meanwhile.
@@ -215,57 +195,6 @@ async function showMore(search: Search, current: number, howMany = PAGE_SIZE): P
   search.shown = [...search.shown, ...pages.flatMap((page) => resultView(page, search.speakers, search.rank(page)) ?? [])];
   list.innerHTML = search.shown.map((result, index) => renderResult(result, search.terms, index)).join('');
   more.hidden = search.pending.length === 0;
-}
-
-/** What the page says when nothing matches: of the words, or, with filters alone, of the filters. */
-function noMatch(query: string, hasFilters: boolean): string {
-  if (query === '') return 'No page matches all of these filters. Remove a filter, or type words to search.';
-  return `Nothing matches “${query}”${hasFilters ? ' with these filters' : ''}. Check the spelling, try fewer or other words${hasFilters ? ', or remove a filter' : ''}.`;
-}
-
-function findElements(): Elements | undefined {
-  const form = document.querySelector<HTMLFormElement>('#search-form');
-  const input = document.querySelector<HTMLInputElement>('#search-input');
-  const filtersBox = document.querySelector<HTMLElement>('#search-filters');
-  const status = document.querySelector<HTMLElement>('#search-status');
-  const list = document.querySelector<HTMLOListElement>('#search-results');
-  const more = document.querySelector<HTMLButtonElement>('#search-more');
-  const suggest = document.querySelector<HTMLElement>('#search-suggestion');
-  const panel = document.querySelector<HTMLDetailsElement>('#search-filter-panel');
-  return form && input && filtersBox && status && list && more && suggest && panel
-    ? { form, input, filtersBox, status, list, more, suggest, panel }
-    : undefined;
-}
-
-/** The filters panel's control says how many filter values are in use. */
-function showFilterCount({ panel }: Elements, state: SearchState): void {
-  const inUse = Object.values(state.filters).reduce((sum, values) => sum + values.length, 0);
-  const count = panel.querySelector('.filter-panel-count');
-  if (count) count.textContent = inUse > 0 ? ` (${inUse} in use)` : '';
-}
-
-/** "Did you mean …?" with the query to try, or nothing. */
-function showSuggestion({ suggest }: Elements, query: string | undefined): void {
-  suggest.hidden = query === undefined;
-  suggest.textContent = '';
-  if (query === undefined) return;
-  const link = Object.assign(document.createElement('a'), { href: `?${new URLSearchParams({ q: query }).toString()}`, textContent: query });
-  suggest.append('Did you mean ', link, '?');
-}
-
-function showStatus({ status }: Elements, text: string, empty: boolean): void {
-  status.textContent = text;
-  status.classList.toggle('empty', empty);
-}
-
-/** Re-rendering the filters must keep the focus of the checkbox just toggled and the groups the reader opened. */
-function renderFilterBox({ filtersBox }: Elements, html: string): void {
-  const active = document.activeElement;
-  const focused = active instanceof HTMLInputElement && filtersBox.contains(active) ? { name: active.name, value: active.value } : undefined;
-  const open = new Set([...filtersBox.querySelectorAll<HTMLElement>('details[open]')].map((details) => details.dataset['filter']));
-  filtersBox.innerHTML = html;
-  for (const details of filtersBox.querySelectorAll<HTMLDetailsElement>('details')) if (open.has(details.dataset['filter'])) details.open = true;
-  if (focused) filtersBox.querySelector<HTMLInputElement>(`input[name="${focused.name}"][value="${CSS.escape(focused.value)}"]`)?.focus();
 }
 
 /**
