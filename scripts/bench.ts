@@ -168,6 +168,44 @@ async function benchSize(
   tools: string,
   keep: boolean,
 ): Promise<{ ours: number; baseline: number; starlight?: number }> {
+  const size = await prepareSize(talks, words, tools);
+  const builds = await alternateBuilds(size, runs, tools);
+  const medians = {
+    baseline: medianRun(builds.baseline),
+    ours: medianRun(builds.ours),
+    rebuild: medianRun(builds.rebuild),
+    starlight: size.starlight ? medianRun(builds.starlight) : undefined,
+  };
+  const floors = {
+    bareSite: await buildBareSite(writeBareAstroSite(join(size.work, 'bare-astro'), ROOT), join(size.content, 'talks'), size.log),
+    pagefindAlone: await run(pagefindBinary(), ['--site', size.outDir, '--output-path', join(size.work, 'pagefind-alone')], process.env, size.log),
+  };
+  const search = await measureSearch(size.outDir);
+  const firstSearch = [...search.firstQueryBytes.values()].map((bytes) => bytes + search.pageBytes);
+  printSize(size, builds, medians, floors, firstSearch);
+
+  if (!keep) rmSync(size.work, { recursive: true, force: true });
+  else console.log(`kept:      ${size.work}`);
+  const { ours, baseline, starlight } = medians;
+  return { ours: ours.seconds, baseline: baseline.seconds, ...(starlight && { starlight: starlight.seconds }) };
+}
+
+/** One size's folders: its work folder and build log, the corpus in our format and as generated, and each side's output. */
+interface Size {
+  work: string;
+  log: string;
+  content: string;
+  generated: string;
+  baselineOut: string;
+  outDir: string;
+  cacheDir: string;
+  starlightWork: string;
+  /** Whether the tools folder holds the Starlight baseline. */
+  starlight: boolean;
+}
+
+/** An empty work folder with the corpus generated and converted, and Starlight installed; none of it timed. */
+async function prepareSize(talks: number, words: number, tools: string): Promise<Size> {
   const work = join(WORK, `talks-${talks}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
@@ -184,53 +222,70 @@ async function benchSize(
   const starlight = existsSync(join(tools, 'baseline-starlight', 'run.sh'));
   if (starlight && !existsSync(join(starlightWork, 'node_modules', '@astrojs', 'starlight')))
     await run('bash', [join(tools, 'baseline-starlight', 'prepare.sh'), starlightWork], process.env, log);
+  return {
+    work,
+    log,
+    content,
+    generated,
+    baselineOut: join(work, 'baseline'),
+    outDir: join(work, 'dist'),
+    cacheDir: join(work, 'cache'),
+    starlightWork,
+    starlight,
+  };
+}
 
+/** Each side's runs in order, and how many pages the last rebuild rendered again. */
+interface Builds {
+  baseline: Run[];
+  starlight: Run[];
+  ours: Run[];
+  rebuild: Run[];
+  rebuiltPages: number;
+}
+
+async function alternateBuilds(size: Size, runs: number, tools: string): Promise<Builds> {
+  const { log, content, generated, baselineOut, outDir, cacheDir, starlightWork } = size;
   // Alternate the builds, so a slow spell of a shared machine falls on all of them.
-  const baselineOut = join(work, 'baseline');
-  const outDir = join(work, 'dist');
-  const cacheDir = join(work, 'cache');
-  const baselineRuns: Run[] = [];
-  const starlightRuns: Run[] = [];
-  const ourRuns: Run[] = [];
-  const rebuildRuns: Run[] = [];
-  let rebuiltPages = 0;
+  const builds: Builds = { baseline: [], starlight: [], ours: [], rebuild: [], rebuiltPages: 0 };
   for (let index = 0; index < runs; index += 1) {
-    baselineRuns.push(await run('bash', [join(tools, 'baseline-hugo', 'run.sh'), generated, baselineOut, pagefindBinary()], process.env, log));
-    if (starlight) starlightRuns.push(await run('bash', [join(tools, 'baseline-starlight', 'run.sh'), generated, starlightWork], process.env, log));
-    ourRuns.push(await fullBuild(content, outDir, cacheDir, log));
+    builds.baseline.push(await run('bash', [join(tools, 'baseline-hugo', 'run.sh'), generated, baselineOut, pagefindBinary()], process.env, log));
+    if (size.starlight) builds.starlight.push(await run('bash', [join(tools, 'baseline-starlight', 'run.sh'), generated, starlightWork], process.env, log));
+    builds.ours.push(await fullBuild(content, outDir, cacheDir, log));
     editOneTranscript(content, index);
     const before = readFileSync(log, 'utf8').length;
-    rebuildRuns.push(await buildArchive(content, outDir, cacheDir, log));
-    rebuiltPages =
+    builds.rebuild.push(await buildArchive(content, outDir, cacheDir, log));
+    builds.rebuiltPages =
       readFileSync(log, 'utf8')
         .slice(before)
         .match(/ \(\+\d+(?:\.\d+)?m?s\)/g)?.length ?? 0;
   }
-  const baseline = medianRun(baselineRuns);
-  const ours = medianRun(ourRuns);
-  const rebuild = medianRun(rebuildRuns);
-  const starlightRun = starlight ? medianRun(starlightRuns) : undefined;
-  const baselinePages = countHtml(join(baselineOut, 'public'));
-  const ourPages = countHtml(outDir);
+  return builds;
+}
 
-  const bareSite = await buildBareSite(writeBareAstroSite(join(work, 'bare-astro'), ROOT), join(content, 'talks'), log);
-  const pagefindAlone = await run(pagefindBinary(), ['--site', outDir, '--output-path', join(work, 'pagefind-alone')], process.env, log);
-
-  const search = await measureSearch(outDir);
-  const firstSearch = [...search.firstQueryBytes.values()].map((bytes) => bytes + search.pageBytes);
-
+/** The table for one size: each side's build, the ratios, the floors, the rebuild and the first search. */
+function printSize(
+  { outDir, baselineOut, starlightWork }: Size,
+  builds: Builds,
+  { ours, baseline, rebuild, starlight }: { ours: Run; baseline: Run; rebuild: Run; starlight: Run | undefined },
+  { bareSite, pagefindAlone }: { bareSite: Run; pagefindAlone: Run },
+  firstSearch: readonly number[],
+): void {
   const spread = (results: Run[]) => (results.length > 1 ? ` (${results.length} runs: ${results.map(({ seconds }) => seconds.toFixed(1)).join(', ')} s)` : '');
   const row = (name: string, result: Run, pages: number, out: string, index: string) =>
     `${name.padEnd(9)}  build ${result.seconds.toFixed(1).padStart(6)} s  ${(pages / result.seconds).toFixed(1).padStart(7)} pages/s (${pages} pages)  peak ${mb(result.peakBytes).padStart(9)}  output ${mb(folderBytes(out)).padStart(9)}  index ${mb(folderBytes(index)).padStart(8)}`;
-  console.log(row('ours', ours, ourPages, outDir, join(outDir, 'pagefind')) + spread(ourRuns));
-  console.log(row('baseline', baseline, baselinePages, join(baselineOut, 'public'), join(baselineOut, 'public', 'pagefind')) + spread(baselineRuns));
-  if (starlightRun)
+  console.log(row('ours', ours, countHtml(outDir), outDir, join(outDir, 'pagefind')) + spread(builds.ours));
+  console.log(
+    row('baseline', baseline, countHtml(join(baselineOut, 'public')), join(baselineOut, 'public'), join(baselineOut, 'public', 'pagefind')) +
+      spread(builds.baseline),
+  );
+  if (starlight)
     console.log(
-      row('starlight', starlightRun, countHtml(join(starlightWork, 'dist')), join(starlightWork, 'dist'), join(starlightWork, 'dist', 'pagefind')) +
-        spread(starlightRuns),
+      row('starlight', starlight, countHtml(join(starlightWork, 'dist')), join(starlightWork, 'dist'), join(starlightWork, 'dist', 'pagefind')) +
+        spread(builds.starlight),
     );
   console.log(
-    `ratio      ${(ours.seconds / baseline.seconds).toFixed(2)}x the Hugo + Pagefind baseline's build time${starlightRun ? `, ${(ours.seconds / starlightRun.seconds).toFixed(2)}x Starlight's` : ''}`,
+    `ratio      ${(ours.seconds / baseline.seconds).toFixed(2)}x the Hugo + Pagefind baseline's build time${starlight ? `, ${(ours.seconds / starlight.seconds).toFixed(2)}x Starlight's` : ''}`,
   );
   console.log(
     `floors     bare Astro over the same talk files (Markdown to HTML, nothing else) ${bareSite.seconds.toFixed(1)} s; ` +
@@ -238,15 +293,11 @@ async function benchSize(
       `against ${(1.5 * baseline.seconds).toFixed(1)} s for 1.5x the baseline`,
   );
   console.log(
-    `rebuild    ${rebuild.seconds.toFixed(1)} s after changing one transcript (the full build's cache folder; ${rebuiltPages} pages rendered again, the rest kept), ${(rebuild.seconds / ours.seconds).toFixed(2)}x the full build; peak ${mb(rebuild.peakBytes)}${spread(rebuildRuns)}`,
+    `rebuild    ${rebuild.seconds.toFixed(1)} s after changing one transcript (the full build's cache folder; ${builds.rebuiltPages} pages rendered again, the rest kept), ${(rebuild.seconds / ours.seconds).toFixed(2)}x the full build; peak ${mb(rebuild.peakBytes)}${spread(builds.rebuild)}`,
   );
   console.log(
     `search     first search on a fresh page (search page + first query, gzip): median ${kb(median(firstSearch))}, max ${kb(Math.max(...firstSearch))} over ${firstSearch.length} queries (ours; the baseline has no search page)`,
   );
-
-  if (!keep) rmSync(work, { recursive: true, force: true });
-  else console.log(`kept:      ${work}`);
-  return { ours: ours.seconds, baseline: baseline.seconds, ...(starlightRun && { starlight: starlightRun.seconds }) };
 }
 
 if (import.meta.main) {

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
-import { NodeType, parse } from 'node-html-parser';
+import { NodeType, parse, type HTMLElement } from 'node-html-parser';
 import { htmlFiles } from '../src/lib/output/html-files.ts';
 import { inlineHashes, playerOrigins } from '../src/lib/security/hashed-policy.ts';
 
@@ -56,51 +56,75 @@ const CSP_META = 'meta[http-equiv="content-security-policy"]';
 
 /** Safety of one page: its policy covers all its inline code, and nothing inline can run. */
 export function safetyProblems(html: string, file: string): PageProblem[] {
-  const problems: PageProblem[] = [];
   const root = parse(html, { comment: false, blockTextElements: { script: true, style: true } });
+  return [...policyProblems(root, html, file), ...inlineCodeProblems(root, file)];
+}
+
+/** The page's Content-Security-Policy <meta>: there, first after <meta charset>, and allowing the page's inline code and players. */
+function policyProblems(root: HTMLElement, html: string, file: string): PageProblem[] {
   const head = root.querySelector('head');
   const meta = head?.querySelector(CSP_META);
   const first = head?.childNodes
     .filter((node) => node.nodeType === NodeType.ELEMENT_NODE)
     .map((node) => node as unknown as { rawTagName: string; getAttribute: (name: string) => string | undefined });
   if (!meta) {
-    problems.push({
-      file,
-      rule: 'csp-meta',
-      message:
-        'the page has no Content-Security-Policy <meta>; the build adds one (src/integrations/content-security-policy.ts): was the page written after it ran?',
-    });
-  } else if (first?.[1]?.getAttribute('http-equiv')?.toLowerCase() !== 'content-security-policy') {
-    problems.push({ file, rule: 'csp-meta', message: 'the Content-Security-Policy <meta> must come right after <meta charset>, before anything it governs' });
-  } else {
-    const content = meta.getAttribute('content') ?? '';
-    const hashes = inlineHashes(html);
-    for (const [kind, set] of [
-      ['script', hashes.scripts],
-      ['style', hashes.styles],
-      ['style attribute', hashes.styleAttributes],
-    ] as const) {
-      for (const value of set) {
-        if (!content.includes(value))
-          problems.push({ file, rule: 'csp-hash', message: `an inline ${kind} (${value}) is not in the page's policy, so browsers will block it` });
-      }
-    }
-    const players = playerOrigins(html);
-    for (const [directive, set] of [
-      ['frame-src', players.frames],
-      ['media-src', players.media],
-    ] as const) {
-      const allowed = new RegExp(`(?:^|;)\\s*${directive}\\s([^;]*)`).exec(content)?.[1]?.split(/\s+/) ?? [];
-      for (const origin of set) {
-        if (!allowed.includes(origin))
-          problems.push({
-            file,
-            rule: 'csp-player',
-            message: `the recording's player loads from ${origin}, which the page's policy does not allow in ${directive}`,
-          });
-      }
+    return [
+      {
+        file,
+        rule: 'csp-meta',
+        message:
+          'the page has no Content-Security-Policy <meta>; the build adds one (src/integrations/content-security-policy.ts): was the page written after it ran?',
+      },
+    ];
+  }
+  if (first?.[1]?.getAttribute('http-equiv')?.toLowerCase() !== 'content-security-policy') {
+    return [{ file, rule: 'csp-meta', message: 'the Content-Security-Policy <meta> must come right after <meta charset>, before anything it governs' }];
+  }
+  const content = meta.getAttribute('content') ?? '';
+  return [...hashProblems(html, file, content), ...playerProblems(html, file, content)];
+}
+
+/** Each inline script, style and style attribute must have its hash in the policy. */
+function hashProblems(html: string, file: string, content: string): PageProblem[] {
+  const problems: PageProblem[] = [];
+  const hashes = inlineHashes(html);
+  for (const [kind, set] of [
+    ['script', hashes.scripts],
+    ['style', hashes.styles],
+    ['style attribute', hashes.styleAttributes],
+  ] as const) {
+    for (const value of set) {
+      if (!content.includes(value))
+        problems.push({ file, rule: 'csp-hash', message: `an inline ${kind} (${value}) is not in the page's policy, so browsers will block it` });
     }
   }
+  return problems;
+}
+
+/** The recording's player must load from an origin the policy allows for frames or media. */
+function playerProblems(html: string, file: string, content: string): PageProblem[] {
+  const problems: PageProblem[] = [];
+  const players = playerOrigins(html);
+  for (const [directive, set] of [
+    ['frame-src', players.frames],
+    ['media-src', players.media],
+  ] as const) {
+    const allowed = new RegExp(`(?:^|;)\\s*${directive}\\s([^;]*)`).exec(content)?.[1]?.split(/\s+/) ?? [];
+    for (const origin of set) {
+      if (!allowed.includes(origin))
+        problems.push({
+          file,
+          rule: 'csp-player',
+          message: `the recording's player loads from ${origin}, which the page's policy does not allow in ${directive}`,
+        });
+    }
+  }
+  return problems;
+}
+
+/** No element may carry an inline event handler or a javascript: URL. */
+function inlineCodeProblems(root: HTMLElement, file: string): PageProblem[] {
+  const problems: PageProblem[] = [];
   for (const element of root.querySelectorAll('*')) {
     for (const [name, value] of Object.entries(element.attributes)) {
       const lower = name.toLowerCase();

@@ -87,83 +87,108 @@ function siteOrigins(pages: Map<string, { html: string }>): Set<string> {
 /** Checks all links of the site in `dist`; returns each broken link once per file it is on. */
 export function checkLinks(dist: string): { files: number; links: number; broken: BrokenLink[] } {
   const files = siteFiles(dist);
-  const fileSet = new Set(files);
+  const site = readSite(dist, files);
+  const broken: BrokenLink[] = [];
+  let checked = 0;
+  const check = (file: string, link: string, { fragments }: { fragments: boolean }) => {
+    const outcome = checkLink(site, file, link, fragments);
+    if (outcome.internal) checked += 1;
+    if (outcome.reason !== undefined) broken.push({ file, link, reason: outcome.reason });
+  };
+
+  for (const [file, page] of site.pages) {
+    for (const link of page.links) check(file, link, { fragments: true });
+    // JSON-LD @id values such as .../#talk name things; they are not places in the page.
+    for (const text of page.mentions) for (const url of absoluteUrls(text, site.origins)) check(file, url, { fragments: false });
+  }
+  for (const file of files.filter((path) => TEXT_FILES.has(extname(path)))) {
+    const text = readFileSync(join(dist, file), 'utf8').replaceAll('&amp;', '&');
+    for (const url of absoluteUrls(text, site.origins)) check(file, url, { fragments: true });
+  }
+  return { files: files.length, links: checked, broken };
+}
+
+/** The site as the checks need it: its files, what each page holds, and the origins its absolute links use. */
+interface Site {
+  dist: string;
+  files: Set<string>;
+  pages: Map<string, Page>;
+  origins: Set<string>;
+}
+
+function readSite(dist: string, files: readonly string[]): Site {
   const htmlText = new Map(files.filter((file) => file.endsWith('.html')).map((file) => [file, { html: readFileSync(join(dist, file), 'utf8') }]));
   const origins = siteOrigins(htmlText);
   const pages = new Map<string, Page>();
   for (const [file, { html }] of htmlText) pages.set(file, readPage(html));
-  const broken: BrokenLink[] = [];
-  let checked = 0;
+  return { dist, files: new Set(files), pages, origins };
+}
 
-  /** The file a path is served from, or why there is none. */
-  const target = (pathname: string): { file: string } | { reason: string } => {
-    let path: string;
-    try {
-      path = decodeURIComponent(pathname).replace(/^\//, '');
-    } catch {
-      return { reason: 'the address has a malformed %-escape' };
-    }
-    if (path === '' || path.endsWith('/')) {
-      const index = `${path}index.html`;
-      return fileSet.has(index) ? { file: index } : { reason: `no page there (no file ${index})` };
-    }
-    if (fileSet.has(path)) return { file: path };
-    if (fileSet.has(`${path}/index.html`)) return { reason: `the page is at ${pathname}/ (with the slash); without it, hosts answer with a redirect or a 404` };
-    if (path === 'pagefind' || path.startsWith('pagefind/'))
-      return existsSync(join(dist, path)) ? { file: path } : { reason: 'no such file in the search index' };
-    return { reason: `no file ${path}` };
-  };
+/** What checking one link found: whether it leads into the site (and so counts as checked), and why it is broken, if it is. */
+interface Outcome {
+  internal: boolean;
+  reason?: string;
+}
 
-  const check = (file: string, link: string, { fragments }: { fragments: boolean }) => {
-    if (link === '' || SKIPPED_SCHEMES.test(link)) return;
-    const base = new URL(addressOf(file), 'http://site.invalid');
-    let url: URL;
-    try {
-      url = new URL(link, base);
-    } catch {
-      broken.push({ file, link, reason: 'not a valid URL' });
-      return;
-    }
-    const internal = url.origin === base.origin || origins.has(url.origin);
-    if (!internal) return;
-    checked += 1;
-    const found = target(url.pathname);
-    if ('reason' in found) {
-      broken.push({ file, link, reason: found.reason });
-      return;
-    }
-    const fragment = url.hash.slice(1);
-    if (!fragments || fragment === '' || fragment === 'top' || fragment.startsWith(':~:')) return;
-    const page = pages.get(found.file);
-    if (!page) return;
-    let id: string;
-    try {
-      id = decodeURIComponent(fragment);
-    } catch {
-      id = fragment;
-    }
-    if (!page.ids.has(id)) broken.push({ file, link, reason: `no element with id="${id}" in ${found.file}` });
-  };
-
-  const absoluteUrls = (text: string) => {
-    const found: string[] = [];
-    for (const origin of origins) {
-      const pattern = new RegExp(`${origin.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?:/[^\\s"'<>\\\\)]*)?`, 'g');
-      found.push(...(text.match(pattern) ?? []));
-    }
-    return found;
-  };
-
-  for (const [file, page] of pages) {
-    for (const link of page.links) check(file, link, { fragments: true });
-    // JSON-LD @id values such as .../#talk name things; they are not places in the page.
-    for (const text of page.mentions) for (const url of absoluteUrls(text)) check(file, url, { fragments: false });
+/** One link on `file`: a link into the site must find its file and, where `fragments` says, the element its #fragment names. */
+function checkLink(site: Site, file: string, link: string, fragments: boolean): Outcome {
+  if (link === '' || SKIPPED_SCHEMES.test(link)) return { internal: false };
+  const base = new URL(addressOf(file), 'http://site.invalid');
+  let url: URL;
+  try {
+    url = new URL(link, base);
+  } catch {
+    return { internal: false, reason: 'not a valid URL' };
   }
-  for (const file of files.filter((path) => TEXT_FILES.has(extname(path)))) {
-    const text = readFileSync(join(dist, file), 'utf8').replaceAll('&amp;', '&');
-    for (const url of absoluteUrls(text)) check(file, url, { fragments: true });
+  const internal = url.origin === base.origin || site.origins.has(url.origin);
+  if (!internal) return { internal: false };
+  const found = servedFile(site, url.pathname);
+  if ('reason' in found) return { internal: true, reason: found.reason };
+  const fragment = url.hash.slice(1);
+  if (!fragments || fragment === '' || fragment === 'top' || fragment.startsWith(':~:')) return { internal: true };
+  return { internal: true, ...missingElement(site, found.file, fragment) };
+}
+
+/** The file a path is served from, or why there is none. */
+function servedFile({ dist, files }: Site, pathname: string): { file: string } | { reason: string } {
+  let path: string;
+  try {
+    path = decodeURIComponent(pathname).replace(/^\//, '');
+  } catch {
+    return { reason: 'the address has a malformed %-escape' };
   }
-  return { files: files.length, links: checked, broken };
+  if (path === '' || path.endsWith('/')) {
+    const index = `${path}index.html`;
+    return files.has(index) ? { file: index } : { reason: `no page there (no file ${index})` };
+  }
+  if (files.has(path)) return { file: path };
+  if (files.has(`${path}/index.html`)) return { reason: `the page is at ${pathname}/ (with the slash); without it, hosts answer with a redirect or a 404` };
+  if (path === 'pagefind' || path.startsWith('pagefind/'))
+    return existsSync(join(dist, path)) ? { file: path } : { reason: 'no such file in the search index' };
+  return { reason: `no file ${path}` };
+}
+
+/** Why a #fragment finds no element in the page `file`, if it does not; nothing for a file that is not a page. */
+function missingElement(site: Site, file: string, fragment: string): { reason?: string } {
+  const page = site.pages.get(file);
+  if (!page) return {};
+  let id: string;
+  try {
+    id = decodeURIComponent(fragment);
+  } catch {
+    id = fragment;
+  }
+  return page.ids.has(id) ? {} : { reason: `no element with id="${id}" in ${file}` };
+}
+
+/** The absolute URLs on the site's own origins in a text. */
+function absoluteUrls(text: string, origins: ReadonlySet<string>): string[] {
+  const found: string[] = [];
+  for (const origin of origins) {
+    const pattern = new RegExp(`${origin.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?:/[^\\s"'<>\\\\)]*)?`, 'g');
+    found.push(...(text.match(pattern) ?? []));
+  }
+  return found;
 }
 
 /** One line per broken link, with the pages it is on (the first few, and how many). */

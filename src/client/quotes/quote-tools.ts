@@ -1,22 +1,25 @@
 import { bibtex, escapeBibtex, markdownQuote, type CitationSource } from '../../lib/quotes/citation.ts';
-import { collapseWhitespace, quoteUrl, shortestContext, type QuoteSelector } from '../../lib/quotes/quote-url.ts';
+import { quoteUrl } from '../../lib/quotes/quote-url.ts';
 import { escapeHtml } from '../../lib/html.ts';
 import { formatClock } from '../../lib/transcript/timestamp.ts';
 import { momentOf, withMoment } from '../recording/moments.ts';
-import { readPageText } from './page-text.ts';
+import { quoteFromSelection, type Quote } from './selected-quote.ts';
 
 /** Placeholders in the build-time (Shiki-highlighted) citation templates; see QuoteTools.astro. */
 export const PLACEHOLDERS = { text: 'QUOTETEXTPLACEHOLDER', speaker: 'QUOTESPEAKERPLACEHOLDER', link: 'QUOTELINKPLACEHOLDER' };
 
-interface Quote {
-  selector: QuoteSelector;
-  speaker: string;
-  /** When the quote's passage starts in the recording, where the talk has one. */
-  moment?: number | undefined;
-}
-
 /** " (plays from 2:27)" for a link that carries a moment of the recording. */
 const playsFrom = (moment: number | undefined) => (moment === undefined ? '' : ` (plays from ${formatClock(moment)})`);
+
+/** What the quote tools work with, and the quote the toolbar was last opened for. */
+interface Tools {
+  transcript: HTMLElement;
+  toolbar: HTMLElement;
+  dialog: HTMLDialogElement;
+  status: HTMLElement;
+  source: CitationSource & { authors: string };
+  current: Quote | undefined;
+}
 
 /**
  * Quote tools on a talk page: selecting transcript text (mouse, touch or
@@ -24,79 +27,110 @@ const playsFrom = (moment: number | undefined) => (moment === undefined ? '' : `
  * from the keyboard; clicking a permalink copies it.
  */
 export function startQuoteTools(transcript: HTMLElement): void {
+  const tools = findTools(transcript);
+  if (!tools) return;
+  followSelection(tools);
+  listenForKeys(tools);
+  listenToToolbar(tools);
+  listenToDialog(tools);
+  copyOnClick(tools.status);
+}
+
+function findTools(transcript: HTMLElement): Tools | undefined {
   const toolbar = document.querySelector<HTMLElement>('#quote-toolbar');
   const dialog = document.querySelector<HTMLDialogElement>('#quote-dialog');
   const status = document.querySelector<HTMLElement>('#quote-status');
   const source = JSON.parse(document.querySelector('#citation-data')?.textContent ?? 'null') as (CitationSource & { authors: string }) | null;
-  if (!toolbar || !dialog || !status || !source) return;
-  let current: Quote | undefined;
+  return toolbar && dialog && status && source ? { transcript, toolbar, dialog, status, source, current: undefined } : undefined;
+}
 
-  const announce = (message: string) => {
-    status.textContent = message;
-    status.classList.add('visible');
-    window.setTimeout(() => status.classList.remove('visible'), 2500);
-  };
+/** Says in the status line, for a moment, what was copied. */
+function announce(status: HTMLElement, message: string): void {
+  status.textContent = message;
+  status.classList.add('visible');
+  window.setTimeout(() => status.classList.remove('visible'), 2500);
+}
 
-  const update = () => {
-    const quote = quoteFromSelection(transcript, source.authors);
-    if (!quote) {
-      // Reaching for the toolbar by keyboard keeps the quote it was opened for.
-      if (!toolbar.contains(document.activeElement)) toolbar.hidden = true;
-      return;
-    }
-    current = quote;
-    const selection = window.getSelection();
-    const rect = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).getBoundingClientRect() : undefined;
-    toolbar.hidden = false;
-    if (rect) {
-      // Below the selection: touch browsers put their own selection menu above it.
-      toolbar.style.top = `${window.scrollY + rect.bottom + 8}px`;
-      toolbar.style.left = `${Math.max(8, Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - toolbar.offsetWidth - 8))}px`;
-    }
-  };
+/** Shows the toolbar below the selected quote and keeps the quote, or hides the toolbar when nothing is selected. */
+function updateToolbar(tools: Tools): void {
+  const { toolbar } = tools;
+  const quote = quoteFromSelection(tools.transcript, tools.source.authors);
+  if (!quote) {
+    // Reaching for the toolbar by keyboard keeps the quote it was opened for.
+    if (!toolbar.contains(document.activeElement)) toolbar.hidden = true;
+    return;
+  }
+  tools.current = quote;
+  const selection = window.getSelection();
+  const rect = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).getBoundingClientRect() : undefined;
+  toolbar.hidden = false;
+  if (rect) {
+    // Below the selection: touch browsers put their own selection menu above it.
+    toolbar.style.top = `${window.scrollY + rect.bottom + 8}px`;
+    toolbar.style.left = `${Math.max(8, Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - toolbar.offsetWidth - 8))}px`;
+  }
+}
 
+/** The toolbar follows the selection once it settles. */
+function followSelection(tools: Tools): void {
   let timer = 0;
   document.addEventListener('selectionchange', () => {
     window.clearTimeout(timer);
-    timer = window.setTimeout(update, 120);
+    timer = window.setTimeout(() => updateToolbar(tools), 120);
   });
+}
+
+/** Alt+Q opens the toolbar for the selection and focuses its first button; Escape hides it. */
+function listenForKeys(tools: Tools): void {
+  const { toolbar } = tools;
   document.addEventListener('keydown', (event) => {
     if (event.altKey && event.key.toLowerCase() === 'q') {
-      update();
+      updateToolbar(tools);
       if (!toolbar.hidden) toolbar.querySelector('button')?.focus();
       event.preventDefault();
     } else if (event.key === 'Escape' && !toolbar.hidden) {
       toolbar.hidden = true;
     }
   });
+}
 
+/** The toolbar's buttons: copy the link to the quote, or open the dialog with its citations. */
+function listenToToolbar(tools: Tools): void {
+  const { toolbar, dialog, status, source } = tools;
   // Pressing a toolbar button must not clear the selection it acts on.
   toolbar.addEventListener('mousedown', (event) => event.preventDefault());
   toolbar.addEventListener('click', (event) => {
+    const { current } = tools;
     const action = (event.target as HTMLElement).closest('button')?.dataset['action'];
     if (!current || !action) return;
     const link = withMoment(quoteUrl(location.href, current.selector), current.moment);
     if (action === 'link') {
       const moment = current.moment;
-      void copy(link).then(() => announce(`Link to the quote copied${playsFrom(moment)}.`));
+      void copy(link).then(() => announce(status, `Link to the quote copied${playsFrom(moment)}.`));
     } else {
       fillCitation(dialog, source, current, link);
       dialog.showModal();
     }
   });
+}
 
+/** The dialog's buttons copy a citation's plain text. */
+function listenToDialog({ dialog, status }: Tools): void {
   dialog.addEventListener('click', (event) => {
     const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-copy]');
     if (!button) return;
     const text = dialog.querySelector<HTMLElement>(`[data-citation="${button.dataset['copy']}"]`)?.dataset['text'] ?? '';
-    void copy(text).then(() => announce(`${button.dataset['copy'] === 'bibtex' ? 'BibTeX' : 'Markdown'} citation copied.`));
+    void copy(text).then(() => announce(status, `${button.dataset['copy'] === 'bibtex' ? 'BibTeX' : 'Markdown'} citation copied.`));
   });
+}
 
+/** Elsewhere on the page, clicking copies too: the talk's citation, and a passage's permalink with its moment in the recording. */
+function copyOnClick(status: HTMLElement): void {
   document.addEventListener('click', (event) => {
     const target = event.target as HTMLElement;
     const copyButton = target.closest<HTMLButtonElement>('.cite-talk button[data-copy-code]');
     if (copyButton) {
-      void copy(copyButton.parentElement?.querySelector('pre')?.textContent ?? '').then(() => announce('Citation copied.'));
+      void copy(copyButton.parentElement?.querySelector('pre')?.textContent ?? '').then(() => announce(status, 'Citation copied.'));
       return;
     }
     const permalink = target.closest<HTMLAnchorElement>('a.permalink');
@@ -105,52 +139,10 @@ export function startQuoteTools(transcript: HTMLElement): void {
       const page = new URL(location.href);
       page.search = '';
       void copy(withMoment(new URL(permalink.getAttribute('href') ?? '', page).toString(), moment)).then(() =>
-        announce(`Link to this passage copied${playsFrom(moment)}.`),
+        announce(status, `Link to this passage copied${playsFrom(moment)}.`),
       );
     }
   });
-}
-
-/** The quote the reader has selected in the transcript, with context and speaker; undefined otherwise. */
-function quoteFromSelection(transcript: HTMLElement, authors: string): Quote | undefined {
-  const selection = window.getSelection();
-  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return undefined;
-  const range = selection.getRangeAt(0);
-  if (!transcript.contains(range.commonAncestorContainer)) return undefined;
-  const text = readPageText(transcript);
-  const startNode = firstText(range.startContainer, range.startOffset);
-  const endNode = lastText(range.endContainer, range.endOffset);
-  const start = startNode && text.offsetOf(startNode.node, startNode.index, 'start');
-  const end = endNode && text.offsetOf(endNode.node, endNode.index, 'end');
-  if (start === undefined || end === undefined || end <= start) return undefined;
-  const joined = text.passages.map((passage) => passage.text).join(' ');
-  const exact = collapseWhitespace(joined.slice(start, end));
-  if (exact === '') return undefined;
-  const passage = (range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement)?.closest<HTMLElement>('.passage[id]');
-  const firstPassage = passage ?? transcript.querySelector<HTMLElement>('.passage[id]');
-  const { prefix, suffix } = shortestContext(joined, start, end);
-  const speaker = firstPassage?.closest<HTMLElement>('.turn')?.dataset['speakerName'] ?? authors;
-  return { selector: { passageId: firstPassage?.id ?? '', exact, prefix, suffix }, speaker, moment: firstPassage ? momentOf(firstPassage) : undefined };
-}
-
-/** The text position a range boundary stands for, when the boundary sits between elements. */
-function firstText(container: Node, offset: number): { node: Node; index: number } | undefined {
-  if (container instanceof Text) return { node: container, index: offset };
-  const start = container.childNodes[offset] ?? container;
-  const walker = document.createTreeWalker(start, NodeFilter.SHOW_TEXT);
-  const node = start instanceof Text ? start : walker.nextNode();
-  return node ? { node, index: 0 } : undefined;
-}
-
-function lastText(container: Node, offset: number): { node: Node; index: number } | undefined {
-  if (container instanceof Text) return { node: container, index: offset };
-  const before = container.childNodes[offset - 1];
-  if (!before) return undefined;
-  const texts: Text[] = [];
-  const walker = document.createTreeWalker(before, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
-  const last = before instanceof Text ? before : texts.at(-1);
-  return last ? { node: last, index: last.data.length } : undefined;
 }
 
 /** Fills the dialog's Shiki-highlighted templates with this quote, keeping plain text for copying. */

@@ -5,13 +5,13 @@
  * the import and names the first word that differs and where it is.
  */
 import { nonSpeechMarks, replaceNonSpeech } from '../transcript/non-speech.ts';
-import { parseTranscript, type Passage } from '../transcript/parse-transcript.ts';
+import { parseTranscript, type ParsedTranscript, type Passage, type Turn } from '../transcript/parse-transcript.ts';
 import { labelKey } from '../transcript/speaker-labels.ts';
 import { firstWordDifference, normalizedWords } from '../transcript/words.ts';
 import { ImportError } from './import-error.ts';
 import { labelsInText } from './label-text.ts';
 import type { LabelMapping } from './map-labels.ts';
-import type { Block } from './lay-out.ts';
+import type { Block, TurnBlock } from './lay-out.ts';
 import type { Layout, ParsedSource, Segment, SourcePlace } from './model.ts';
 import { markdownText } from './safe-markdown.ts';
 import { auditTimes } from './audit-times.ts';
@@ -155,9 +155,32 @@ export function auditOutput(
   options: OutputAuditOptions = {},
 ): WordAudit {
   const parsed = parseTranscript(body);
-  const fail = (message: string, place?: SourcePlace): never => {
-    throw new ImportError(`the written transcript does not read back as intended: ${message}`, place ? { place } : {});
+  const { turnsOut, turnsMeant, chapters } = auditStructure(parsed, blocks);
+  const passages = turnsOut.flatMap((turn) => turn.passages);
+  const words = auditSpeech(segments, markup, passages);
+  const timestamps = auditTimestamps(passages, turnsMeant);
+  const times = auditTimes(segments, passages, layout, fail);
+  if (options.isKnownLabel) auditLabelsInSpeech(segments, passages, options.isKnownLabel, fail);
+
+  return {
+    ...words,
+    labelsIn: segments.filter((segment) => segment.label !== undefined).length,
+    labelsOut: turnsOut.filter((turn) => !turn.continued).length,
+    turns: turnsOut.length,
+    paragraphs: passages.length,
+    timestamps,
+    ...times,
+    chapters,
   };
+}
+
+/** Stops the import: the written transcript does not say what was meant; `place` is where in the source, when known. */
+function fail(message: string, place?: SourcePlace): never {
+  throw new ImportError(`the written transcript does not read back as intended: ${message}`, place ? { place } : {});
+}
+
+/** The turns and chapter headings read back against those written: nothing outside a turn, each turn with its label and paragraphs. */
+function auditStructure(parsed: ParsedTranscript, blocks: readonly Block[]): { turnsOut: Turn[]; turnsMeant: TurnBlock[]; chapters: number } {
   const prose = parsed.blocks.find((block) => block.kind === 'prose');
   if (prose) fail(`line ${prose.passage.line} of the output is outside any turn`);
   const turnsOut = parsed.blocks.flatMap((block) => (block.kind === 'turn' ? [block] : []));
@@ -174,7 +197,14 @@ export function auditOutput(
   if (turnsOut.length !== turnsMeant.length) fail(`${turnsMeant.length} turns were written but ${turnsOut.length} read back`);
   const chapters = parsed.blocks.filter((block) => block.kind === 'heading').length;
   if (chapters !== blocks.length - turnsMeant.length) fail(`${blocks.length - turnsMeant.length} chapter headings were written but ${chapters} read back`);
+  return { turnsOut, turnsMeant, chapters };
+}
 
+/** The source's spoken words (each with the place of its segment) and marks, and its text as one string. */
+function sourceSpeech(
+  segments: readonly Segment[],
+  markup: 'plain' | 'markdown',
+): { joined: string; spokenIn: string[]; marksIn: string[]; owners: SourcePlace[] } {
   // Segments are read as one text: a mark can run across cues ("[Bekah" / "laughs]").
   const texts = segments.map((segment) => plainText(segment, markup));
   const joined = texts.join(' ');
@@ -189,7 +219,16 @@ export function auditOutput(
     for (const _word of spoken) owners.push((segments[index] as Segment).at);
     offset += text.length + 1;
   });
-  const passages = turnsOut.flatMap((turn) => turn.passages);
+  return { joined, spokenIn, marksIn, owners };
+}
+
+/** The output's spoken words, marks and the characters a reference stands for, each in the source's order. */
+function auditSpeech(
+  segments: readonly Segment[],
+  markup: 'plain' | 'markdown',
+  passages: readonly Passage[],
+): Pick<WordAudit, 'spokenIn' | 'spokenOut' | 'marksIn' | 'marksOut'> {
+  const { joined, spokenIn, marksIn, owners } = sourceSpeech(segments, markup);
   const out = passages.map((passage) => speech(passage.text));
   const spokenOut = out.flatMap((part) => part.spoken);
   const marksOut = out.flatMap((part) => part.marks);
@@ -208,25 +247,15 @@ export function auditOutput(
     fail(
       `the ${ordinal(character + 1)} "&", ";", "<", ">" or '"' is ${quoteCharacter(charactersIn[character])} in the source but ${quoteCharacter(charactersOut[character])} in the output; text was escaped or decoded wrongly`,
     );
+  return { spokenIn: spokenIn.length, spokenOut: spokenOut.length, marksIn: marksIn.length, marksOut: marksOut.length };
+}
+
+/** How many paragraphs read back with a timestamp, which must be as many as were written with one. */
+function auditTimestamps(passages: readonly Passage[], turnsMeant: readonly TurnBlock[]): number {
   const timestamps = passages.filter((passage) => passage.timestamp).length;
   const timestampsMeant = turnsMeant.flatMap((turn) => turn.paragraphs).filter((paragraph) => paragraph.start !== undefined).length;
   if (timestamps !== timestampsMeant) fail(`${timestampsMeant} timestamps were written but ${timestamps} read back`);
-  const times = auditTimes(segments, passages, layout, fail);
-  if (options.isKnownLabel) auditLabelsInSpeech(segments, passages, options.isKnownLabel, fail);
-
-  return {
-    spokenIn: spokenIn.length,
-    spokenOut: spokenOut.length,
-    marksIn: marksIn.length,
-    marksOut: marksOut.length,
-    labelsIn: segments.filter((segment) => segment.label !== undefined).length,
-    labelsOut: turnsOut.filter((turn) => !turn.continued).length,
-    turns: turnsOut.length,
-    paragraphs: passages.length,
-    timestamps,
-    ...times,
-    chapters,
-  };
+  return timestamps;
 }
 
 /**

@@ -134,28 +134,67 @@ function filesAfterOptions(argv: readonly string[]): string[] {
 }
 
 export function readOptions(argv: readonly string[]): Options {
-  let parsed;
+  const { values, positionals } = parseCommandLine(argv);
+  if (values.help) return { help: true } as Options;
+  checkSlugs(values);
+  const file = transcriptFile(positionals);
+  const { format, unlabelled } = readChoices(values);
+  const newTalk = readDestination(values);
+  return {
+    help: false,
+    file,
+    ...(format !== undefined && { format }),
+    ...(values.talk !== undefined && { talk: values.talk }),
+    ...(newTalk && { newTalk }),
+    parts: (values.part ?? []).map(readPart),
+    maps: new Map((values.map ?? []).map((pair) => splitPair(pair, '--map', '"Label=slug"'))),
+    voices: (values.voice ?? []).map(readVoice),
+    strict: values.strict ?? false,
+    unlabelled,
+    check: values.check ?? false,
+    force: values.force ?? false,
+    transcript: transcriptFields(values),
+    sources: (values.source ?? []).map(readSourceLink),
+    contentDir: values.content === undefined ? defaultContentDir() : resolve(values.content),
+  };
+}
+
+/** The line as parseArgs reads it; what it cannot read is a usage error (exit code 2). */
+function parseCommandLine(argv: readonly string[]) {
   try {
-    parsed = parseArgs({ args: filesAfterOptions(argv), allowPositionals: true, options: OPTIONS });
+    return parseArgs({ args: filesAfterOptions(argv), allowPositionals: true, options: OPTIONS });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const option = /Unknown option '(-[^']*)'/.exec(message)?.[1];
     // A file whose name starts with "-" and does not exist reads as an unknown option: say how to name one.
     throw usage(option ? `${message}; to import a file whose name starts with "-", write ./${option} or put it after --` : message);
   }
-  const { values, positionals } = parsed;
-  if (values.help) return { help: true } as Options;
-  checkSlugs(values);
+}
+
+/** The options as parseArgs reads them. */
+type Values = ReturnType<typeof parseCommandLine>['values'];
+
+/** The one transcript file the line names. */
+function transcriptFile(positionals: readonly string[]): string {
   if (positionals.length !== 1)
     throw usage(
       positionals.length === 0 ? 'name the transcript file to import' : `expected one transcript file, got ${positionals.length}: ${positionals.join(', ')}`,
     );
+  return positionals[0] as string;
+}
+
+/** The options that take one of a list of words: --format, --unlabelled and --provenance. */
+function readChoices(values: Values): { format: FormatName | undefined; unlabelled: Unlabelled } {
   if (values.format !== undefined && !isFormatName(values.format)) throw usage(`unknown --format "${values.format}"; expected one of ${FORMATS.join(', ')}`);
   const unlabelled = values.unlabelled ?? 'continue';
   if (!(UNLABELLED as readonly string[]).includes(unlabelled)) throw usage(`--unlabelled must be one of ${UNLABELLED.join(', ')}, not "${unlabelled}"`);
   if (values.provenance !== undefined && !(PROVENANCES as readonly string[]).includes(values.provenance))
     throw usage(`--provenance must be one of ${PROVENANCES.join(', ')}`);
+  return { format: values.format, unlabelled: unlabelled as Unlabelled };
+}
 
+/** Where the transcript goes: exactly one of --talk, --slug and --part; the new talk, for --slug. */
+function readDestination(values: Values): NewTalk | undefined {
   const modes = [values.talk !== undefined, values.slug !== undefined, (values.part ?? []).length > 0].filter(Boolean).length;
   if (modes !== 1)
     throw usage(
@@ -168,34 +207,27 @@ export function readOptions(argv: readonly string[]): Options {
   ) {
     throw usage('--title, --kind, --speaker, --event, --session, --order and --date describe a new talk; use them with --slug');
   }
+  return newTalk;
+}
+
+/** The transcript's provenance, origin and language, as far as the options give them. */
+function transcriptFields(values: Values): TranscriptFields {
   const transcript: TranscriptFields = {};
   if (values.provenance !== undefined) transcript.provenance = values.provenance;
   if (values.origin !== undefined) transcript.origin = values.origin;
   if (values.language !== undefined) transcript.language = values.language;
-  return {
-    help: false,
-    file: positionals[0] as string,
-    ...(values.format !== undefined && { format: values.format }),
-    ...(values.talk !== undefined && { talk: values.talk }),
-    ...(newTalk && { newTalk }),
-    parts: (values.part ?? []).map(readPart),
-    maps: new Map((values.map ?? []).map((pair) => splitPair(pair, '--map', '"Label=slug"'))),
-    voices: (values.voice ?? []).map((voice) => {
-      if (voice.trim() === '') throw usage('--voice needs a name, such as --voice "Richard"');
-      return voice.trim();
-    }),
-    strict: values.strict ?? false,
-    unlabelled: unlabelled as Unlabelled,
-    check: values.check ?? false,
-    force: values.force ?? false,
-    transcript,
-    sources: (values.source ?? []).map((pair) => {
-      const [label, url] = splitPair(pair, '--source', '"Label=https://…"');
-      if (!/^https?:\/\//.test(url)) throw usage(`--source "${pair}": the URL must start with http:// or https://`);
-      return { label, url };
-    }),
-    contentDir: values.content === undefined ? defaultContentDir() : resolve(values.content),
-  };
+  return transcript;
+}
+
+function readVoice(voice: string): string {
+  if (voice.trim() === '') throw usage('--voice needs a name, such as --voice "Richard"');
+  return voice.trim();
+}
+
+function readSourceLink(pair: string): Link {
+  const [label, url] = splitPair(pair, '--source', '"Label=https://…"');
+  if (!/^https?:\/\//.test(url)) throw usage(`--source "${pair}": the URL must start with http:// or https://`);
+  return { label, url };
 }
 
 /**

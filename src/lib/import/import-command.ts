@@ -3,20 +3,18 @@
  * speakers, builds and audits the transcript, validates the entries as the archive would, and writes
  * them atomically (or, with --check, only says what it would write). scripts/import.ts runs it.
  */
-import { decodeUtf8Text } from '../decode-utf8.ts';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { formatIssue } from '../content/content-issue.ts';
 import { validateArchive, type ArchiveReport, type CheckedEntry } from '../content/validate-archive.ts';
-import { auditCoverage, plainText, type WordAudit } from './audit.ts';
-import { detectFormat, PARSERS } from './detect-format.ts';
+import type { WordAudit } from './audit.ts';
 import { editFrontMatter, frontMatterFor, renderEntry, splitEntry } from './entry-file.ts';
 import { ImportError, placeLabel } from './import-error.ts';
 import { buildTranscript, type TranscriptResult } from './import-transcript.ts';
 import { unknownSingleLabels } from './label-text.ts';
 import { mapLabels, type TalkSpeaker } from './map-labels.ts';
-import { FORMATS, type FormatName, type Layout, type ParsedSource } from './model.ts';
+import type { FormatName, Layout, ParsedSource } from './model.ts';
 import { addLinks, recordingLink, transcriptFromFacts, type Link, type TranscriptFields } from './sources-and-provenance.ts';
 import { splitIntoParts } from './split-parts.ts';
 import { timeSegments } from './timing.ts';
@@ -27,16 +25,8 @@ import type { SpeakerData } from '../../schemas/speaker.ts';
 import { talkSchema, type TalkData } from '../../schemas/talk.ts';
 import { labelKey, type SpeakerIdentity } from '../transcript/speaker-labels.ts';
 import { countWords } from '../transcript/words.ts';
-import { LONGEST_TIME, type NewTalk, type Options } from './command-options.ts';
-
-function refuseLongTimes(parsed: ParsedSource): void {
-  const long = [...parsed.segments, ...parsed.chapters].find((item) => (item.start ?? 0) >= LONGEST_TIME);
-  if (!long) return;
-  throw new ImportError(
-    `a time of ${formatClock(long.start as number)}, 100 hours or more into the recording; the archive's times run to 99:59:59, so check the file's timings`,
-    { place: long.at },
-  );
-}
+import type { NewTalk, Options } from './command-options.ts';
+import { readTranscriptFile, withFile, type SourceFile } from './transcript-file.ts';
 
 /** One talk the transcript (or a part of it) goes to. */
 interface Target {
@@ -60,37 +50,30 @@ export function importFile(options: Options): string[] {
   const targets = resolveTargets(options, report, speakerEntries);
   for (const target of targets) refuseToOverwrite(target, options.force);
 
-  const file = displayPath(options.file);
-  const text = readSource(options.file, file);
-  if (text.trim() === '') {
-    throw new ImportError(`the file is empty${text === '' ? '' : ' (it holds only blank space)'}; expected a transcript, in one of ${FORMATS.join(', ')}`, {
-      file,
-    });
-  }
-  const format = options.format ?? withFile(file, () => detectFormat(basename(options.file), text));
-  if (format === undefined) {
-    throw new ImportError(`cannot tell the transcript format; expected one of ${FORMATS.join(', ')} (see docs/importing.md), or name it with --format`, {
-      file,
-      place: { line: 1 },
-    });
-  }
-  const parsed = withFile(file, () => PARSERS[format](text, parseOptions(targets, options)));
-  withFile(file, () => refuseLongTimes(parsed));
-  withFile(file, () => auditCoverage(parsed));
-  if (!parsed.segments.some((segment) => countWords(plainText(segment, parsed.markup)) > 0)) {
-    throw new ImportError(`no transcript text found (read as ${format}, from line ${parsed.firstLine}); expected ${EXPECTED[format]}`, {
-      file,
-      place: { line: parsed.firstLine },
-    });
-  }
-
+  const source = readTranscriptFile(options, displayPath(options.file), parseOptions(targets, options));
+  const { parsed } = source;
   // Times inside a paragraph are estimated over the whole file, so that a part starting inside one is estimated alike.
   parsed.segments = timeSegments(parsed.segments, parsed.markup, parsed.facts.duration);
+  const outputs = buildOutputs(source, targets, options, archive);
+  const removed = writeOutputs(outputs, options);
+  return importReport(source, outputs, removed, parseOptions(targets, options).isKnownLabel, options);
+}
+
+/** One talk's new transcript and the text of its entry file. */
+interface Output {
+  target: Target;
+  result: TranscriptResult;
+  notes: string[];
+  text: string;
+}
+
+/** Each talk's transcript, built from its piece of the source (its part, or the whole), and its entry file's new text. */
+function buildOutputs({ file, parsed }: SourceFile, targets: readonly Target[], options: Options, archive: readonly SpeakerIdentity[]): Output[] {
   const pieces =
     options.parts.length > 0
       ? splitParts(parsed, targets, options, archive, file)
       : [{ target: targets[0] as Target, segments: parsed.segments, chapters: parsed.chapters, notes: [] as string[] }];
-  const outputs = pieces.map(({ target, segments, chapters, notes }) => {
+  return pieces.map(({ target, segments, chapters, notes }) => {
     const result = withFile(file, () =>
       buildTranscript(
         {
@@ -106,17 +89,33 @@ export function importFile(options: Options): string[] {
     );
     return { target, result, notes, text: entryText(target, result, parsed, options) };
   });
+}
 
+/**
+ * Validates the new entries as the archive would and writes them all (with --check, none); returns
+ * what a stopped import had left half-written, now removed.
+ */
+function writeOutputs(outputs: readonly Output[], options: Options): string[] {
   const files = outputs.map(({ target, text: entry }) => ({ path: target.path, text: entry }));
   // Before anything, even the check's copy in the temporary folder, is written.
   for (const output of files) assertInside(output.path, options.contentDir, displayPath);
   validateOutputs(options.contentDir, files);
   const removed = options.check ? [] : removeStaleTemporaries(options.contentDir, displayPath);
   if (!options.check) writeAtomically(files, options.contentDir, displayPath);
+  return removed;
+}
 
+/** What the command prints: the file's format, the notes on its reading, and a summary of each talk's transcript. */
+function importReport(
+  { file, format, parsed }: SourceFile,
+  outputs: readonly Output[],
+  removed: readonly string[],
+  isKnownLabel: (label: string) => boolean,
+  options: Options,
+): string[] {
   const lines = [`${file}: ${format}, transcript from line ${parsed.firstLine}`];
   if (removed.length > 0) lines.push(`  removed what a stopped import left half-written: ${removed.join(', ')}`);
-  for (const note of [...parsed.notes, ...possibleLabels(parsed, parseOptions(targets, options).isKnownLabel)]) lines.push(`  note: ${note}`);
+  for (const note of [...parsed.notes, ...possibleLabels(parsed, isKnownLabel)]) lines.push(`  note: ${note}`);
   for (const output of outputs) lines.push(...summary(output.target, output.result, output.notes, options, parsed.layout));
   lines.push(options.check ? '--check: nothing was written.' : `Wrote ${outputs.length} file(s).`);
   return lines;
@@ -147,18 +146,6 @@ function possibleLabels(parsed: ParsedSource, isKnown: (label: string) => boolea
       `${placeLabel(at)}: "${word}:"${count > 1 ? ` (×${count})` : ''} names none of the talk's speakers or voices, so it is kept as speech; if it is someone, add the spelling to a speaker's aliases, or pass --map "${word}=<slug>" or --voice "${word}"`,
   );
 }
-
-const EXPECTED: Record<FormatName, string> = {
-  seed: 'paragraphs that open with the speaker\'s name ("rob wiblin hi listeners …")',
-  'name-colon': 'paragraphs such as "Name: what they said"',
-  'markdown-labels': 'paragraphs opening with a bold label such as "**Jan Leike:**"',
-  'caption-markdown': 'a "## Transcript" heading followed by "[m:ss] text" paragraphs',
-  vtt: 'cues with "00:00:01.000 --> 00:00:04.000" timings and text',
-  srt: 'numbered cues with "00:00:01,000 --> 00:00:04,000" timings and text',
-  'whisper-json': 'a "segments" array of {start, end, text} with words in the text',
-  'podcasting-html': '<cite>Name:</cite> <time>0:00</time> <p>text</p> runs',
-  'podcasting-json': 'a "segments" array of {speaker, startTime, endTime, body} with words in the body',
-};
 
 function loadArchive(contentDir: string): ArchiveReport {
   if (!existsSync(contentDir))
@@ -218,35 +205,6 @@ function refuseToOverwrite(target: Target, force: boolean): void {
     file: displayPath(target.path),
     place: { line: target.existing?.bodyStartLine ?? 1 },
   });
-}
-
-function readSource(path: string, file: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder, not a file'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (error as Error).message;
-    throw new ImportError(`cannot read the transcript: ${why}; expected a readable text file`, { file });
-  }
-  const decoded = decodeUtf8Text(bytes);
-  if ('text' in decoded) return decoded.text;
-  throw new ImportError(decoded.message, { file, place: { line: decoded.line } });
-}
-
-function withFile<T>(file: string, run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    throw error instanceof ImportError ? error.inFile(file) : error;
-  }
 }
 
 /** Labels worth recognising inside text: the targets' speakers (names, first names, aliases, slugs), voices and mapped labels. */

@@ -56,43 +56,10 @@ const UNATTRIBUTED = 'Unknown speaker';
 const AUDIENCE = 'Audience member';
 
 export function buildTranscript(input: TranscriptInput, target: TranscriptTarget, settings: TranscriptSettings): TranscriptResult {
-  const labelled = input.segments.flatMap((segment) => (segment.label === undefined ? [] : [{ label: segment.label, at: segment.at }]));
-  const mapped = mapLabels(labelled, {
-    speakers: target.speakers,
-    archive: settings.archive,
-    voices: target.voices,
-    explicit: settings.explicit,
-    strict: settings.strict,
-  });
-  auditTextLabels(input.segments, mapped);
-
+  const mapped = mapSegmentLabels(input.segments, target, settings);
   const sole = target.speakers.length === 1 ? target.speakers[0]?.name : undefined;
-  let current: string | undefined;
-  let leading = 0;
-  let leadingAt: Segment['at'] | undefined;
-  let unlabelledCount = 0;
-  let speakerChanges = 0;
-  const attributed: Attributed[] = timeSegments(input.segments, input.markup, input.recordingEnd).map((segment) => {
-    if (segment.label !== undefined) {
-      current = (mapped.get(labelKey(segment.label)) as LabelMapping).output;
-      return { speaker: current, segment };
-    }
-    if (segment.newTurn) {
-      // Someone else speaks, the source does not say who: not the speaker before.
-      speakerChanges += 1;
-      current = settings.unlabelled === 'audience' ? AUDIENCE : UNATTRIBUTED;
-      return { speaker: current, segment };
-    }
-    unlabelledCount += 1;
-    if (settings.unlabelled === 'unattributed') return { speaker: UNATTRIBUTED, segment };
-    if (settings.unlabelled === 'audience') return { speaker: AUDIENCE, segment };
-    if (current === undefined) {
-      leading += 1;
-      leadingAt ??= segment.at;
-      return { speaker: sole ?? UNATTRIBUTED, segment };
-    }
-    return { speaker: current, segment };
-  });
+  const timed = timeSegments(input.segments, input.markup, input.recordingEnd);
+  const { attributed, unlabelledCount, leading, leadingAt, speakerChanges } = attributeSegments(timed, mapped, settings.unlabelled, sole);
 
   const blocks = layOut(attributed, input.chapters, input.layout);
   const body = writeTranscript(blocks, input.markup);
@@ -105,9 +72,6 @@ export function buildTranscript(input: TranscriptInput, target: TranscriptTarget
     { isKnownLabel: knownLabels(target, settings, mapped) },
   );
   const mappings = [...mapped.values()];
-  const starts = blocks.flatMap((block) =>
-    block.kind === 'turn' ? block.paragraphs.flatMap((paragraph) => (paragraph.start === undefined ? [] : [paragraph.start])) : [],
-  );
   return {
     body,
     blocks,
@@ -118,8 +82,78 @@ export function buildTranscript(input: TranscriptInput, target: TranscriptTarget
     ...(speakerChanges > 0 && {
       speakerChangeNote: `${speakerChanges} change(s) of speaker marked ">>" without a name, each written as a turn of "${settings.unlabelled === 'audience' ? AUDIENCE : UNATTRIBUTED}"`,
     }),
-    ...(starts.length > 0 && { span: [Math.min(...starts), Math.max(...starts)] as [number, number] }),
+    ...spanOf(blocks),
   };
+}
+
+/** Each label of the source mapped to a speaker of the talk, a voice or a label kept as written; a label found in running text must name someone. */
+function mapSegmentLabels(segments: readonly Segment[], target: TranscriptTarget, settings: TranscriptSettings): Map<string, LabelMapping> {
+  const labelled = segments.flatMap((segment) => (segment.label === undefined ? [] : [{ label: segment.label, at: segment.at }]));
+  const mapped = mapLabels(labelled, {
+    speakers: target.speakers,
+    archive: settings.archive,
+    voices: target.voices,
+    explicit: settings.explicit,
+    strict: settings.strict,
+  });
+  auditTextLabels(segments, mapped);
+  return mapped;
+}
+
+/** Who says each segment, and how many segments had no label, came before the first label, or opened an unnamed turn (`>>`). */
+interface Attribution {
+  attributed: Attributed[];
+  unlabelledCount: number;
+  leading: number;
+  leadingAt: Segment['at'] | undefined;
+  speakerChanges: number;
+}
+
+/**
+ * A labelled segment is its label's; an unnamed change of speaker (`>>`) and unlabelled text go as
+ * `--unlabelled` says (by default, to the speaker before, or before the first label to the talk's only speaker).
+ */
+function attributeSegments(
+  segments: readonly Segment[],
+  mapped: ReadonlyMap<string, LabelMapping>,
+  unlabelled: Unlabelled,
+  sole: string | undefined,
+): Attribution {
+  let current: string | undefined;
+  let leading = 0;
+  let leadingAt: Segment['at'] | undefined;
+  let unlabelledCount = 0;
+  let speakerChanges = 0;
+  const attributed: Attributed[] = segments.map((segment) => {
+    if (segment.label !== undefined) {
+      current = (mapped.get(labelKey(segment.label)) as LabelMapping).output;
+      return { speaker: current, segment };
+    }
+    if (segment.newTurn) {
+      // Someone else speaks, the source does not say who: not the speaker before.
+      speakerChanges += 1;
+      current = unlabelled === 'audience' ? AUDIENCE : UNATTRIBUTED;
+      return { speaker: current, segment };
+    }
+    unlabelledCount += 1;
+    if (unlabelled === 'unattributed') return { speaker: UNATTRIBUTED, segment };
+    if (unlabelled === 'audience') return { speaker: AUDIENCE, segment };
+    if (current === undefined) {
+      leading += 1;
+      leadingAt ??= segment.at;
+      return { speaker: sole ?? UNATTRIBUTED, segment };
+    }
+    return { speaker: current, segment };
+  });
+  return { attributed, unlabelledCount, leading, leadingAt, speakerChanges };
+}
+
+/** The first and last timestamps written, if any. */
+function spanOf(blocks: readonly Block[]): { span?: [number, number] } {
+  const starts = blocks.flatMap((block) =>
+    block.kind === 'turn' ? block.paragraphs.flatMap((paragraph) => (paragraph.start === undefined ? [] : [paragraph.start])) : [],
+  );
+  return starts.length > 0 ? { span: [Math.min(...starts), Math.max(...starts)] } : {};
 }
 
 /** Labels that name someone of this talk: its speakers by name, slug, alias or first name, its voices, and the labels mapped. */

@@ -21,61 +21,13 @@ const PAREN_TIME = /^\s*\((\d{1,2}:\d{2}(?::\d{2})?)\):\s*/;
 export function parseMarkdownLabels(text: string): ParsedSource {
   const lines = sourceLines(text);
   const tokens = createSourceMarkdown().parse(lines.join('\n'), {});
-  const segments: Segment[] = [];
-  const chapters: Chapter[] = [];
-  let firstLine: number | undefined;
-  let pendingLabel: Opening | undefined;
-  // `#` headings with nothing between them and the first label open the transcript's first chapter.
-  let leading: Chapter[] = [];
+  const reading: Reading = { segments: [], chapters: [], leading: [] };
   for (const { open, line, tokens: block } of topLevelBlocks(tokens)) {
     const inline = block.filter((token) => token.type === 'inline');
-    if (open.type === 'heading_open') {
-      const heading = squeeze(inlineToText(inline[0]?.children ?? []));
-      // The archive's own convention gives a chapter the time it starts: `## [1:32] Scalable oversight`.
-      const time = LEADING_TIMESTAMP.exec(heading);
-      const title = time ? heading.slice(time[0].length) : heading;
-      const chapter: Chapter = {
-        title,
-        depth: Number(open.tag.slice(1)),
-        before: segments.length,
-        ...(time?.[1] !== undefined && { start: parseTimestamp(time[1]).seconds }),
-        at: { line },
-      };
-      // Before the transcript, only `#` headings: front matter over a `---` line reads as an underlined one.
-      if (firstLine !== undefined) chapters.push(chapter);
-      else if (open.markup.startsWith('#')) leading.push(chapter);
-      else leading = [];
-      continue;
-    }
-    const children = inline.flatMap((token, index) => [...(index > 0 ? [softbreak()] : []), ...(token.children ?? [])]);
-    // A paragraph of links within the page ("[⬆](#contents)", "[Back to top](#top)") is navigation: no transcript, no preamble.
-    if (open.type === 'paragraph_open' && isNavigation(children)) continue;
-    const opening = open.type === 'paragraph_open' ? takeOpening(children) : {};
-    if (firstLine === undefined) {
-      if (opening.label === undefined) {
-        leading = [];
-        continue;
-      }
-      firstLine = leading[0]?.at.line ?? line;
-      chapters.push(...leading);
-    }
-    const textMarkdown = inlineToMarkdown(children);
-    // A label alone on its line with the text in the next paragraph: the label opens the next segment.
-    if (textMarkdown === '' && opening.label !== undefined) {
-      pendingLabel = opening;
-      continue;
-    }
-    const labelled = opening.label ?? pendingLabel?.label;
-    const start = opening.start ?? pendingLabel?.start;
-    const estimated = opening.estimated ?? (opening.start === undefined ? pendingLabel?.estimated : undefined);
-    pendingLabel = undefined;
-    segments.push({
-      ...(labelled !== undefined && { label: labelled }),
-      text: textMarkdown,
-      ...(start !== undefined && { start, ...(estimated && { estimated }) }),
-      at: { line },
-    });
+    if (open.type === 'heading_open') readHeading(reading, open, line, inline);
+    else readBlock(reading, open, line, inline);
   }
+  const { segments, chapters, firstLine } = reading;
   const from = (firstLine ?? 1) - 1;
   const notes = from > 0 ? [`lines 1–${from} come before the first label (front matter, links, summary, list of topics) and are not transcript; skipped`] : [];
   return parsedSource({
@@ -88,6 +40,70 @@ export function parseMarkdownLabels(text: string): ParsedSource {
     firstLine: firstLine ?? 1,
     notes,
     coverage: coverageOf(lines.slice(from)),
+  });
+}
+
+/** The transcript as read so far, block by block. */
+interface Reading {
+  segments: Segment[];
+  chapters: Chapter[];
+  /** Where the transcript starts: its first label, or the `#` headings right before it; undefined until one is found. */
+  firstLine?: number;
+  /** A label alone on its line, waiting for the paragraph it opens. */
+  pendingLabel?: Opening | undefined;
+  /** `#` headings with nothing between them and the first label open the transcript's first chapter. */
+  leading: Chapter[];
+}
+
+/** A heading is a chapter; before the first label, one of the `#` headings that may open the transcript. */
+function readHeading(reading: Reading, open: Token, line: number, inline: readonly Token[]): void {
+  const heading = squeeze(inlineToText(inline[0]?.children ?? []));
+  // The archive's own convention gives a chapter the time it starts: `## [1:32] Scalable oversight`.
+  const time = LEADING_TIMESTAMP.exec(heading);
+  const title = time ? heading.slice(time[0].length) : heading;
+  const chapter: Chapter = {
+    title,
+    depth: Number(open.tag.slice(1)),
+    before: reading.segments.length,
+    ...(time?.[1] !== undefined && { start: parseTimestamp(time[1]).seconds }),
+    at: { line },
+  };
+  // Before the transcript, only `#` headings: front matter over a `---` line reads as an underlined one.
+  if (reading.firstLine !== undefined) reading.chapters.push(chapter);
+  else if (open.markup.startsWith('#')) reading.leading.push(chapter);
+  else reading.leading = [];
+}
+
+/** Any other block is a segment, with the label and time that open it; before the first label, it is not transcript. */
+function readBlock(reading: Reading, open: Token, line: number, inline: readonly Token[]): void {
+  const children = inline.flatMap((token, index) => [...(index > 0 ? [softbreak()] : []), ...(token.children ?? [])]);
+  // A paragraph of links within the page ("[⬆](#contents)", "[Back to top](#top)") is navigation: no transcript, no preamble.
+  if (open.type === 'paragraph_open' && isNavigation(children)) return;
+  const opening = open.type === 'paragraph_open' ? takeOpening(children) : {};
+  if (reading.firstLine === undefined) {
+    if (opening.label === undefined) {
+      reading.leading = [];
+      return;
+    }
+    reading.firstLine = reading.leading[0]?.at.line ?? line;
+    reading.chapters.push(...reading.leading);
+  }
+  const textMarkdown = inlineToMarkdown(children);
+  // A label alone on its line with the text in the next paragraph: the label opens the next segment.
+  if (textMarkdown === '' && opening.label !== undefined) {
+    reading.pendingLabel = opening;
+    return;
+  }
+  const { pendingLabel } = reading;
+  const labelled = opening.label ?? pendingLabel?.label;
+  const start = opening.start ?? pendingLabel?.start;
+  const estimated = opening.estimated ?? (opening.start === undefined ? pendingLabel?.estimated : undefined);
+  reading.pendingLabel = undefined;
+  reading.segments.push({
+    ...(labelled !== undefined && { label: labelled }),
+    text: textMarkdown,
+    ...(start !== undefined && { start, ...(estimated && { estimated }) }),
+    at: { line },
   });
 }
 
