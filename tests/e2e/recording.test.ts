@@ -225,6 +225,9 @@ describe('layout while the player appears', () => {
       // Hiding the controls hides the picture too, and pauses it; a time in the transcript brings both back.
       await page.locator('#player-bar .player-bar-close').click();
       expect(await page.locator('.player-frame iframe').isVisible()).toBe(false);
+      expect(await page.locator('.player-frame').evaluate((element) => getComputedStyle(element, '::before').content)).toBe(
+        '"Paused: press any time in the transcript to play"',
+      );
       await expect.poll(() => commands(page)).toContainEqual(['pauseVideo', []]);
       await page.locator('.transcript .passage-timed > a.timestamp').nth(3).click();
       expect(await page.locator('.player-frame iframe').isVisible()).toBe(true);
