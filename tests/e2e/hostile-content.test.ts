@@ -9,6 +9,7 @@ import { launchBrowser } from '../../scripts/helpers/browser.ts';
 import { buildSite, removeSite } from '../../scripts/helpers/scratch-site.ts';
 import { serveStatic } from '../../scripts/helpers/static-server.ts';
 import { htmlFiles } from '../../src/lib/output/html-files.ts';
+import { selectText } from '../support/page-probes.ts';
 
 // Content written to attack the site: <script>, onerror= and other handlers, javascript: links
 // (plain, in capitals, with spaces, entity-encoded), iframes, <style>, HTML in titles, names,
@@ -101,20 +102,7 @@ describe('hostile markup in content', () => {
     const quote = "Replacement patterns are text too: $& and $' and $` and $$ and $1 cost nothing.";
     const page = await context.newPage();
     await page.goto(`${site.url}${TALK}`);
-    await page.evaluate((wanted) => {
-      const walker = document.createTreeWalker(document.querySelector('.transcript') as Node, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node as Text).data.indexOf(wanted);
-        if (at === -1) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + wanted.length);
-        window.getSelection()?.removeAllRanges();
-        window.getSelection()?.addRange(range);
-        return;
-      }
-      throw new Error(`not on the page: ${wanted}`);
-    }, quote);
+    await selectText(page, quote);
     await page.locator('#quote-toolbar button[data-action="cite"]').click();
     const shown = (kind: string) => page.locator(`#quote-dialog [data-citation="${kind}"] .citation-view`).innerText();
     expect(await shown('markdown')).toContain(`> ${quote}`);

@@ -7,6 +7,7 @@ import { launchBrowser } from '../../scripts/helpers/browser.ts';
 import { buildSite, removeSite } from '../../scripts/helpers/scratch-site.ts';
 import { serveStatic } from '../../scripts/helpers/static-server.ts';
 import { ROOT } from '../support/paths.ts';
+import { selectText } from '../support/page-probes.ts';
 
 const TALK = '/talks/the-engine-quoted/';
 const PARAGRAPHS = [
@@ -41,24 +42,6 @@ async function buildWith(paragraphs: readonly string[]): Promise<Served> {
     built.set(talk, build);
   }
   return (await build).site;
-}
-
-async function selectText(page: Page, text: string) {
-  await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.querySelector('.transcript') as Node, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(wanted);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = window.getSelection() as Selection;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`text not on the page: ${wanted}`);
-  }, text);
 }
 
 async function expectMarkedInView(page: Page, text: string) {

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useBuiltSite } from '../support/built-site.ts';
+import { layoutShift } from '../support/page-probes.ts';
 
 /** The archive's longest transcript: an interview of 28,808 words without chapters or times. */
 const INTERVIEW = '/talks/jan-leike-superalignment-interview/';
@@ -68,19 +69,6 @@ describe('tap targets', () => {
     }
   });
 });
-
-/** Every layout shift since the page began, whether or not the reader had just pressed something. */
-const layoutShift = () =>
-  page.evaluate(
-    () =>
-      new Promise<number>((done) => {
-        new PerformanceObserver((list) => done(list.getEntries().reduce((sum, entry) => sum + (entry as unknown as { value: number }).value, 0))).observe({
-          type: 'layout-shift',
-          buffered: true,
-        });
-        setTimeout(() => done(0), 300);
-      }),
-  );
 
 /** Whether the middle of an element's first line of text shows that element, not something over it. */
 const firstLineShows = (selector: string) =>
@@ -202,7 +190,7 @@ describe('a long transcript on a phone', () => {
       expect(await page.locator('#header-search-input').isVisible()).toBe(true);
 
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(viewport.width);
-      expect(await layoutShift()).toBe(0);
+      expect(await layoutShift(page)).toBe(0);
     },
   );
 });

@@ -9,6 +9,7 @@ import { quoteUrl } from '../../src/lib/quotes/quote-url.ts';
 import { DIST, useBuiltSite } from '../support/built-site.ts';
 import { toneWav } from '../support/test-audio.ts';
 import { EMBED_ORIGIN, standInForYouTube } from '../support/youtube-stand-in.ts';
+import { layoutShifts } from '../support/page-probes.ts';
 
 const LEIKE = '/talks/jan-leike-scaling-rlhf/';
 const CONITZER = '/talks/vincent-conitzer-foundations-cooperative-ai/';
@@ -160,19 +161,6 @@ describe('the player on a talk page', () => {
 });
 
 describe('layout while the player appears', () => {
-  /** Every layout shift since the page began, whether or not the reader had just pressed something. */
-  const shifts = (page: Page) =>
-    page.evaluate(
-      () =>
-        new Promise<number[]>((done) => {
-          new PerformanceObserver((list) => done(list.getEntries().map((entry) => (entry as unknown as { value: number }).value))).observe({
-            type: 'layout-shift',
-            buffered: true,
-          });
-          window.setTimeout(() => done([]), 500);
-        }),
-    );
-
   /** Where an element is in the page, wherever the window is scrolled. */
   const place = (page: Page, selector: string) =>
     page.locator(selector).evaluate((element) => {
@@ -182,12 +170,12 @@ describe('layout while the player appears', () => {
 
   /** Opens the player from its facade; the box must not have moved or changed size when it has. */
   async function openPlayerInPlace(page: Page) {
-    expect(await shifts(page)).toEqual([]);
+    expect(await layoutShifts(page)).toEqual([]);
     const box = await place(page, '.player-frame');
     await page.locator('.player-facade').click();
     await page.waitForSelector('.player-frame iframe');
     await page.waitForTimeout(300);
-    expect(await shifts(page)).toEqual([]);
+    expect(await layoutShifts(page)).toEqual([]);
     expect(await place(page, '.player-frame')).toEqual(box);
     return box;
   }

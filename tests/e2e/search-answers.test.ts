@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useBuiltSite } from '../support/built-site.ts';
+import { layoutShift } from '../support/page-probes.ts';
 
 const built = useBuiltSite();
 let page: Page;
@@ -222,26 +223,13 @@ describe('searching as the reader types', () => {
 });
 
 describe('the search page holds still', () => {
-  /** Every layout shift since the page began. */
-  const layoutShift = () =>
-    page.evaluate(
-      () =>
-        new Promise<number>((done) => {
-          new PerformanceObserver((list) => done(list.getEntries().reduce((sum, entry) => sum + (entry as unknown as { value: number }).value, 0))).observe({
-            type: 'layout-shift',
-            buffered: true,
-          });
-          setTimeout(() => done(0), 300);
-        }),
-    );
-
   it.each([
     { width: 360, height: 740 },
     { width: 1280, height: 900 },
   ])('while results, filters and "Did you mean" arrive, at $width px', async (viewport) => {
     for (const query of ['alignment', 'intrepretability', 'interpretibility']) {
       await ask(query, viewport);
-      expect(await layoutShift(), query).toBe(0);
+      expect(await layoutShift(page), query).toBe(0);
     }
   });
 });

@@ -7,6 +7,7 @@ import { validateArchive, type ArchiveReport } from '../../src/lib/content/valid
 import { firstWordDifference, normalizedWords } from '../../src/lib/transcript/words.ts';
 import { repairGluedLabels } from '../../scripts/convert-seeds.ts';
 import { DIST } from '../support/paths.ts';
+import { entriesByCollection } from '../support/archive-entries.ts';
 
 /** The built site; ARCHIVE_DIST_DIR tests a build made elsewhere (astro build --outDir). */
 const SEEDS = resolve(import.meta.dirname, '../../sources/seeds');
@@ -30,12 +31,7 @@ describe('the built site', () => {
   });
 
   it('has a page for every talk, speaker, topic and event in the content', () => {
-    for (const [folder, entries] of [
-      ['talks', content.talks],
-      ['speakers', content.speakers],
-      ['topics', content.topics],
-      ['events', content.events],
-    ] as const) {
+    for (const [folder, entries] of entriesByCollection(content)) {
       for (const entry of entries) expect(existsSync(page(`${folder}/${entry.id}`)), `no page for ${folder}/${entry.id}`).toBe(true);
     }
   });

@@ -7,6 +7,7 @@ import { contentDir } from '../../src/lib/content/content-dir.ts';
 import { validateArchive, type ArchiveReport } from '../../src/lib/content/validate-archive.ts';
 import { firstWordOutOfOrder, normalizedWords } from '../../src/lib/transcript/words.ts';
 import { DIST } from '../support/paths.ts';
+import { entriesByCollection } from '../support/archive-entries.ts';
 
 /** The built site; ARCHIVE_DIST_DIR tests a build made elsewhere (astro build --outDir). */
 
@@ -121,12 +122,7 @@ describe('nothing lost', () => {
 
   it('every talk, speaker, topic and event page is in the search index', () => {
     const missing: string[] = [];
-    for (const [folder, entries] of [
-      ['talks', content.talks],
-      ['speakers', content.speakers],
-      ['topics', content.topics],
-      ['events', content.events],
-    ] as const) {
+    for (const [folder, entries] of entriesByCollection(content)) {
       for (const entry of entries) if (!index.has(`/${folder}/${entry.id}/`)) missing.push(`/${folder}/${entry.id}/ (${entry.file})`);
     }
     expect(missing).toEqual([]);

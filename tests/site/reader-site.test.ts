@@ -10,6 +10,7 @@ import { validateArchive, type ArchiveReport } from '../../src/lib/content/valid
 import { ADDRESS_GUARD_SCRIPT } from '../../src/lib/address-guard.ts';
 import { THEME_INIT_SCRIPT } from '../../src/lib/theme.ts';
 import { DIST } from '../support/paths.ts';
+import { entriesByCollection } from '../support/archive-entries.ts';
 
 /** The built site; ARCHIVE_DIST_DIR tests a build made elsewhere (astro build --outDir). */
 /** What a talk page may ship in compressed JavaScript, search aside. */
@@ -61,12 +62,7 @@ describe('the sitemap', () => {
     const index = xml('sitemap-index.xml');
     const sitemaps = (at(index, 'sitemapindex', 'sitemap') as { loc: string }[]).map(({ loc }) => new URL(loc).pathname);
     const locations = sitemaps.flatMap((path) => (at(xml(path), 'urlset', 'url') as { loc: string }[]).map(({ loc }) => loc));
-    for (const [folder, entries] of [
-      ['talks', content.talks],
-      ['speakers', content.speakers],
-      ['topics', content.topics],
-      ['events', content.events],
-    ] as const) {
+    for (const [folder, entries] of entriesByCollection(content)) {
       for (const entry of entries) expect(locations, `${folder}/${entry.id}`).toContain(new URL(`${folder}/${entry.id}/`, origin).href);
     }
     expect(locations.some((location) => location.includes('404'))).toBe(false);
@@ -79,12 +75,7 @@ describe('the sitemap', () => {
 
 describe('the JSON catalogue', () => {
   it('lists every talk, speaker, topic and event with its URL', () => {
-    for (const [key, entries] of [
-      ['talks', content.talks],
-      ['speakers', content.speakers],
-      ['topics', content.topics],
-      ['events', content.events],
-    ] as const) {
+    for (const [key, entries] of entriesByCollection(content)) {
       const listed = catalogue[key] as { id: string; url: string }[];
       expect(listed.map((entry) => entry.id).sort(), key).toEqual(entries.map((entry) => entry.id).sort());
       for (const entry of listed) expect(existsSync(join(DIST, new URL(entry.url).pathname, 'index.html')), entry.url).toBe(true);
