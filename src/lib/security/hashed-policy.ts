@@ -59,8 +59,22 @@ const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"];
 /** Script types a browser runs; any other type (application/ld+json) is data. */
 const SCRIPT_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript', 'text/ecmascript', 'application/ecmascript']);
 
+/**
+ * Hashes already worked out, by text: every talk page carries the same few scripts and the same
+ * coloured spans of its citations (a hundred style attributes a page, a dozen distinct in the whole
+ * site). Bounded, in case an archive's pages each bring inline code of their own.
+ */
+const knownHashes = new Map<string, string>();
+const KNOWN_HASHES_LIMIT = 10_000;
+
 export function hash(text: string): string {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+  let known = knownHashes.get(text);
+  if (known === undefined) {
+    known = `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+    if (knownHashes.size >= KNOWN_HASHES_LIMIT) knownHashes.clear();
+    knownHashes.set(text, known);
+  }
+  return known;
 }
 
 export function emptyHashes(): InlineHashes {
