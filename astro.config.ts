@@ -10,6 +10,7 @@ import { devSearch } from './src/integrations/dev-search.ts';
 import { transcriptDownloads } from './src/integrations/transcript-downloads.ts';
 import { dataFileCheck } from './src/integrations/data-file-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
+import { transcriptPool } from './src/integrations/transcript-pool.ts';
 import { contentDir } from './src/lib/content/content-dir.ts';
 
 export default defineConfig({
@@ -26,6 +27,7 @@ export default defineConfig({
   integrations: [
     contentValidation(contentDir()),
     buildCache(),
+    transcriptPool(),
     contentWatch(contentDir()),
     devSearch(),
     mdx(),

@@ -4,7 +4,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { entryBody } from '../lib/content/front-matter.ts';
 import { liveContent } from '../lib/content/live-content.ts';
 import { formatPartialDate, sortNameOf } from '../lib/format.ts';
-import { transcriptSummary } from './cached-transcript-facts.ts';
+import { prepareTranscriptFacts, transcriptSummary } from './cached-transcript-facts.ts';
+import { pageInputBeforeFacts } from './talk-page.ts';
 
 export type TalkEntry = CollectionEntry<'talks'>;
 export type SpeakerEntry = CollectionEntry<'speakers'>;
@@ -18,6 +19,8 @@ export interface Talk {
   data: TalkEntry['data'];
   /** The transcript, read from the talk's file when first asked for. */
   readonly body: string;
+  /** The file the transcript is read from, while it has not been read (a thread may read it instead). */
+  readonly unreadBody: string | undefined;
   filePath: string | undefined;
   /** A digest of the talk's file, which changes whenever the file does. */
   digest: string;
@@ -72,6 +75,9 @@ async function buildArchive(): Promise<Archive> {
         body ??= talkBody(entry);
         return body;
       },
+      get unreadBody() {
+        return body === undefined && entry.body === undefined && entry.filePath !== undefined ? resolve(entry.filePath) : undefined;
+      },
       filePath: entry.filePath,
       digest: String(entry.digest ?? ''),
       speakers: entry.data.speakers.map(({ speaker, role }) => ({ speaker: speakerById.get(speaker.id) as SpeakerEntry, role })),
@@ -82,12 +88,16 @@ async function buildArchive(): Promise<Archive> {
       wordCount: 0,
       hasTranscript: false,
     };
-    // From the facts kept for the file when it has not changed since the last build; else from its body.
+    return talk;
+  });
+  // From the facts kept for the file when it has not changed since the last build; else from its body.
+  // In a build, the transcript threads make each talk page's transcript ready from the same parse.
+  await prepareTranscriptFacts(talks, pageInputBeforeFacts);
+  for (const talk of talks) {
     const summary = transcriptSummary(talk);
     talk.wordCount = summary.words;
     talk.hasTranscript = summary.hasText;
-    return talk;
-  });
+  }
   talks.sort(byDateThenProgramme);
   speakers.sort((a, b) => sortNameOf(a.data.name, a.data.sortName).localeCompare(sortNameOf(b.data.name, b.data.sortName), 'en'));
   events.sort((a, b) => (b.data.start ?? '').localeCompare(a.data.start ?? ''));

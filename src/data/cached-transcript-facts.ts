@@ -1,5 +1,7 @@
 import { derivedStore } from '../lib/cache/current-store.ts';
+import { transcriptPool, type TranscriptText } from '../lib/transcript/current-pool.ts';
 import type { PassageFact } from '../lib/transcript/passages.ts';
+import type { TranscriptPageInput } from '../lib/transcript/transcript-page-parts.ts';
 import { transcriptFacts, type TranscriptFacts, type TranscriptSummary } from '../lib/transcript/transcript-facts.ts';
 import type { Talk } from './archive.ts';
 import { transcriptOf } from './parsed-transcripts.ts';
@@ -13,12 +15,39 @@ const worked = new WeakMap<Talk, TranscriptFacts>();
  * an unchanged talk's file is not read or parsed to list it.
  */
 export function transcriptSummary(talk: Talk): TranscriptSummary {
-  return storeFor(talk)?.get<TranscriptSummary>(SUMMARY, talk.digest) ?? work(talk).summary;
+  return worked.get(talk)?.summary ?? storeFor(talk)?.get<TranscriptSummary>(SUMMARY, talk.digest) ?? work(talk).summary;
 }
 
 /** A talk's passages with their labels as written, kept between builds by file digest. */
 export function transcriptPassageFacts(talk: Talk): PassageFact[] {
-  return storeFor(talk)?.get<PassageFact[]>(PASSAGES, talk.digest) ?? work(talk).passages;
+  return worked.get(talk)?.passages ?? storeFor(talk)?.get<PassageFact[]>(PASSAGES, talk.digest) ?? work(talk).passages;
+}
+
+/**
+ * In a build with transcript threads (src/lib/transcript/transcript-pool.ts), works out the facts of
+ * every talk not kept from the last build in those threads, all at once, and keeps them as work()
+ * does; given the talks' page input, the threads make their pages' transcript parts ready from the
+ * same parse. Without threads, each talk's facts are worked out here when first asked for.
+ */
+export async function prepareTranscriptFacts(talks: readonly Talk[], pageInput?: (talk: Talk) => Omit<TranscriptPageInput, 'wordCount'>): Promise<void> {
+  const pool = transcriptPool();
+  if (!pool) return;
+  await Promise.all(
+    talks.map(async (talk) => {
+      const store = storeFor(talk);
+      if (worked.has(talk) || store?.has(SUMMARY, talk.digest)) return;
+      const facts = await pool.facts(talk.id, transcriptText(talk), pageInput?.(talk));
+      worked.set(talk, facts);
+      store?.set(SUMMARY, talk.digest, facts.summary);
+      store?.set(PASSAGES, talk.digest, facts.passages);
+    }),
+  );
+}
+
+/** The talk's transcript for a thread: the file, while this thread has not read it, so that it does not hold every transcript. */
+export function transcriptText(talk: Talk): TranscriptText {
+  const file = talk.unreadBody;
+  return file === undefined ? { body: talk.body } : { file };
 }
 
 /** Works the facts out from the parsed transcript (the parse the talk page then takes) and keeps them. */

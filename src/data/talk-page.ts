@@ -1,13 +1,21 @@
-import { momentUrl, talkRecording, type Recording } from '../lib/recording/talk-recording.ts';
-import { renderTranscript, type ResolvedSpeaker } from '../lib/transcript/render-transcript.ts';
-import { talkLabelResolver } from '../lib/transcript/speaker-labels.ts';
+import { talkRecording, type Recording } from '../lib/recording/talk-recording.ts';
+import type { ResolvedSpeaker } from '../lib/transcript/render-transcript.ts';
+import {
+  speakerResolver as resolverOf,
+  transcriptPageParts,
+  type BilledSpeaker,
+  type TranscriptPageInput,
+  type TranscriptPageParts,
+} from '../lib/transcript/transcript-page-parts.ts';
+import { transcriptPool, useTranscriptPool, type TranscriptWork } from '../lib/transcript/current-pool.ts';
 import { relatedTalksFinder, type Relatable } from '../lib/related-talks.ts';
-import { tableOfContents, type TocItem } from '../lib/transcript/table-of-contents.ts';
+import type { TocItem } from '../lib/transcript/table-of-contents.ts';
 import { routes } from '../lib/routes.ts';
 import type { CitationSource } from '../lib/quotes/citation.ts';
 import { joinNames, kindLabel } from '../lib/format.ts';
 import type { Archive, Talk } from './archive.ts';
 import { takeTranscript } from './parsed-transcripts.ts';
+import { transcriptText } from './cached-transcript-facts.ts';
 
 export interface TalkPageData {
   /** The recording the page plays, where a source gives one. */
@@ -20,28 +28,49 @@ export interface TalkPageData {
 }
 
 /** Everything a talk page shows beyond the talk's own fields: its rendered transcript, contents and related talks. */
-export function talkPageData(archive: Archive, talk: Talk): TalkPageData {
-  const parsed = takeTranscript(talk);
-  const resolve = speakerResolver(talk);
-  const labelNames = new Map<string, string>();
-  const authors = joinNames(talk.speakers.map(({ speaker }) => speaker.data.name));
-  const recording = talkRecording(talk.data.sources);
-  const transcriptHtml = renderTranscript(
-    parsed,
-    (label) => {
-      const speaker = resolve(label);
-      if (speaker) labelNames.set(label, speaker.name);
-      return speaker;
-    },
-    { proseVoice: authors, ...(recording && { moment: (seconds: number) => momentUrl(recording, seconds) }) },
-  );
+export async function talkPageData(archive: Archive, talk: Talk): Promise<TalkPageData> {
+  const input = transcriptPageInput(talk);
+  const pool = transcriptPool();
+  const parts = pool ? await partsFromPool(archive, talk, pool) : transcriptPageParts(takeTranscript(talk), input);
+  return { recording: input.recording, ...parts, related: relatedTalks(archive, talk) };
+}
+
+/** What the talk page's transcript needs of the talk's entry. */
+function transcriptPageInput(talk: Talk): TranscriptPageInput {
+  return { ...pageInputBeforeFacts(talk), wordCount: talk.wordCount };
+}
+
+/** The same, but for the word count, which the transcript's facts give. */
+export function pageInputBeforeFacts(talk: Talk): Omit<TranscriptPageInput, 'wordCount'> {
   return {
-    recording,
-    transcriptHtml,
-    toc: tableOfContents(parsed, talk.wordCount, asksQuestions(talk, resolve)),
-    related: relatedTalks(archive, talk),
-    labelNames,
+    speakers: billedSpeakers(talk),
+    voices: talk.data.voices,
+    proseVoice: joinNames(talk.speakers.map(({ speaker }) => speaker.data.name)),
+    recording: talkRecording(talk.data.sources),
   };
+}
+
+const taken = new WeakMap<Archive, Set<string>>();
+
+/**
+ * The talk's transcript parts from the build's threads: made ready with the talk's facts when its
+ * file changed since the last build (or there was none), else worked out now.
+ */
+function partsFromPool(archive: Archive, talk: Talk, pool: TranscriptWork): Promise<TranscriptPageParts> {
+  const parts = pool.page(talk.id, transcriptText(talk), transcriptPageInput(talk));
+  let done = taken.get(archive);
+  if (!done) taken.set(archive, (done = new Set()));
+  done.add(talk.id);
+  // Every talk page has its parts: the threads and the memory they hold go now, not when the build ends.
+  if (done.size === archive.talks.length) finish(pool);
+  return parts;
+}
+
+/** Takes the pool from the pages, and closes it once it has answered what it was asked. */
+function finish(pool: TranscriptWork): void {
+  if (transcriptPool() === pool) useTranscriptPool(undefined);
+  // A thread that fails to stop is no fault of the site, which it has finished working on.
+  pool.close().catch(() => undefined);
 }
 
 /** What a citation of the talk says, with the talk page's absolute URL. */
@@ -72,25 +101,17 @@ export function searchFacets(talk: Talk) {
  * a declared voice, or the anonymous audience (unlinked, named as written).
  */
 export function speakerResolver(talk: Talk): (label: string) => ResolvedSpeaker | undefined {
-  const speakers = talk.speakers.map(({ speaker }) => ({
+  return resolverOf({ speakers: billedSpeakers(talk), voices: talk.data.voices });
+}
+
+function billedSpeakers(talk: Talk): BilledSpeaker[] {
+  return talk.speakers.map(({ speaker, role }) => ({
     slug: speaker.id,
     name: speaker.data.name,
     aliases: speaker.data.aliases,
     href: routes.speaker(speaker.id),
+    role,
   }));
-  return talkLabelResolver(speakers, talk.data.voices);
-}
-
-/**
- * Whether a turn's speaker is one who asks the questions: a host or moderator, or anyone the talk does
- * not bill as speaking (the audience, a session chair), whose turns in a talk are mostly questions.
- */
-function asksQuestions(talk: Talk, resolve: (label: string) => ResolvedSpeaker | undefined): (label: string) => boolean {
-  const roles = new Map(talk.speakers.map(({ speaker, role }) => [speaker.id, role]));
-  return (label) => {
-    const role = roles.get(resolve(label)?.slug ?? '');
-    return role === undefined || role === 'host' || role === 'moderator';
-  };
 }
 
 /** The talks a talk's page lists as related. */

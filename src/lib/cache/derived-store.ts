@@ -34,6 +34,11 @@ export class DerivedStore {
     }
   }
 
+  /** Whether facts of this kind are kept for `key` (not read, nor counted as used). */
+  has(kind: string, key: string): boolean {
+    return existsSync(this.#path(kind, key));
+  }
+
   set(kind: string, key: string, value: unknown): void {
     this.#use(kind, key);
     mkdirSync(join(this.#folder, kind), { recursive: true });

@@ -1,0 +1,32 @@
+import type { TranscriptFacts } from './transcript-facts.ts';
+import type { TranscriptPageInput, TranscriptPageParts } from './transcript-page-parts.ts';
+
+/** A talk's transcript: its text, or the file a thread reads it from (so the page's thread need not hold it). */
+export type TranscriptText = { body: string } | { file: string };
+
+/** What the pages ask of the build's transcript threads (transcript-pool.ts). */
+export interface TranscriptWork {
+  /** The facts; given the talk page's input (all of it but the word count), its parts are made ready as well. */
+  facts(id: string, text: TranscriptText, page?: Omit<TranscriptPageInput, 'wordCount'>): Promise<TranscriptFacts>;
+  page(id: string, text: TranscriptText, input: TranscriptPageInput): Promise<TranscriptPageParts>;
+  /** Lets the threads go, once no page will ask more of them (the memory they hold is freed). */
+  close(): Promise<void>;
+}
+
+/**
+ * The transcript threads of the build in progress, set by the transcript-pool integration when the
+ * build starts and read by the pages' data modules, which run in a module graph of their own (the
+ * pages' bundle): so the pool is kept on the global object under a registered symbol. Without one
+ * (unit tests, the development server) pages work transcripts out in their own thread.
+ */
+const POOL = Symbol.for('alignment-talk-archive.transcript-pool');
+
+type Global = typeof globalThis & { [POOL]?: TranscriptWork | undefined };
+
+export function useTranscriptPool(pool: TranscriptWork | undefined): void {
+  (globalThis as Global)[POOL] = pool;
+}
+
+export function transcriptPool(): TranscriptWork | undefined {
+  return (globalThis as Global)[POOL];
+}
