@@ -7,6 +7,7 @@ import { talkRecording } from '../../src/lib/recording/talk-recording.ts';
 import { routes } from '../../src/lib/routes.ts';
 import { parseTranscript } from '../../src/lib/transcript/parse-transcript.ts';
 import { transcriptFacts } from '../../src/lib/transcript/transcript-facts.ts';
+import { countWritten, vocabulary, vocabularyOf } from '../../src/lib/search/vocabulary.ts';
 import { transcriptPageParts, type TranscriptPageInput } from '../../src/lib/transcript/transcript-page-parts.ts';
 import { TranscriptPool } from '../../src/lib/transcript/transcript-pool.ts';
 
@@ -71,6 +72,14 @@ describe('the transcript threads of a build', () => {
     const parts = await pool.page(`${talk.id}-kept`, { body: talk.body }, { ...talk.input, wordCount: expected.facts.summary.words });
     expect(parts).toEqual(expected.parts);
     expect(parts.transcriptHtml).toContain('data-pagefind');
+  });
+
+  it("count the transcripts' words as the page's own thread counts them, each thread a share", async () => {
+    const counts = await pool.countWords(talks.map(({ file }) => ({ file })));
+    const expected = countWritten(talks.map(({ body }) => body));
+    expect(counts.size).toBe(expected.size);
+    expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(expected));
+    expect(vocabularyOf(counts)).toBe(vocabulary(talks.map(({ body }) => body)));
   });
 
   it('fail the request, naming the talk, when its transcript cannot be read', async () => {

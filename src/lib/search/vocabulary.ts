@@ -22,13 +22,19 @@ function folded(raw: string): string | undefined {
 }
 
 /**
- * How often each word occurs in the texts, as written. Each distinct word is then folded once: an
- * archive of 8 million words has about a hundred thousand distinct ones.
+ * How often each word occurs in the texts, as written, added to `counts`. Each distinct word is then
+ * folded once: an archive of 8 million words has about a hundred thousand distinct ones. Counts of
+ * parts of the texts, made apart (in other threads) and added up, are the counts of the whole.
  */
-function countWritten(texts: Iterable<string>): Map<string, number> {
-  const counts = new Map<string, number>();
+export function countWritten(texts: Iterable<string>, counts = new Map<string, number>()): Map<string, number> {
   for (const text of texts) for (const raw of text.split(ASCII.test(text) ? NOT_ASCII_WORD : NOT_WORD)) counts.set(raw, (counts.get(raw) ?? 0) + 1);
   return counts;
+}
+
+/** Adds the counts `from` into `into`. */
+export function addCounts(into: Map<string, number>, from: ReadonlyMap<string, number>): Map<string, number> {
+  for (const [raw, count] of from) into.set(raw, (into.get(raw) ?? 0) + count);
+  return into;
 }
 
 /**
@@ -38,8 +44,13 @@ function countWritten(texts: Iterable<string>): Map<string, number> {
  * MOST_WORDS of them are; every word of the `names` (titles, people, events) is kept.
  */
 export function vocabulary(texts: Iterable<string>, names: Iterable<string> = []): string {
+  return vocabularyOf(countWritten(texts), names);
+}
+
+/** The same, from the counts of the texts' words as written (countWritten). */
+export function vocabularyOf(written: ReadonlyMap<string, number>, names: Iterable<string> = []): string {
   const counts = new Map<string, number>();
-  for (const [raw, count] of countWritten(texts)) {
+  for (const [raw, count] of written) {
     const word = folded(raw);
     if (word !== undefined) counts.set(word, (counts.get(word) ?? 0) + count);
   }

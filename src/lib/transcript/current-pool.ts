@@ -9,6 +9,8 @@ export interface TranscriptWork {
   /** The facts; given the talk page's input (all of it but the word count), its parts are made ready as well. */
   facts(id: string, text: TranscriptText, page?: Omit<TranscriptPageInput, 'wordCount'>): Promise<TranscriptFacts>;
   page(id: string, text: TranscriptText, input: TranscriptPageInput): Promise<TranscriptPageParts>;
+  /** How often each word of the transcripts occurs, as written (src/lib/search/vocabulary.ts). */
+  countWords(texts: readonly TranscriptText[]): Promise<Map<string, number>>;
   /** Lets the threads go, once no page will ask more of them (the memory they hold is freed). */
   close(): Promise<void>;
 }

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { entryBody } from '../content/front-matter.ts';
+import { countWritten } from '../search/vocabulary.ts';
 import type { TranscriptText } from './current-pool.ts';
 import { parseTranscript, type ParsedTranscript } from './parse-transcript.ts';
 import { transcriptFacts } from './transcript-facts.ts';
@@ -30,6 +31,7 @@ function bodyOf(text: TranscriptText): string {
 }
 
 function answer(request: PoolRequest): PoolReply {
+  if (request.kind === 'words') return { kind: 'words', id: request.id, counts: countWritten(request.texts.map(bodyOf)) };
   if (request.kind === 'facts') {
     const body = bodyOf(request.text);
     let parsed: ParsedTranscript | undefined;

@@ -1,12 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { addCounts } from '../search/vocabulary.ts';
 import type { TranscriptText, TranscriptWork } from './current-pool.ts';
 import type { TranscriptFacts } from './transcript-facts.ts';
 import type { TranscriptPageInput, TranscriptPageParts } from './transcript-page-parts.ts';
 
 export type PoolRequest =
   | { kind: 'facts'; id: string; text: TranscriptText; page?: PageInputBeforeFacts }
-  | { kind: 'page'; id: string; text: TranscriptText; input: TranscriptPageInput };
+  | { kind: 'page'; id: string; text: TranscriptText; input: TranscriptPageInput }
+  | { kind: 'words'; id: string; texts: TranscriptText[] };
 
 /** A talk page's transcript parts as a thread keeps and hands them over: the transcript as UTF-8. */
 export type EncodedPageParts = Omit<TranscriptPageParts, 'transcriptHtml'> & { transcriptHtml: Uint8Array<ArrayBuffer> };
@@ -17,6 +19,7 @@ export type PageInputBeforeFacts = Omit<TranscriptPageInput, 'wordCount'>;
 export type PoolReply =
   | { kind: 'facts'; id: string; facts: TranscriptFacts }
   | { kind: 'page'; id: string; parts: EncodedPageParts }
+  | { kind: 'words'; id: string; counts: Map<string, number> }
   | { kind: 'failed'; of: PoolRequest['kind']; id: string; message: string };
 
 interface Waiting {
@@ -46,6 +49,7 @@ export class TranscriptPool implements TranscriptWork {
   readonly #threadOf = new Map<string, number>();
   readonly #waiting: Map<string, Waiting>[];
   #failure: Error | undefined;
+  #asked = 0;
 
   private constructor(size: number) {
     this.#workers = Array.from({ length: size }, () => {
@@ -78,6 +82,21 @@ export class TranscriptPool implements TranscriptWork {
     });
   }
 
+  /** How often each word of the transcripts occurs, as written (src/lib/search/vocabulary.ts): each thread counts a share. */
+  async countWords(texts: readonly TranscriptText[]): Promise<Map<string, number>> {
+    const threads = this.#workers.length;
+    const shares = Array.from({ length: threads }, (_, thread) => texts.filter((_, index) => index % threads === thread));
+    this.#asked += 1;
+    const counts = await Promise.all(
+      shares.map((share, thread) =>
+        this.#ask({ kind: 'words', id: `words-${this.#asked}-${thread}`, texts: share }, thread).then(
+          (reply) => (reply as Extract<PoolReply, { kind: 'words' }>).counts,
+        ),
+      ),
+    );
+    return counts.reduce((all, share) => addCounts(all, share), new Map<string, number>());
+  }
+
   /** Ends the threads once they have answered what they were asked. */
   async close(): Promise<void> {
     await Promise.allSettled(this.#waiting.flatMap((waiting) => [...waiting.values()].map(({ answered }) => answered)));
@@ -86,10 +105,10 @@ export class TranscriptPool implements TranscriptWork {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 
-  #ask(request: PoolRequest): Promise<PoolReply> {
+  #ask(request: PoolRequest, to?: number): Promise<PoolReply> {
     if (this.#failure) return Promise.reject(this.#failure);
     if (this.#workers.length === 0) return Promise.reject(new Error('the transcript threads were closed'));
-    let thread = this.#threadOf.get(request.id);
+    let thread = to ?? this.#threadOf.get(request.id);
     if (thread === undefined) {
       thread = this.#threadOf.size % this.#workers.length;
       this.#threadOf.set(request.id, thread);
