@@ -112,17 +112,22 @@ describe('citations coloured once per shape', () => {
     expect(citationShape({ ...base, url: 'https://archive.example/talks/x/?quote=1#p-2' })).toBeUndefined();
   });
 
-  it('colours each shape once: talks alike in all but their words share one colouring per form', async () => {
+  it('colours each shape once: talks alike in all but their words and day of the month share one colouring per form', async () => {
     const before = citationShapesColoured();
     for (let index = 0; index < 40; index += 1) {
-      // A date no other test cites, so that the shape is new here.
+      // A month no other test cites, so that the shape is new here.
+      const day = (index % 28) + 1;
       const source = {
         ...base,
-        date: '2011-11-11',
+        date: `2011-11-${String(day).padStart(2, '0')}`,
         title: `Talk number ${index} of many`,
         speakers: [{ name: `Speaker S${index}`, role: 'guest' as const }, base.speakers[1]!],
       };
-      for (const [, write, lang, options] of WRITERS) expect(await highlightCitationOf(source, write, lang, options)).toContain(`Talk number ${index} of many`);
+      for (const [form, write, lang, options] of WRITERS) {
+        const html = await highlightCitationOf(source, write, lang, options);
+        expect(html).toContain(`Talk number ${index} of many`);
+        if (lang === 'markdown') expect(html, form).toContain(`${day} November 2011. `);
+      }
     }
     expect(citationShapesColoured() - before).toBe(WRITERS.length);
   });

@@ -1,4 +1,4 @@
-import { bibtexKey, type CitationSource } from './citation.ts';
+import { bibtexKey, readableDate, type CitationSource } from './citation.ts';
 
 /**
  * Citations of different talks often differ only in words: the title, the names, the event, the
@@ -32,6 +32,11 @@ export interface CitationShape {
   values: Map<string, string>;
   /** The BibTeX key of the shape's source, and the talk's own. */
   key: { marked: string; own: string };
+  /**
+   * The date as the shape's Markdown reads, and as the talk's does: a shape is dated to the month (the
+   * day is said in Markdown only; BibTeX cites the year and month), so talks of one month share it.
+   */
+  date?: { marked: string; own: string };
 }
 
 /** The shape of a source's citations, or undefined when one of its values is not plain enough to stand in for. */
@@ -42,6 +47,7 @@ export function citationShape(source: CitationSource): CitationShape | undefined
     return marker(name);
   };
   const own = bibtexKey(source);
+  const day = /^(\d{4}-\d{2})-\d{2}$/.exec(source.date ?? '') ? { month: source.date!.slice(0, 7), date: source.date! } : undefined;
   const words = [source.title, ...source.speakers.map(({ name }) => name), ...(source.event === undefined ? [] : [source.event])];
   if (!words.every(plainWords) || !PLAIN_URL.test(source.url) || /qzq/i.test(source.url) || !PLAIN_KEY.test(own)) return undefined;
   const marked: CitationSource = {
@@ -50,20 +56,29 @@ export function citationShape(source: CitationSource): CitationShape | undefined
     speakers: source.speakers.map(({ name, role }, index) => ({ name: stand(`speaker${letters(index)}`, name), role })),
     url: `https://${stand('url', source.url)}/`,
     ...(source.event !== undefined && { event: stand('event', source.event) }),
+    ...(day !== undefined && { date: day.month }),
   };
   // The marked URL reads as a URL; the talk's whole URL goes back in its place.
   values.set(`https://${marker('url')}/`, source.url);
   values.delete(marker('url'));
-  return { source: marked, values, key: { marked: bibtexKey(marked), own } };
+  return {
+    source: marked,
+    values,
+    key: { marked: bibtexKey(marked), own },
+    ...(day && { date: { marked: `${readableDate(day.month)}. `, own: `${readableDate(day.date)}. ` } }),
+  };
 }
 
 /**
- * The talk's own citation from its shape's coloured HTML; undefined when a marker was not found
- * whole (a grammar split it), and the citation must be coloured as it is.
+ * The talk's own citation from the coloured HTML of its shape's `code`; undefined when a marker or
+ * the date was not found whole (a grammar split it), and the citation must be coloured as it is.
  */
-export function fillShape(html: string, shape: CitationShape): string | undefined {
-  const { values, key } = shape;
-  const withKey = html.replaceAll(key.marked, key.own);
+export function fillShape(html: string, shape: CitationShape, code: string): string | undefined {
+  const { values, key, date } = shape;
+  // The date ends the Markdown citation's line of text, before the link; nothing else a shape says is a month.
+  if (date && code.includes(date.marked) && !html.includes(date.marked)) return undefined;
+  const withDate = date ? html.replace(date.marked, date.own) : html;
+  const withKey = withDate.replaceAll(key.marked, key.own);
   const url = [...values].find(([name]) => name.startsWith('https://'));
   const withUrl = url ? withKey.replaceAll(url[0], url[1]) : withKey;
   let whole = true;

@@ -21,7 +21,8 @@ export interface CitationSource {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-function readableDate(date: string): string {
+/** "2023-02-10" → "10 February 2023"; "2023-02" → "February 2023". */
+export function readableDate(date: string): string {
   const [year, month, day] = date.split('-');
   const name = month ? MONTHS[Number(month) - 1] : undefined;
   return [day ? String(Number(day)) : '', name ?? '', year ?? ''].filter(Boolean).join(' ');

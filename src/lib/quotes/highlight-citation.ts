@@ -51,7 +51,7 @@ export async function highlightCitationOf(
       html = highlightCitation(code, lang, options);
       shapes.set(key, html);
     }
-    const filled = fillShape(await html, shape);
+    const filled = fillShape(await html, shape, code);
     if (filled !== undefined) return filled;
   }
   return highlightCitation(write(source), lang, options);
