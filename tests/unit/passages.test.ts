@@ -5,6 +5,7 @@ import {
   passagesMentioning,
   passagesOf,
   speakerActivity,
+  squash,
   type LabelOwner,
   type TranscriptSource,
 } from '../../src/lib/transcript/passages.ts';
@@ -113,5 +114,23 @@ describe('passagesMentioning', () => {
 
   it('does not match inside a word', () => {
     expect(passagesMentioning('Valuation', all)).toEqual([]);
+  });
+});
+
+describe('squash', () => {
+  const unicodeWay = (text: string) =>
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^\p{L}\p{N}]+/gu, '');
+
+  it('gives ASCII text, with or without curly apostrophes, what the Unicode way gives', () => {
+    for (const text of ["In-context Learning, isn't it?", 'GPT-4’s 2nd RUN\t\x00\x7f ~!@#', '', '   ', 'It’s ’’ fine', 'ABC_def 123'])
+      expect(squash(text), JSON.stringify(text)).toBe(unicodeWay(text));
+  });
+
+  it('decomposes and folds other text: accents go, ligatures and signs that hold letters are spelled out', () => {
+    expect(squash('Café Über ﬁne ½ Ｆｕｌｌ')).toBe('cafeuberfine12full');
+    for (const text of ['naïve “quotes” — dash', 'Brand™ and ™']) expect(squash(text), text).toBe(unicodeWay(text));
   });
 });

@@ -208,7 +208,16 @@ function squashedText(passage: PassageRef): string {
   return squashed;
 }
 
-function squash(text: string): string {
+// eslint-disable-next-line no-control-regex -- any ASCII character, controls included
+const ASCII_TEXT = /^[\x00-\x7f’]*$/;
+
+/**
+ * The text's letters and digits, lower-cased and without accents, run together. Text of ASCII (and
+ * curly apostrophes, which go either way), as most transcripts are, takes a shorter way to the same
+ * result: it has nothing to decompose, and its letters and digits are a to z and 0 to 9.
+ */
+export function squash(text: string): string {
+  if (ASCII_TEXT.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
   return text
     .toLowerCase()
     .normalize('NFKD')
