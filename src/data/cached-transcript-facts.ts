@@ -9,6 +9,7 @@ import { transcriptOf } from './parsed-transcripts.ts';
 const SUMMARY = 'transcript-summary';
 const PASSAGES = 'transcript-passages';
 const worked = new WeakMap<Talk, TranscriptFacts>();
+const madeReady = new WeakSet<Talk>();
 
 /**
  * A talk's transcript summary (has text, words, has times): kept between builds by file digest, so
@@ -37,11 +38,17 @@ export async function prepareTranscriptFacts(talks: readonly Talk[], pageInput?:
       const store = storeFor(talk);
       if (worked.has(talk) || store?.has(SUMMARY, talk.digest)) return;
       const facts = await pool.facts(talk.id, transcriptText(talk), pageInput?.(talk));
+      if (pageInput) madeReady.add(talk);
       worked.set(talk, facts);
       store?.set(SUMMARY, talk.digest, facts.summary);
       store?.set(PASSAGES, talk.digest, facts.passages);
     }),
   );
+}
+
+/** Whether the transcript threads made the talk page's transcript parts ready with its facts. */
+export function pagePartsReady(talk: Talk): boolean {
+  return madeReady.has(talk);
 }
 
 /** The talk's transcript for a thread: the file, while this thread has not read it, so that it does not hold every transcript. */

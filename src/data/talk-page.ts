@@ -15,7 +15,7 @@ import type { CitationSource } from '../lib/quotes/citation.ts';
 import { joinNames, kindLabel } from '../lib/format.ts';
 import type { Archive, Talk } from './archive.ts';
 import { takeTranscript } from './parsed-transcripts.ts';
-import { transcriptText } from './cached-transcript-facts.ts';
+import { pagePartsReady, transcriptText } from './cached-transcript-facts.ts';
 
 export interface TalkPageData {
   /** The recording the page plays, where a source gives one. */
@@ -51,13 +51,28 @@ export function pageInputBeforeFacts(talk: Talk): Omit<TranscriptPageInput, 'wor
 }
 
 const taken = new WeakMap<Archive, Set<string>>();
+/** Parts asked for ahead of their pages, by talk. */
+const asked = new Map<string, Promise<TranscriptPageParts>>();
+/** How many pages ahead parts made ready are asked for: a thread's answer then waits for the page, not the page for it. */
+const PAGES_AHEAD = 16;
+const readyOrder = new WeakMap<Archive, { talks: Talk[]; place: Map<string, number> }>();
 
 /**
  * The talk's transcript parts from the build's threads: made ready with the talk's facts when its
- * file changed since the last build (or there was none), else worked out now.
+ * file changed since the last build (or there was none), else worked out now. Parts made ready are
+ * asked for a few pages ahead, in the order of the talk pages' paths (the archive's).
  */
 function partsFromPool(archive: Archive, talk: Talk, pool: TranscriptWork): Promise<TranscriptPageParts> {
-  const parts = pool.page(talk.id, transcriptText(talk), transcriptPageInput(talk));
+  let order = readyOrder.get(archive);
+  if (!order) {
+    const talks = archive.talks.filter(pagePartsReady);
+    readyOrder.set(archive, (order = { talks, place: new Map(talks.map(({ id }, index) => [id, index])) }));
+  }
+  const place = order.place.get(talk.id);
+  const ahead = place === undefined ? [] : order.talks.slice(place + 1, place + 1 + PAGES_AHEAD);
+  for (const next of [talk, ...ahead]) if (!asked.has(next.id)) asked.set(next.id, pool.page(next.id, transcriptText(next), transcriptPageInput(next)));
+  const parts = asked.get(talk.id)!;
+  asked.delete(talk.id);
   let done = taken.get(archive);
   if (!done) taken.set(archive, (done = new Set()));
   done.add(talk.id);
