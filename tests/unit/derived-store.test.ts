@@ -16,24 +16,42 @@ afterEach(() => {
 });
 
 describe('the store of facts kept between builds', () => {
-  it('gives back what a build kept, by kind and file digest, and nothing it did not', () => {
+  /** Every file below a folder, relative to it. */
+  const filesBelow = (folder: string) => (existsSync(folder) ? readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort() : []);
+
+  it('gives back what a build kept, by kind and file digest, once the build has written it, and nothing it did not', () => {
     const root = scratch();
     const first = DerivedStore.open(root, 'v1');
     first.set('outline', 'abc', { turns: 3 });
+    expect(first.get('outline', 'abc')).toEqual({ turns: 3 });
+    expect(DerivedStore.open(root, 'v1').get('outline', 'abc')).toBeUndefined();
+    first.prune(['outline']);
     const next = DerivedStore.open(root, 'v1');
+    expect(next.has('outline', 'abc')).toBe(true);
     expect(next.get('outline', 'abc')).toEqual({ turns: 3 });
     expect(next.get('outline', 'other')).toBeUndefined();
     expect(next.get('facts', 'abc')).toBeUndefined();
   });
 
-  it('treats a file left half written by a stopped build as not made, and leaves no temporary file', () => {
+  it('keeps a kind in a few files however many digests it holds, and leaves no temporary file', () => {
+    const root = scratch();
+    const store = DerivedStore.open(root, 'v1');
+    for (let index = 0; index < 500; index += 1) store.set('outline', `digest-${index}`, index);
+    store.prune(['outline']);
+    const files = filesBelow(join(root, 'v1', 'outline'));
+    expect(files.length).toBeLessThanOrEqual(32);
+    expect(files.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    const next = DerivedStore.open(root, 'v1');
+    for (let index = 0; index < 500; index += 1) expect(next.get('outline', `digest-${index}`)).toBe(index);
+  });
+
+  it('treats a file left half written by a stopped build as not made', () => {
     const root = scratch();
     const store = DerivedStore.open(root, 'v1');
     store.set('outline', 'whole', [1, 2]);
-    mkdirSync(join(root, 'v1', 'outline'), { recursive: true });
-    writeFileSync(join(root, 'v1', 'outline', 'half.json'), '{"turns": ');
-    expect(store.get('outline', 'half')).toBeUndefined();
-    expect(readdirSync(join(root, 'v1', 'outline')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    store.prune(['outline']);
+    for (const name of filesBelow(join(root, 'v1', 'outline'))) writeFileSync(join(root, 'v1', 'outline', name), '{"whole": ');
+    expect(DerivedStore.open(root, 'v1').get('outline', 'whole')).toBeUndefined();
   });
 
   it('removes what a build neither read nor wrote, of the kinds it names or of every kind', () => {
@@ -41,18 +59,22 @@ describe('the store of facts kept between builds', () => {
     const before = DerivedStore.open(root, 'v1');
     for (const key of ['kept', 'changed']) before.set('outline', key, key);
     before.set('facts', 'gone', 1);
+    before.prune();
     const after = DerivedStore.open(root, 'v1');
     after.get('outline', 'kept');
     expect(after.prune(['outline'])).toBe(1);
-    expect(readdirSync(join(root, 'v1', 'outline'))).toEqual(['kept.json']);
-    expect(existsSync(join(root, 'v1', 'facts', 'gone.json'))).toBe(true);
+    const reopened = DerivedStore.open(root, 'v1');
+    expect([reopened.has('outline', 'kept'), reopened.has('outline', 'changed'), reopened.has('facts', 'gone')]).toEqual([true, false, true]);
     expect(after.prune()).toBe(1);
-    expect(readdirSync(join(root, 'v1', 'facts'))).toEqual([]);
+    expect(DerivedStore.open(root, 'v1').has('facts', 'gone')).toBe(false);
+    expect(filesBelow(join(root, 'v1', 'facts'))).toEqual([]);
   });
 
   it('reads nothing made by another version of the code, and removes it', () => {
     const root = scratch();
-    DerivedStore.open(root, 'old').set('outline', 'abc', 'old facts');
+    const old = DerivedStore.open(root, 'old');
+    old.set('outline', 'abc', 'old facts');
+    old.prune();
     const current = DerivedStore.open(root, 'new');
     expect(current.get('outline', 'abc')).toBeUndefined();
     expect(readdirSync(root)).toEqual(['new']);
@@ -73,7 +95,9 @@ describe('the code version that names the store', () => {
     const project = scratch();
     mkdirSync(join(project, 'src/lib'), { recursive: true });
     writeFileSync(join(project, 'src/lib/a.ts'), 'export {};\n');
-    openDerivedStore(project, join(project, 'cache')).set('outline', 'x', 1);
+    const store = openDerivedStore(project, join(project, 'cache'));
+    store.set('outline', 'x', 1);
+    store.prune();
     expect(readdirSync(join(project, 'cache', 'archive-derived'))).toEqual([codeVersion(project)]);
   });
 });
