@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { totalmem } from 'node:os';
+import { setPriority, totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentDir as defaultContentDir } from '../../src/lib/content/content-dir.ts';
@@ -78,11 +78,13 @@ export async function buildArchiveSite(options: SiteBuildOptions): Promise<{ out
     if (built.status === 'rejected') throw built.reason;
     if (written.status === 'rejected') throw written.reason;
     if (read.status === 'rejected') throw read.reason;
-    moveInto(downloads, staging);
     const started = performance.now();
     const sentBeside = index.sent;
     await index.matchFolder(staging);
-    const { pages, keptFiles } = await index.write(join(staging, 'pagefind'), join(outDir, 'pagefind'));
+    const writing = index.write(join(staging, 'pagefind'), join(outDir, 'pagefind'));
+    // The downloads go into the site while Pagefind writes in its own process: neither touches the other's files.
+    moveInto(downloads, staging);
+    const { pages, keptFiles } = await writing;
     mkdirSync(cacheDir, { recursive: true });
     savePageOrder(cacheDir, join(staging, 'pagefind'), index.pageOrder);
     const kept = keptFiles > 0 ? `, ${keptFiles} of its files kept from the last build` : '';
@@ -175,14 +177,25 @@ export class BuildFailed extends Error {
   }
 }
 
+/** The downloads process's niceness: the lowest priority. */
+const DOWNLOADS_PRIORITY = 19;
+
 /** Writes the transcript downloads into `siteDir` in a process of its own; resolves with how many. */
 function writeDownloadsInProcess(contentDir: string, siteDir: string): Promise<number> {
   return new Promise((done, fail) => {
     const program = fileURLToPath(new URL('../../src/lib/export/downloads-process.ts', import.meta.url));
-    execFile(process.execPath, [program, contentDir, siteDir], { env: buildEnvironment(), maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) fail(new Error(`writing the transcript downloads failed: ${stderr.trim() || error.message}`));
-      else done(Number(stdout.trim()));
-    });
+    const child = execFile(
+      process.execPath,
+      [program, contentDir, siteDir],
+      { env: buildEnvironment(), maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) fail(new Error(`writing the transcript downloads failed: ${stderr.trim() || error.message}`));
+        else done(Number(stdout.trim()));
+      },
+    );
+    // Nothing waits for the downloads until the index is written: they take the cores Astro, its transcript
+    // threads and Pagefind leave idle, not the other way round.
+    if (child.pid !== undefined) setPriority(child.pid, DOWNLOADS_PRIORITY);
   });
 }
 
