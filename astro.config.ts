@@ -27,7 +27,7 @@ export default defineConfig({
   integrations: [
     contentValidation(contentDir()),
     buildCache(),
-    transcriptPool(),
+    transcriptPool(contentDir()),
     contentWatch(contentDir()),
     devSearch(),
     mdx(),

@@ -9,10 +9,12 @@ import { transcriptPool } from '../lib/transcript/current-pool.ts';
  */
 export async function GET() {
   const archive = await loadArchive();
-  const transcripts = archive.talks.filter((talk) => talk.hasTranscript);
-  // In a build, the transcript threads count the transcripts' words, reading them from their files.
+  // In a build, the transcript threads count the transcripts' words, reading them from their files (every
+  // talk's file: one without a transcript adds no word), and begin as the build starts.
   const pool = transcriptPool();
-  const counts = pool ? await pool.countWords(transcripts.map(transcriptText)) : countWritten(transcripts.map((talk) => talk.body));
+  const counts = pool
+    ? await pool.countWords(archive.talks.map(transcriptText))
+    : countWritten(archive.talks.filter((talk) => talk.hasTranscript).map((talk) => talk.body));
   const texts = [...archive.talks.map((talk) => talk.data.summary ?? ''), ...archive.topics.map((topic) => topic.body ?? '')];
   const names = [
     ...archive.talks.map((talk) => talk.data.title),

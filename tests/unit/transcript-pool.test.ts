@@ -82,6 +82,21 @@ describe('the transcript threads of a build', () => {
     expect(vocabularyOf(counts)).toBe(vocabulary(talks.map(({ body }) => body)));
   });
 
+  it('hand the counts begun early to the first request for the same files, in any order, and count again after', async () => {
+    const own = TranscriptPool.start(2);
+    const files = talks.map(({ file }) => file);
+    own.countWordsEarly(files);
+    const early = own.countWords([...files].reverse().map((file) => ({ file })));
+    expect(own.wordCountsMade).toBe(1);
+    const again = own.countWords(files.map((file) => ({ file })));
+    expect(own.wordCountsMade).toBe(2);
+    const [first, second] = await Promise.all([early, again]);
+    expect(Object.fromEntries(first)).toEqual(Object.fromEntries(countWritten(talks.map(({ body }) => body))));
+    expect(Object.fromEntries(second)).toEqual(Object.fromEntries(first));
+    expect(second).not.toBe(first);
+    await own.close();
+  });
+
   it('fail the request, naming the talk, when its transcript cannot be read', async () => {
     await expect(pool.facts('gone-talk', { file: resolve('content/talks/no-such-talk.md') })).rejects.toThrow(/gone-talk.*ENOENT/s);
     // The thread carries on with the next request.

@@ -30,6 +30,14 @@ interface Waiting {
 
 const utf8 = new TextDecoder();
 
+/** A list of files, in any order, as one string. */
+function filesKey(texts: readonly { file: string }[]): string {
+  return texts
+    .map(({ file }) => file)
+    .sort()
+    .join('\0');
+}
+
 /** At most this many threads: past it, Astro's own thread and the search index leave no core for more. */
 const MAX_THREADS = 4;
 
@@ -50,6 +58,7 @@ export class TranscriptPool implements TranscriptWork {
   readonly #waiting: Map<string, Waiting>[];
   #failure: Error | undefined;
   #asked = 0;
+  #early: { files: string; counts: Promise<Map<string, number>> } | undefined;
 
   private constructor(size: number) {
     this.#workers = Array.from({ length: size }, () => {
@@ -82,8 +91,37 @@ export class TranscriptPool implements TranscriptWork {
     });
   }
 
-  /** How often each word of the transcripts occurs, as written (src/lib/search/vocabulary.ts): each thread counts a share. */
-  async countWords(texts: readonly TranscriptText[]): Promise<Map<string, number>> {
+  /**
+   * How often each word of the transcripts occurs, as written (src/lib/search/vocabulary.ts): each
+   * thread counts a share. Counts begun early (countWordsEarly) for the same files are taken instead.
+   */
+  countWords(texts: readonly TranscriptText[]): Promise<Map<string, number>> {
+    const early = this.#early;
+    if (early && texts.every((text) => 'file' in text) && early.files === filesKey(texts)) {
+      this.#early = undefined;
+      return early.counts;
+    }
+    return this.#count(texts);
+  }
+
+  /**
+   * Begins counting the words of these transcript files now, on the threads' idle time, for the page
+   * that will ask for them (the list of the archive's words, rendered before the talk pages, which
+   * would otherwise wait for the count while the threads have just started).
+   */
+  countWordsEarly(files: readonly string[]): void {
+    const counts = this.#count(files.map((file) => ({ file })));
+    // A failure is reported to the page that takes the counts; none takes them if the build stops first.
+    counts.catch(() => undefined);
+    this.#early = { files: filesKey(files.map((file) => ({ file }))), counts };
+  }
+
+  /** How many counts of words this pool has made (for tests). */
+  get wordCountsMade(): number {
+    return this.#asked;
+  }
+
+  async #count(texts: readonly TranscriptText[]): Promise<Map<string, number>> {
     const threads = this.#workers.length;
     const shares = Array.from({ length: threads }, (_, thread) => texts.filter((_, index) => index % threads === thread));
     this.#asked += 1;
