@@ -73,18 +73,23 @@ export async function buildArchiveSite(options: SiteBuildOptions): Promise<{ out
     const astro = runNode([...astroMemoryFlags(), '--input-type=module', '--eval', program], root, environment, log, onPage).finally(() => (astroDone = true));
     const lastSite =
       existsSync(outDir) && existsSync(join(cacheDir, 'incremental-build.json')) ? readLastSite(index, outDir, cacheDir, () => astroDone) : Promise.resolve();
+    const downloadsWritten = writeDownloadsInProcess(contentDir, downloads);
     // All settle before any failure is reported, so no process is left writing.
-    const [built, written, read] = await Promise.allSettled([astro, writeDownloadsInProcess(contentDir, downloads), lastSite]);
-    if (built.status === 'rejected') throw built.reason;
-    if (written.status === 'rejected') throw written.reason;
-    if (read.status === 'rejected') throw read.reason;
+    const [built, read] = await Promise.allSettled([astro, lastSite]);
+    if (built.status === 'rejected' || read.status === 'rejected') {
+      await Promise.allSettled([downloadsWritten]);
+      throw built.status === 'rejected' ? built.reason : (read as PromiseRejectedResult).reason;
+    }
     const started = performance.now();
     const sentBeside = index.sent;
-    await index.matchFolder(staging);
-    const writing = index.write(join(staging, 'pagefind'), join(outDir, 'pagefind'));
-    // The downloads go into the site while Pagefind writes in its own process: neither touches the other's files.
+    // The index is matched and written from the pages alone, while the downloads (at the lowest priority,
+    // so often the last to finish) may still be written; they go into the site once both are done.
+    const indexed = index.matchFolder(staging).then(() => index.write(join(staging, 'pagefind'), join(outDir, 'pagefind')));
+    const [written, indexWritten] = await Promise.allSettled([downloadsWritten, indexed]);
+    if (written.status === 'rejected') throw written.reason;
+    if (indexWritten.status === 'rejected') throw indexWritten.reason;
     moveInto(downloads, staging);
-    const { pages, keptFiles } = await writing;
+    const { pages, keptFiles } = indexWritten.value;
     mkdirSync(cacheDir, { recursive: true });
     savePageOrder(cacheDir, join(staging, 'pagefind'), index.pageOrder);
     const kept = keptFiles > 0 ? `, ${keptFiles} of its files kept from the last build` : '';
