@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { setPriority, totalmem } from 'node:os';
+import { totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentDir as defaultContentDir } from '../../src/lib/content/content-dir.ts';
@@ -82,8 +82,8 @@ export async function buildArchiveSite(options: SiteBuildOptions): Promise<{ out
     }
     const started = performance.now();
     const sentBeside = index.sent;
-    // The index is matched and written from the pages alone, while the downloads (at the lowest priority,
-    // so often the last to finish) may still be written; they go into the site once both are done.
+    // The index is matched and written from the pages alone, while the downloads may still be written;
+    // they go into the site once both are done.
     const indexed = index.matchFolder(staging).then(() => index.write(join(staging, 'pagefind'), join(outDir, 'pagefind')));
     const [written, indexWritten] = await Promise.allSettled([downloadsWritten, indexed]);
     if (written.status === 'rejected') throw written.reason;
@@ -182,25 +182,14 @@ export class BuildFailed extends Error {
   }
 }
 
-/** The downloads process's niceness: the lowest priority. */
-const DOWNLOADS_PRIORITY = 19;
-
 /** Writes the transcript downloads into `siteDir` in a process of its own; resolves with how many. */
 function writeDownloadsInProcess(contentDir: string, siteDir: string): Promise<number> {
   return new Promise((done, fail) => {
     const program = fileURLToPath(new URL('../../src/lib/export/downloads-process.ts', import.meta.url));
-    const child = execFile(
-      process.execPath,
-      [program, contentDir, siteDir],
-      { env: buildEnvironment(), maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (error) fail(new Error(`writing the transcript downloads failed: ${stderr.trim() || error.message}`));
-        else done(Number(stdout.trim()));
-      },
-    );
-    // Nothing waits for the downloads until the index is written: they take the cores Astro, its transcript
-    // threads and Pagefind leave idle, not the other way round.
-    if (child.pid !== undefined) setPriority(child.pid, DOWNLOADS_PRIORITY);
+    execFile(process.execPath, [program, contentDir, siteDir], { env: buildEnvironment(), maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) fail(new Error(`writing the transcript downloads failed: ${stderr.trim() || error.message}`));
+      else done(Number(stdout.trim()));
+    });
   });
 }
 
