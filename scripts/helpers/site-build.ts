@@ -74,6 +74,8 @@ export async function buildArchiveSite(options: SiteBuildOptions): Promise<{ out
     const lastSite =
       existsSync(outDir) && existsSync(join(cacheDir, 'incremental-build.json')) ? readLastSite(index, outDir, cacheDir, () => astroDone) : Promise.resolve();
     const downloadsWritten = writeDownloadsInProcess(contentDir, downloads);
+    // Its failure is reported below, once Astro has settled; until then it must not count as unhandled.
+    downloadsWritten.catch(() => undefined);
     // All settle before any failure is reported, so no process is left writing.
     const [built, read] = await Promise.allSettled([astro, lastSite]);
     if (built.status === 'rejected' || read.status === 'rejected') {
