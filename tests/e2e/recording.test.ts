@@ -145,19 +145,20 @@ describe('the player on a talk page', () => {
           const { top } = element.getBoundingClientRect();
           return top >= 0 && top + 24 <= bottom;
         });
-      await expect.poll(inView, { timeout: 5000 }).toBe(true);
+      // A smooth scroll across a two-hour transcript: on a busy machine it has taken over 5 s.
+      await expect.poll(inView, { timeout: 15_000 }).toBe(true);
       // The reader scrolls back to the top: the page stops following, and says so.
       await page.mouse.wheel(0, -50_000);
       await expect.poll(() => follow.getAttribute('aria-pressed')).toBe('false');
       await page.waitForTimeout(600);
       expect(await inView()).toBe(false);
       await follow.click();
-      await expect.poll(inView, { timeout: 5000 }).toBe(true);
+      await expect.poll(inView, { timeout: 15_000 }).toBe(true);
       expect(await follow.getAttribute('aria-pressed')).toBe('true');
     } finally {
       await page.close();
     }
-  });
+  }, 60_000);
 });
 
 describe('layout while the player appears', () => {
