@@ -16,6 +16,8 @@ import { bibtexKey, readableDate, type CitationSource } from './citation.ts';
 /** Markers are letters only, so that a grammar reads them as it reads a word. */
 const MARKER = /qzq[a-z]+qzq/g;
 const marker = (name: string) => `qzq${name}qzq`;
+/** The link of every shape: a marker that reads as a URL, for the talk's whole URL to go back in its place. */
+const MARKED_URL = `https://${marker('url')}/`;
 
 /** Words with spaces and common punctuation between them, starting with a letter. */
 const PLAIN_WORDS = /^\p{L}[\p{L}\p{N} ,.'’:?!–—-]*$/u;
@@ -32,6 +34,8 @@ export interface CitationShape {
   values: Map<string, string>;
   /** The BibTeX key of the shape's source, and the talk's own. */
   key: { marked: string; own: string };
+  /** The shape's link, which reads as a link, and the talk's own. */
+  url: { marked: string; own: string };
   /**
    * The date as the shape's Markdown reads, and as the talk's does: a shape is dated to the month (the
    * day is said in Markdown only; BibTeX cites the year and month), so talks of one month share it.
@@ -54,17 +58,15 @@ export function citationShape(source: CitationSource): CitationShape | undefined
     ...source,
     title: stand('title', source.title),
     speakers: source.speakers.map(({ name, role }, index) => ({ name: stand(`speaker${letters(index)}`, name), role })),
-    url: `https://${stand('url', source.url)}/`,
+    url: MARKED_URL,
     ...(source.event !== undefined && { event: stand('event', source.event) }),
     ...(day !== undefined && { date: day.month }),
   };
-  // The marked URL reads as a URL; the talk's whole URL goes back in its place.
-  values.set(`https://${marker('url')}/`, source.url);
-  values.delete(marker('url'));
   return {
     source: marked,
     values,
     key: { marked: bibtexKey(marked), own },
+    url: { marked: MARKED_URL, own: source.url },
     ...(day && { date: { marked: `${readableDate(day.month)}. `, own: `${readableDate(day.date)}. ` } }),
   };
 }
@@ -74,13 +76,12 @@ export function citationShape(source: CitationSource): CitationShape | undefined
  * the date was not found whole (a grammar split it), and the citation must be coloured as it is.
  */
 export function fillShape(html: string, shape: CitationShape, code: string): string | undefined {
-  const { values, key, date } = shape;
+  const { values, key, url, date } = shape;
   // The date ends the Markdown citation's line of text, before the link; nothing else a shape says is a month.
   if (date && code.includes(date.marked) && !html.includes(date.marked)) return undefined;
   const withDate = date ? html.replace(date.marked, date.own) : html;
   const withKey = withDate.replaceAll(key.marked, key.own);
-  const url = [...values].find(([name]) => name.startsWith('https://'));
-  const withUrl = url ? withKey.replaceAll(url[0], url[1]) : withKey;
+  const withUrl = withKey.replaceAll(url.marked, url.own);
   let whole = true;
   const filled = withUrl.replace(MARKER, (name) => {
     const value = values.get(name);
