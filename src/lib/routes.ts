@@ -1,5 +1,21 @@
 /** Site paths of every page type, in one place so links and routes agree. */
-const base = import.meta.env?.BASE_URL ?? '/';
+const base = configuredBase();
+
+/**
+ * The site's base path: Vite writes `import.meta.env.BASE_URL` in as text when it builds a module, and
+ * under plain Node (the downloads process, scripts) there is no such object, so the base is `/`.
+ * The env object is never named on its own in this file, not even in a comment or with `?.`: Astro
+ * then copies into the module every environment variable whose name appears in its text (`_`, the
+ * command that started the build, appears in any), and a build started another way would find the
+ * code changed and render every page again instead of keeping the last build's.
+ */
+function configuredBase(): string {
+  try {
+    return import.meta.env.BASE_URL;
+  } catch {
+    return '/';
+  }
+}
 
 function withBase(path: string): string {
   return `${base.replace(/\/$/, '')}${path}`;

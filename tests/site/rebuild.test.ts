@@ -77,13 +77,27 @@ function equalMaps(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string
   return a.size === b.size && [...a].every(([key, value]) => b.get(key) === value);
 }
 
+/** Runs `step` with `_` (the path of the command a shell started) set to `command`. */
+async function withCommand<T>(command: string, step: () => Promise<T>): Promise<T> {
+  const before = process.env['_'];
+  process.env['_'] = command;
+  try {
+    return await step();
+  } finally {
+    if (before === undefined) delete process.env['_'];
+    else process.env['_'] = before;
+  }
+}
+
 const edit = (file: string, change: (text: string) => string) => writeFileSync(join(content, file), change(readFileSync(join(content, file), 'utf8')));
 
 describe('a rebuild after an edit', () => {
   it('renders again only what the edit changed, and publishes what a clean build publishes', async () => {
-    await build('first');
+    // The two builds are started by different commands, as a curator's terminal and a script would
+    // start them: the shell puts the command's path in `_`, and that must not reach the pages' code.
+    await withCommand('/usr/bin/npm', () => build('first'));
     edit('talks/jan-leike-scaling-rlhf.md', (text) => `${text.trimEnd()} And a sentence about quodlibetical oversight.\n`);
-    const rebuilt = await build('rebuilt');
+    const rebuilt = await withCommand('/usr/local/bin/node', () => build('rebuilt'));
     const clean = await build('clean', { clean: true });
     // Pages that show nothing of the talk are kept from the first build. (In the seed archive most talks
     // list the edited one among their related talks, and topic pages quote every transcript.)
