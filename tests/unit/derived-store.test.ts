@@ -91,6 +91,13 @@ describe('the code version that names the store', () => {
     expect(codeVersion(project)).not.toBe(version);
   });
 
+  it('is the same whether the project is named with a final slash or not', () => {
+    // Astro names its root with one (from a URL), the build's scripts without; both must open one store.
+    const project = scratch();
+    cpSync(join(ROOT, 'src/lib'), join(project, 'src/lib'), { recursive: true });
+    expect(codeVersion(`${project}/`)).toBe(codeVersion(project));
+  });
+
   it('opens below the Astro cache folder', () => {
     const project = scratch();
     mkdirSync(join(project, 'src/lib'), { recursive: true });

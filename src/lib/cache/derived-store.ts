@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 /** How many files each kind of fact is kept in: a few files a kind, each small enough to write whole. */
 const SHARDS = 32;
@@ -143,7 +143,7 @@ export function openDerivedStore(root: string, cacheDir: string): DerivedStore {
   return DerivedStore.open(join(cacheDir, 'archive-derived'), codeVersion(root));
 }
 
-/** A digest of every file of the derivation code (src/lib/) and of the lock file. */
+/** A digest of every file of the derivation code (src/lib/) and of the lock file; the same for `root` written with or without a final slash. */
 export function codeVersion(root: string): string {
   const hash = createHash('sha1');
   const visit = (path: string) => {
@@ -151,7 +151,7 @@ export function codeVersion(root: string): string {
       for (const name of readdirSync(path).sort()) visit(join(path, name));
       return;
     }
-    hash.update(path.slice(root.length)).update('\0').update(readFileSync(path)).update('\0');
+    hash.update(relative(root, path)).update('\0').update(readFileSync(path)).update('\0');
   };
   visit(join(root, 'src', 'lib'));
   const lock = join(root, 'package-lock.json');
