@@ -8,6 +8,7 @@ import * as pagefind from 'pagefind';
 import { isRenderedPageMessage, SearchIndexFeed } from '../../src/lib/search/index-feed.ts';
 import { savedPageOrder, savePageOrder } from '../../src/lib/search/index-page-order.ts';
 import { STEPS_BESIDE_ASTRO } from '../../src/lib/output/site-build-steps.ts';
+import type { DownloadsWritten } from '../../src/lib/export/write-downloads.ts';
 import { astroBuildProgram } from './astro-build-program.ts';
 
 export interface SiteBuildOptions {
@@ -73,7 +74,7 @@ export async function buildArchiveSite(options: SiteBuildOptions): Promise<{ out
     const astro = runNode([...astroMemoryFlags(), '--input-type=module', '--eval', program], root, environment, log, onPage).finally(() => (astroDone = true));
     const lastSite =
       existsSync(outDir) && existsSync(join(cacheDir, 'incremental-build.json')) ? readLastSite(index, outDir, cacheDir, () => astroDone) : Promise.resolve();
-    const downloadsWritten = writeDownloadsInProcess(contentDir, downloads);
+    const downloadsWritten = writeDownloadsInProcess(contentDir, downloads, { root, cacheDir, ...(existsSync(outDir) && { lastSite: outDir }) });
     // Its failure is reported below, once Astro has settled; until then it must not count as unhandled.
     downloadsWritten.catch(() => undefined);
     // All settle before any failure is reported, so no process is left writing.
@@ -95,10 +96,13 @@ export async function buildArchiveSite(options: SiteBuildOptions): Promise<{ out
     mkdirSync(cacheDir, { recursive: true });
     savePageOrder(cacheDir, join(staging, 'pagefind'), index.pageOrder);
     const kept = keptFiles > 0 ? `, ${keptFiles} of its files kept from the last build` : '';
-    if (options.logLevel !== 'error')
+    if (options.logLevel !== 'error') {
+      const files = written.value;
+      log(`transcript downloads: ${files.written + files.kept} files${files.kept > 0 ? ` (${files.kept} kept from the last build)` : ''}\n`);
       log(
         `search index: ${pages} pages (Pagefind read ${sentBeside} while Astro built the site, ${index.sent - sentBeside} after), written ${((performance.now() - started) / 1000).toFixed(1)} s after Astro${kept}\n`,
       );
+    }
     swapIn(staging, outDir);
     return { outDir, pages };
   } catch (error) {
@@ -184,13 +188,21 @@ export class BuildFailed extends Error {
   }
 }
 
-/** Writes the transcript downloads into `siteDir` in a process of its own; resolves with how many. */
-function writeDownloadsInProcess(contentDir: string, siteDir: string): Promise<number> {
+/**
+ * Writes the transcript downloads into `siteDir` in a process of its own, taking those of unchanged
+ * talks from the last site (src/lib/export/write-downloads.ts); resolves with how many files.
+ */
+function writeDownloadsInProcess(
+  contentDir: string,
+  siteDir: string,
+  { root, cacheDir, lastSite }: { root: string; cacheDir: string; lastSite?: string },
+): Promise<DownloadsWritten> {
   return new Promise((done, fail) => {
     const program = fileURLToPath(new URL('../../src/lib/export/downloads-process.ts', import.meta.url));
-    execFile(process.execPath, [program, contentDir, siteDir], { env: buildEnvironment(), maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const args = [program, contentDir, siteDir, root, cacheDir, ...(lastSite ? [lastSite] : [])];
+    execFile(process.execPath, args, { env: buildEnvironment(), maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) fail(new Error(`writing the transcript downloads failed: ${stderr.trim() || error.message}`));
-      else done(Number(stdout.trim()));
+      else done(JSON.parse(stdout) as DownloadsWritten);
     });
   });
 }

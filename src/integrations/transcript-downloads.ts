@@ -15,8 +15,8 @@ export function transcriptDownloads(contentDir: string): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         if (stepsRunBesideAstro()) return;
         const started = performance.now();
-        const files = writeTranscriptDownloads(contentDir, fileURLToPath(dir));
-        logger.info(`${files} transcript downloads written (${Math.round(performance.now() - started)} ms)`);
+        const { written } = writeTranscriptDownloads(contentDir, fileURLToPath(dir));
+        logger.info(`${written} transcript downloads written (${Math.round(performance.now() - started)} ms)`);
       },
     },
   };
