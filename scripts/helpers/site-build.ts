@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { fork, spawn, type Serializable } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -8,7 +8,10 @@ import * as pagefind from 'pagefind';
 import { isRenderedPageMessage, SearchIndexFeed } from '../../src/lib/search/index-feed.ts';
 import { savedPageOrder, savePageOrder } from '../../src/lib/search/index-page-order.ts';
 import { STEPS_BESIDE_ASTRO } from '../../src/lib/output/site-build-steps.ts';
+import type { ValidationSummary } from '../../src/lib/content/content-check.ts';
+import { isContentCheckRequest, type ContentCheckAnswer } from '../../src/lib/content/content-check-messages.ts';
 import type { DownloadsWritten } from '../../src/lib/export/write-downloads.ts';
+import type { ContentProcessMessage } from '../../src/lib/output/content-process.ts';
 import { astroBuildProgram } from './astro-build-program.ts';
 
 export interface SiteBuildOptions {
@@ -31,11 +34,13 @@ export interface SiteBuildOptions {
  * 1. One build at a time per project: two builds at once would share Astro's folders (`.astro/` and
  *    the cache), and one could publish the other's pages. A second build waits for the first.
  * 2. Astro builds the site into a fresh folder beside the output folder, in a process of its own.
- *    Meanwhile, on the core Astro leaves idle, a process of its own writes the transcript
- *    downloads (they depend on nothing Astro renders), and Pagefind reads each page Astro renders,
- *    sent here as it is rendered (src/integrations/pagefind-index.ts). When Astro's cache holds the
- *    last build, most pages will be kept as they were: Pagefind reads those from the last site
- *    while Astro works, and only what Astro renders again replaces them.
+ *    Beside it, a process of its own checks the content, once for the whole build, while Astro's
+ *    process is starting (which then asks for the result instead of checking again), and from the
+ *    same reading writes the transcript downloads (they depend on nothing Astro renders; those of
+ *    unchanged talks are linked from the last site). Meanwhile Pagefind reads each page Astro
+ *    renders, sent here as it is rendered (src/integrations/pagefind-index.ts). When Astro's cache
+ *    holds the last build, most pages will be kept as they were: Pagefind reads those from the last
+ *    site while Astro works, and only what Astro renders again replaces them.
  * 3. When Astro has exited, the index is matched against the finished pages (any page that
  *    differs from what Pagefind read is read again; a page gone is taken out) and written, so it
  *    holds exactly what Pagefind's own indexer would find in the new site. Index files the last
@@ -58,6 +63,11 @@ export async function buildArchiveSite(options: SiteBuildOptions): Promise<{ out
     removeLeftovers(outDir);
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(dirname(outDir), { recursive: true });
+    // The content is checked first, while Astro's process starts; Astro's process asks for the result.
+    const content = startContentProcess(contentDir, downloads, { root, cacheDir, ...(existsSync(outDir) && { lastSite: outDir }) });
+    // Their failures are reported below, once Astro has settled; until then they must not count as unhandled.
+    content.checked.catch(() => undefined);
+    content.downloads.catch(() => undefined);
     feed = await SearchIndexFeed.open(pagefind);
     const index = feed;
     const program = astroBuildProgram({
@@ -67,16 +77,22 @@ export async function buildArchiveSite(options: SiteBuildOptions): Promise<{ out
       ...(options.logLevel && { logLevel: options.logLevel }),
     });
     const environment = { ...buildEnvironment(), [STEPS_BESIDE_ASTRO]: '1', ARCHIVE_CONTENT_DIR: contentDir };
-    const onPage = (message: unknown) => {
+    const onMessage = (message: unknown, reply: (answer: unknown) => void) => {
       if (isRenderedPageMessage(message)) index.add(message.file, message.html);
+      else if (isContentCheckRequest(message))
+        content.checked.then(
+          (summary) => reply({ kind: 'archive:content-checked', summary } satisfies ContentCheckAnswer),
+          (error: unknown) =>
+            reply({ kind: 'archive:content-checked', error: error instanceof Error ? error.message : String(error) } satisfies ContentCheckAnswer),
+        );
     };
     let astroDone = false;
-    const astro = runNode([...astroMemoryFlags(), '--input-type=module', '--eval', program], root, environment, log, onPage).finally(() => (astroDone = true));
+    const astro = runNode([...astroMemoryFlags(), '--input-type=module', '--eval', program], root, environment, log, onMessage).finally(
+      () => (astroDone = true),
+    );
     const lastSite =
       existsSync(outDir) && existsSync(join(cacheDir, 'incremental-build.json')) ? readLastSite(index, outDir, cacheDir, () => astroDone) : Promise.resolve();
-    const downloadsWritten = writeDownloadsInProcess(contentDir, downloads, { root, cacheDir, ...(existsSync(outDir) && { lastSite: outDir }) });
-    // Its failure is reported below, once Astro has settled; until then it must not count as unhandled.
-    downloadsWritten.catch(() => undefined);
+    const downloadsWritten = content.downloads;
     // All settle before any failure is reported, so no process is left writing.
     const [built, read] = await Promise.allSettled([astro, lastSite]);
     if (built.status === 'rejected' || read.status === 'rejected') {
@@ -156,13 +172,13 @@ function runNode(
   cwd: string,
   env: NodeJS.ProcessEnv,
   log: (text: string) => void,
-  onMessage: (message: unknown) => void,
+  onMessage: (message: unknown, reply: (answer: unknown) => void) => void,
 ): Promise<void> {
   return new Promise((done, fail) => {
     // V8's serializer, not JSON: each rendered page crosses this channel whole (about 100 MB at 1,000
     // talks), and copying its string cost half what escaping it as JSON did on each side.
     const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], serialization: 'advanced' });
-    child.on('message', onMessage);
+    child.on('message', (message) => onMessage(message, (answer) => child.send(answer as Serializable)));
     let output = '';
     const take = (chunk: Buffer) => {
       const text = chunk.toString();
@@ -189,22 +205,48 @@ export class BuildFailed extends Error {
 }
 
 /**
- * Writes the transcript downloads into `siteDir` in a process of its own, taking those of unchanged
- * talks from the last site (src/lib/export/write-downloads.ts); resolves with how many files.
+ * Starts the build's content process (src/lib/output/content-process.ts): it checks the content, then
+ * writes the transcript downloads into `siteDir`, taking those of unchanged talks from the last site.
+ * `checked` is the check's summary; `downloads`, how many files it wrote, once it has exited.
  */
-function writeDownloadsInProcess(
+function startContentProcess(
   contentDir: string,
   siteDir: string,
   { root, cacheDir, lastSite }: { root: string; cacheDir: string; lastSite?: string },
-): Promise<DownloadsWritten> {
-  return new Promise((done, fail) => {
-    const program = fileURLToPath(new URL('../../src/lib/export/downloads-process.ts', import.meta.url));
-    const args = [program, contentDir, siteDir, root, cacheDir, ...(lastSite ? [lastSite] : [])];
-    execFile(process.execPath, args, { env: buildEnvironment(), maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) fail(new Error(`writing the transcript downloads failed: ${stderr.trim() || error.message}`));
-      else done(JSON.parse(stdout) as DownloadsWritten);
+): { checked: Promise<ValidationSummary>; downloads: Promise<DownloadsWritten> } {
+  const program = fileURLToPath(new URL('../../src/lib/output/content-process.ts', import.meta.url));
+  // Run where Astro's process runs, so that its messages name files as Astro's would.
+  const child = fork(program, [contentDir, siteDir, root, cacheDir, ...(lastSite ? [lastSite] : [])], {
+    cwd: root,
+    env: buildEnvironment(),
+    execArgv: [],
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = `${stderr}${chunk.toString()}`.slice(-16 * 1024)));
+  let summarised: { done: (summary: ValidationSummary) => void; fail: (error: Error) => void } | undefined;
+  const checked = new Promise<ValidationSummary>((done, fail) => (summarised = { done, fail }));
+  const downloads = new Promise<DownloadsWritten>((done, fail) => {
+    let written: DownloadsWritten | undefined;
+    child.on('message', (message: ContentProcessMessage) => {
+      if (message.kind === 'archive:content-summary') summarised?.done(message.summary);
+      else written = { written: message.written, kept: message.kept };
+    });
+    const failed = (error: Error) => {
+      summarised?.fail(error);
+      fail(error);
+    };
+    child.on('error', failed);
+    child.on('close', (code, signal) => {
+      if (code !== 0) return failed(new Error(`the content steps failed (${signal ?? `exit code ${code}`}): ${stderr.trim() || 'no message'}`));
+      // A promise settles once: when the summary came, this changes nothing.
+      summarised?.fail(new Error('the content check ended without a result'));
+      if (written) done(written);
+      else fail(new Error('writing the transcript downloads ended without a count'));
     });
   });
+  return { checked, downloads };
 }
 
 /** Moves every file below `from` to the same place below `to`, then removes `from`. */

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DerivedStore } from '../../src/lib/cache/derived-store.ts';
-import { writeTranscriptDownloads } from '../../src/lib/export/write-downloads.ts';
+import { validateArchive } from '../../src/lib/content/validate-archive.ts';
+import { writeDownloadsOf, writeTranscriptDownloads } from '../../src/lib/export/write-downloads.ts';
 import { ROOT } from '../support/paths.ts';
 
 // A rebuild links the downloads of unchanged talks from the last site, and must write exactly the
@@ -21,7 +22,7 @@ let latest: string | undefined;
 function build(lastSite?: string): { site: string; written: number; kept: number } {
   const site = join(work, `site-${(builds += 1)}`);
   const store = DerivedStore.open(storeRoot, 'v1');
-  const { written, kept } = writeTranscriptDownloads(content, site, { store, ...(lastSite && { lastSite }) });
+  const { written, kept } = writeDownloadsOf(validateArchive(content), site, { store, ...(lastSite && { lastSite }) });
   latest = site;
   return { site, written, kept };
 }

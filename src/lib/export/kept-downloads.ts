@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { copyFileSync, linkSync, mkdirSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { DerivedStore } from '../cache/derived-store.ts';
-import { listFiles } from '../content/content-files.ts';
+import type { ArchiveReport } from '../content/validate-archive.ts';
 
 /** The kind of fact under which the build's store keeps each talk's download files (derived-store.ts). */
 export const DOWNLOAD_FILES = 'transcript-downloads';
@@ -10,7 +10,7 @@ export const DOWNLOAD_FILES = 'transcript-downloads';
 /** A download as a build placed it in its site: its name beside the talk's page, and what tells that file apart on disk. */
 export type PlacedFile = [name: string, size: number, mtimeMs: number, inode: number];
 
-/** A talk's content file, with the key of everything its downloads are made from. */
+/** A talk with the key of everything its downloads are made from. */
 export interface TalkSource {
   id: string;
   /**
@@ -20,17 +20,15 @@ export interface TalkSource {
   key: string;
 }
 
-/** Every talk file of the content folder, as the check lists them, with its downloads' key. */
-export function talkSources(contentDir: string): TalkSource[] {
-  const markdown = (folder: string) => listFiles(join(contentDir, folder)).filter((path) => extname(path) === '.md');
+/** The key of each checked talk's downloads, from the digests the check took of every file. */
+export function talkSources(report: Pick<ArchiveReport, 'talks' | 'speakers'>): TalkSource[] {
   const speakers = createHash('sha1');
-  for (const path of markdown('speakers')) speakers.update(basename(path)).update('\0').update(readFileSync(path)).update('\0');
+  for (const { id, digest } of report.speakers) speakers.update(id).update('\0').update(digest).update('\0');
   const speakersDigest = speakers.digest('hex');
-  return markdown('talks').map((path) => {
-    const id = basename(path, '.md');
-    const key = createHash('sha1').update(id).update('\0').update(speakersDigest).update('\0').update(readFileSync(path)).digest('base64url');
-    return { id, key };
-  });
+  return report.talks.map(({ id, digest }) => ({
+    id,
+    key: createHash('sha1').update(id).update('\0').update(speakersDigest).update('\0').update(digest).digest('base64url'),
+  }));
 }
 
 /**

@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DerivedStore } from '../cache/derived-store.ts';
-import { validateArchive } from '../content/validate-archive.ts';
+import { validateArchive, type ArchiveReport } from '../content/validate-archive.ts';
 import { transcriptDownloads } from './download-texts.ts';
-import { DOWNLOAD_FILES, keepDownloads, recordDownloads, talkSources, type TalkSource } from './kept-downloads.ts';
+import { DOWNLOAD_FILES, keepDownloads, recordDownloads, talkSources } from './kept-downloads.ts';
 
 /** Where a rebuild may take the downloads of unchanged talks from. */
 export interface DownloadReuse {
@@ -20,41 +20,36 @@ export interface DownloadsWritten {
   kept: number;
 }
 
-/**
- * Writes every talk's transcript downloads below `siteDir` (`talks/<slug>/transcript.vtt` and so on),
- * made from the content folder as the build reads it. The build runs this beside Astro, in a process of
- * its own, rather than as thousands of Astro routes: the files depend on nothing Astro renders, and
- * the second core is otherwise idle while Astro renders pages.
- *
- * Given `reuse`, a talk whose file, speakers and code are as they were when the last site was built
- * has its files linked from that site instead (kept-downloads.ts), and only the other talks are made
- * again; when none is, the content is not even read past its files' bytes.
- */
-export function writeTranscriptDownloads(contentDir: string, siteDir: string, reuse?: DownloadReuse): DownloadsWritten {
-  let kept = 0;
-  let stale: Map<string, TalkSource> | undefined;
-  if (reuse) {
-    stale = new Map();
-    for (const talk of talkSources(contentDir)) {
-      const files = reuse.lastSite === undefined ? undefined : keepDownloads(reuse.store, talk, reuse.lastSite, siteDir);
-      if (files === undefined) stale.set(talk.id, talk);
-      else kept += files;
-    }
-  }
-  const written = stale?.size === 0 ? 0 : makeDownloads(contentDir, siteDir, reuse?.store, stale);
-  reuse?.store.prune([DOWNLOAD_FILES]);
-  return { written, kept };
-}
-
-/** Makes the downloads of every talk, or of the talks in `only`, recording them in `store`; returns how many files. */
-function makeDownloads(contentDir: string, siteDir: string, store?: DerivedStore, only?: ReadonlyMap<string, TalkSource>): number {
+/** Checks the content folder and writes every talk's downloads below `siteDir` (see writeDownloadsOf). */
+export function writeTranscriptDownloads(contentDir: string, siteDir: string): DownloadsWritten {
   const report = validateArchive(contentDir);
   if (report.issues.length > 0) throw new Error(`the content has ${report.issues.length} problem(s); the build reports them`);
+  return writeDownloadsOf(report, siteDir);
+}
+
+/**
+ * Writes every checked talk's transcript downloads below `siteDir` (`talks/<slug>/transcript.vtt` and
+ * so on). The build writes them beside Astro, in a process of its own (src/lib/output/content-process.ts),
+ * rather than as thousands of Astro routes: the files depend on nothing Astro renders, and the second
+ * core is otherwise idle while Astro renders pages.
+ *
+ * Given `reuse`, a talk whose file, speakers and code are as they were when the last site was built
+ * has its files linked from that site instead (kept-downloads.ts), and only the other talks' are made.
+ */
+export function writeDownloadsOf(report: Pick<ArchiveReport, 'talks' | 'speakers'>, siteDir: string, reuse?: DownloadReuse): DownloadsWritten {
   const speakers = new Map(report.speakers.map((entry) => [entry.id, { slug: entry.id, name: entry.valid.name, aliases: entry.valid.aliases }]));
+  const sources = talkSources(report);
   let written = 0;
-  for (const talk of report.talks) {
-    const source = only?.get(talk.id);
-    if (only && !source) continue;
+  let kept = 0;
+  report.talks.forEach((talk, index) => {
+    const source = sources[index];
+    if (reuse?.lastSite !== undefined && source) {
+      const files = keepDownloads(reuse.store, source, reuse.lastSite, siteDir);
+      if (files !== undefined) {
+        kept += files;
+        return;
+      }
+    }
     const files = transcriptDownloads({
       id: talk.id,
       get fileText() {
@@ -73,7 +68,8 @@ function makeDownloads(contentDir: string, siteDir: string, store?: DerivedStore
       return path;
     });
     written += paths.length;
-    if (store && source) recordDownloads(store, source, paths);
-  }
-  return written;
+    if (reuse && source) recordDownloads(reuse.store, source, paths);
+  });
+  reuse?.store.prune([DOWNLOAD_FILES]);
+  return { written, kept };
 }
