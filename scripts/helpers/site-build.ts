@@ -101,13 +101,16 @@ export async function buildArchiveSite(options: SiteBuildOptions): Promise<{ out
     }
     const started = performance.now();
     const sentBeside = index.sent;
-    // The index is matched and written from the pages alone, while the downloads may still be written;
-    // they go into the site once both are done.
-    const indexed = index.matchFolder(staging).then(() => index.write(join(staging, 'pagefind'), join(outDir, 'pagefind')));
-    const [written, indexWritten] = await Promise.allSettled([downloadsWritten, indexed]);
+    // The index is matched and written from the pages alone, while the downloads may still be written.
+    // They go into the site once they are written and the pages matched (they are not pages), while
+    // Pagefind writes the index in its own process.
+    const matched = index.matchFolder(staging);
+    const indexed = matched.then(() => index.write(join(staging, 'pagefind'), join(outDir, 'pagefind')));
+    const movedIn = Promise.all([downloadsWritten, matched]).then(() => moveInto(downloads, staging));
+    const [written, indexWritten, moved] = await Promise.allSettled([downloadsWritten, indexed, movedIn]);
     if (written.status === 'rejected') throw written.reason;
     if (indexWritten.status === 'rejected') throw indexWritten.reason;
-    moveInto(downloads, staging);
+    if (moved.status === 'rejected') throw moved.reason;
     const { pages, keptFiles } = indexWritten.value;
     mkdirSync(cacheDir, { recursive: true });
     savePageOrder(cacheDir, join(staging, 'pagefind'), index.pageOrder);

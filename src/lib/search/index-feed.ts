@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { PagefindIndex } from 'pagefind';
 import { htmlFiles, sitePath } from '../output/html-files.ts';
 import type { PagefindService } from './memory-index.ts';
-import { placeLastIndexFiles, settlePlacedFiles } from './pagefind-files.ts';
+import { filesMatchingTheirNames, placeLastIndexFiles, settlePlacedFiles } from './pagefind-files.ts';
 
 /** What marks a page for the index: Pagefind leaves out every page without it. */
 const INDEXED_MARK = 'data-pagefind-body';
@@ -191,9 +191,19 @@ export class SearchIndexFeed {
     if (this.problems.length > 0) throw new Error(`Pagefind could not index the pages:\n${this.problems.join('\n')}`);
     if (this.indexed.size === 0) throw new Error('Pagefind found no page with data-pagefind-body to index');
     const placed = lastIndex && existsSync(join(lastIndex, 'pagefind-entry.json')) ? placeLastIndexFiles(lastIndex, outputPath) : [];
-    await this.writeFiles(outputPath);
-    if (placed.length === 0) return { pages: this.indexed.size, keptFiles: 0 };
-    const { kept, mismatched } = settlePlacedFiles(outputPath, placed);
+    const written = this.writeFiles(outputPath);
+    // Its failure is thrown below, where it is awaited.
+    written.catch(() => undefined);
+    if (placed.length === 0) {
+      await written;
+      return { pages: this.indexed.size, keptFiles: 0 };
+    }
+    // The files placed are checked against their names while Pagefind writes (in its own process):
+    // the check reads only them. Pagefind's request is on its way first.
+    await new Promise((resolve) => setImmediate(resolve));
+    const matching = filesMatchingTheirNames(outputPath, placed);
+    await written;
+    const { kept, mismatched } = settlePlacedFiles(outputPath, placed, matching);
     // A file of the last index whose name the new one uses for other contents: written afresh.
     if (mismatched.length > 0) await this.writeFiles(outputPath);
     return { pages: this.indexed.size, keptFiles: kept };

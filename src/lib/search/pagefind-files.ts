@@ -79,23 +79,34 @@ export function placeLastIndexFiles(lastIndex: string, newIndex: string): string
 }
 
 /**
- * After Pagefind has written the index in `newIndex` over the files `placed` there beforehand:
- * removes those it does not use, and checks those it does against the hashes their names give.
- * Returns how many it kept, and the files whose contents did not match (removed too): Pagefind must
- * write those again.
+ * Which of the files `placed` in `newIndex` have the contents their names give. It reads only those
+ * files, so it may run while Pagefind writes the index around them.
  */
-export function settlePlacedFiles(newIndex: string, placed: readonly string[]): { kept: number; mismatched: string[] } {
+export function filesMatchingTheirNames(newIndex: string, placed: readonly string[]): Set<string> {
+  return new Set(placed.filter((file) => matchesItsName(join(newIndex, file), file)));
+}
+
+/**
+ * After Pagefind has written the index in `newIndex` over the files `placed` there beforehand:
+ * removes those it does not use, and keeps those it does when they are among `matching` (the files
+ * whose contents have the hashes their names give; see filesMatchingTheirNames). Returns how many it
+ * kept, and the files used whose contents did not match (removed too): Pagefind must write those again.
+ */
+export function settlePlacedFiles(
+  newIndex: string,
+  placed: readonly string[],
+  matching: ReadonlySet<string> = filesMatchingTheirNames(newIndex, placed),
+): { kept: number; mismatched: string[] } {
   const used = filesNamedByIndex(newIndex);
   const mismatched: string[] = [];
   let kept = 0;
   for (const file of placed) {
-    const path = join(newIndex, file);
-    if (used.has(file) && matchesItsName(path, file)) {
+    if (used.has(file) && matching.has(file)) {
       kept += 1;
       continue;
     }
     if (used.has(file)) mismatched.push(file);
-    rmSync(path);
+    rmSync(join(newIndex, file));
   }
   return { kept, mismatched };
 }
