@@ -3,8 +3,11 @@ import type { AstroIntegration } from 'astro';
 import { useDerivedStore } from '../lib/cache/current-store.ts';
 import { openDerivedStore, type DerivedStore } from '../lib/cache/derived-store.ts';
 
-/** The kinds of facts the pages keep (src/data/cached-transcript-facts.ts); validation keeps its own. */
-const PAGE_FACTS = ['transcript-summary', 'transcript-passages'];
+/**
+ * The kinds of facts the pages keep (src/data/cached-transcript-facts.ts, src/data/topic-mentions.ts);
+ * the content check and the downloads keep their own.
+ */
+const PAGE_FACTS = ['transcript-summary', 'transcript-passages', 'topic-mentions'];
 
 /**
  * Keeps what the build derives from each content file between builds, in the project's cache folder

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   excerpt,
   featuredPassages,
+  firstMention,
   passagesMentioning,
   passagesOf,
   speakerActivity,
   squash,
   type LabelOwner,
+  type MentionFinder,
+  type TalkMention,
   type TranscriptSource,
 } from '../../src/lib/transcript/passages.ts';
 import { parseTranscript } from '../../src/lib/transcript/parse-transcript.ts';
@@ -114,6 +117,33 @@ describe('passagesMentioning', () => {
 
   it('does not match inside a word', () => {
     expect(passagesMentioning('Valuation', all)).toEqual([]);
+  });
+
+  it('asks a finder once a talk, with its passages in order, and takes its answers as its own search would', () => {
+    const asked: string[] = [];
+    const kept = new Map<string, TalkMention | null>();
+    const keeping: MentionFinder = (talkId, target, passages) => {
+      asked.push(talkId);
+      expect(passages.every((passage) => passage.talkId === talkId)).toBe(true);
+      const key = `${talkId} ${target}`;
+      if (!kept.has(key)) kept.set(key, firstMention(target, passages));
+      return kept.get(key) ?? null;
+    };
+    for (const phrase of ['Evaluations', 'In-context learning', 'Finetuning', 'Valuation']) {
+      asked.length = 0;
+      expect(passagesMentioning(phrase, all, { findMention: keeping })).toEqual(passagesMentioning(phrase, all));
+      expect(asked).toEqual(['a', 'b', 'c', 'd']);
+    }
+    // An answer kept from before is taken as it is: here, a talk said to mention nothing.
+    kept.set('b evaluation', null);
+    expect(passagesMentioning('Evaluations', all, { findMention: keeping }).map((mention) => mention.talkId)).toEqual(['d']);
+  });
+
+  it('finds a talk that comes back later in the passages once, where it first mentions the phrase', () => {
+    const [first, second] = passagesOf(source('b', '**Alan:** In context learning is odd.\n\n**Ada:** Evaluations matter; in-context learning too.'));
+    const interleaved = [first!, ...passagesOf(source('d', '**Alan:** Our evaluation was careful.')), second!];
+    expect(passagesMentioning('Evaluations', interleaved).map((mention) => mention.talkId)).toEqual(['d', 'b']);
+    expect(passagesMentioning('In-context learning', interleaved).map((mention) => [mention.talkId, mention.id])).toEqual([['b', first!.id]]);
   });
 });
 

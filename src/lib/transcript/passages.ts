@@ -168,28 +168,77 @@ export interface Mention extends PassageRef {
   excerpt: { before: string; match: string; after: string };
 }
 
+/** Where a talk's passages first mention a phrase: the passage (its index among them) and the words. */
+export interface TalkMention {
+  passage: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Finds where one talk's passages (in its reading order) first mention the phrase squashed as
+ * mentionTarget gives it; null when none does. Given to passagesMentioning to keep answers between
+ * builds: the answer depends only on the passages' words and the phrase.
+ */
+export type MentionFinder = (talkId: string, target: string, passages: readonly PassageRef[]) => TalkMention | null;
+
+/** The phrase as passages are searched for it; undefined for one too short to search for. */
+function mentionTarget(phrase: string): string | undefined {
+  const target = squash(phrase).replace(/s$/, '');
+  return target.length < 3 ? undefined : target;
+}
+
+/** Where the passages first mention `target` (see MentionFinder). */
+export function firstMention(target: string, passages: readonly PassageRef[]): TalkMention | null {
+  for (const [index, passage] of passages.entries()) {
+    if (!squashedText(passage).includes(target)) continue;
+    const at = mentionAt(passage.text.trim().split(/\s+/), target);
+    if (at) return { passage: index, ...at };
+  }
+  return null;
+}
+
+/** The finder that keeps nothing: it searches the run each time. */
+const searchRun: MentionFinder = (_, target, run) => firstMention(target, run);
+
 /**
  * Passages that mention `phrase`, at most one per talk and `limit` in all, in
  * the order given. Matching ignores case, spaces and hyphens ("in-context
  * learning" finds "in context learning", "finetuning" finds "fine-tuning") and
  * lets the last word run on ("evaluation" finds "evaluations"), as search does.
+ * Each talk's passages are searched as a run (the passages given are a talk's
+ * after another's), by `findMention` when given.
  */
-export function passagesMentioning(phrase: string, passages: readonly PassageRef[], { limit = 5, excludeTalkIds = [] as readonly string[] } = {}): Mention[] {
-  const target = squash(phrase).replace(/s$/, '');
-  if (target.length < 3) return [];
+export function passagesMentioning(
+  phrase: string,
+  passages: readonly PassageRef[],
+  { limit = 5, excludeTalkIds = [] as readonly string[], findMention = searchRun } = {},
+): Mention[] {
+  const target = mentionTarget(phrase);
+  if (target === undefined) return [];
   const found: Mention[] = [];
   const talks = new Set<string>();
-  for (const passage of passages) {
+  for (const run of talkRuns(passages)) {
     if (found.length >= limit) break;
-    if (talks.has(passage.talkId) || excludeTalkIds.includes(passage.talkId)) continue;
-    if (!squashedText(passage).includes(target)) continue;
-    const tokens = passage.text.trim().split(/\s+/);
-    const at = mentionAt(tokens, target);
-    if (at === undefined) continue;
-    talks.add(passage.talkId);
-    found.push({ ...passage, excerpt: around(tokens, at) });
+    const talkId = run[0]!.talkId;
+    if (talks.has(talkId) || excludeTalkIds.includes(talkId)) continue;
+    const mention = findMention(talkId, target, run);
+    if (!mention) continue;
+    const passage = run[mention.passage]!;
+    talks.add(talkId);
+    found.push({ ...passage, excerpt: around(passage.text.trim().split(/\s+/), mention) });
   }
   return found;
+}
+
+/** The passages in runs of one talk each, in the order given. */
+function* talkRuns(passages: readonly PassageRef[]): Generator<readonly PassageRef[]> {
+  let start = 0;
+  for (let index = 1; index <= passages.length; index += 1) {
+    if (index < passages.length && passages[index]!.talkId === passages[start]!.talkId) continue;
+    yield passages.slice(start, index);
+    start = index;
+  }
 }
 
 const squashedTexts = new WeakMap<PassageRef, string>();
