@@ -154,13 +154,28 @@ export class SearchIndexFeed {
     // Pages held back are in the finished site as they were rendered: read from there, in order.
     this.heldBack.clear();
     this.planned = undefined;
-    const present = new Set<string>();
+    const present = new Set(files);
+    // Pages Pagefind has not been given go first, in order (they are what it has left to read, when
+    // Astro finished before it had read the last site); the pages it holds are checked meanwhile,
+    // and only one that differs waits for room to be sent again.
+    const unheld = new Set(files.filter((file) => !this.held.has(file)));
+    const givingUnheld = (async () => {
+      for (const file of unheld) {
+        await this.room();
+        const html = readPage(join(folder, file));
+        if (html !== undefined) this.give(file, html);
+      }
+    })();
     for (const file of files) {
-      await this.room();
-      present.add(file);
+      if (unheld.has(file)) continue;
+      // A turn for the loop above, so that Pagefind always has a page to read.
+      await new Promise((resolve) => setImmediate(resolve));
       const html = readPage(join(folder, file));
-      if (html !== undefined) this.give(file, html);
+      if (html === undefined || this.held.get(file) === digestOf(html)) continue;
+      await this.room();
+      this.give(file, html);
     }
+    await givingUnheld;
     for (const file of [...this.held.keys()]) {
       if (present.has(file)) continue;
       this.held.delete(file);
