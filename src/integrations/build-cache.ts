@@ -4,10 +4,10 @@ import { useDerivedStore } from '../lib/cache/current-store.ts';
 import { openDerivedStore, type DerivedStore } from '../lib/cache/derived-store.ts';
 
 /**
- * The kinds of facts the pages keep (src/data/cached-transcript-facts.ts, src/data/topic-mentions.ts);
+ * The kinds of facts the pages keep (src/data/cached-transcript-facts.ts, topic-mentions.ts, word-counts.ts);
  * the content check and the downloads keep their own.
  */
-const PAGE_FACTS = ['transcript-summary', 'transcript-passages', 'topic-mentions'];
+const PAGE_FACTS = ['transcript-summary', 'transcript-passages', 'topic-mentions', 'transcript-word-counts', 'archive-word-counts'];
 
 /**
  * Keeps what the build derives from each content file between builds, in the project's cache folder

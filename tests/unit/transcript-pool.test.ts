@@ -7,7 +7,7 @@ import { talkRecording } from '../../src/lib/recording/talk-recording.ts';
 import { routes } from '../../src/lib/routes.ts';
 import { parseTranscript } from '../../src/lib/transcript/parse-transcript.ts';
 import { transcriptFacts } from '../../src/lib/transcript/transcript-facts.ts';
-import { countWritten, vocabulary, vocabularyOf } from '../../src/lib/search/vocabulary.ts';
+import { countWritten, packCounts, vocabulary, vocabularyOf } from '../../src/lib/search/vocabulary.ts';
 import { transcriptPageParts, type TranscriptPageInput } from '../../src/lib/transcript/transcript-page-parts.ts';
 import { TranscriptPool } from '../../src/lib/transcript/transcript-pool.ts';
 
@@ -80,6 +80,20 @@ describe('the transcript threads of a build', () => {
     expect(counts.size).toBe(expected.size);
     expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(expected));
     expect(vocabularyOf(counts)).toBe(vocabulary(talks.map(({ body }) => body)));
+  });
+
+  it("give each transcript's own counts as well, in the order asked, begun early or not", async () => {
+    const own = TranscriptPool.start(2);
+    const files = talks.map(({ file }) => file);
+    const expected = talks.map(({ body }) => packCounts(countWritten([body])));
+    own.countWordsEarly(files);
+    const early = await own.countWordsEach([...files].reverse().map((file) => ({ file })));
+    expect(early.each).toEqual([...expected].reverse());
+    expect(Object.fromEntries(early.counts)).toEqual(Object.fromEntries(countWritten(talks.map(({ body }) => body))));
+    const asked = await own.countWordsEach(talks.slice(0, 5).map(({ body }) => ({ body })));
+    expect(asked.each).toEqual(expected.slice(0, 5));
+    expect(own.wordCountsMade).toBe(2);
+    await own.close();
   });
 
   it('hand the counts begun early to the first request for the same files, in any order, and count again after', async () => {

@@ -52,6 +52,11 @@ export class DerivedStore {
     return this.#shard(kind, shardOf(key)).entries.has(key);
   }
 
+  /** Counts the facts kept for `key` as used by this build, without reading them: pruning leaves them. */
+  keep(kind: string, key: string): void {
+    this.#use(kind, key);
+  }
+
   /** Keeps facts for `key`, written when the build prunes their kind. */
   set(kind: string, key: string, value: unknown): void {
     this.#use(kind, key);

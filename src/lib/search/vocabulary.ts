@@ -31,6 +31,29 @@ export function countWritten(texts: Iterable<string>, counts = new Map<string, n
   return counts;
 }
 
+/**
+ * Counts as one string, to keep between builds: each word and its count, a line each. A word of
+ * countWritten holds letters, marks, digits and apostrophes only: never a tab or a line break.
+ */
+export function packCounts(counts: ReadonlyMap<string, number>): string {
+  let packed = '';
+  for (const [raw, count] of counts) packed += `${raw}\t${count}\n`;
+  return packed;
+}
+
+/** Adds packed counts (packCounts) into `into`, or with `sign` -1 takes them away; a word whose count falls to nought goes. */
+export function addPackedCounts(into: Map<string, number>, packed: string, sign: 1 | -1 = 1): Map<string, number> {
+  for (const line of packed.split('\n')) {
+    const tab = line.lastIndexOf('\t');
+    if (tab === -1) continue;
+    const raw = line.slice(0, tab);
+    const count = (into.get(raw) ?? 0) + sign * Number(line.slice(tab + 1));
+    if (count === 0) into.delete(raw);
+    else into.set(raw, count);
+  }
+  return into;
+}
+
 /** Adds the counts `from` into `into`. */
 export function addCounts(into: Map<string, number>, from: ReadonlyMap<string, number>): Map<string, number> {
   for (const [raw, count] of from) into.set(raw, (into.get(raw) ?? 0) + count);

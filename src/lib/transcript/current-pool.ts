@@ -11,6 +11,8 @@ export interface TranscriptWork {
   page(id: string, text: TranscriptText, input: TranscriptPageInput): Promise<TranscriptPageParts>;
   /** How often each word of the transcripts occurs, as written (src/lib/search/vocabulary.ts). */
   countWords(texts: readonly TranscriptText[]): Promise<Map<string, number>>;
+  /** The same, with each transcript's own counts as well, packed (packCounts), in the order given. */
+  countWordsEach(texts: readonly TranscriptText[]): Promise<{ counts: Map<string, number>; each: string[] }>;
   /** Lets the threads go, once no page will ask more of them (the memory they hold is freed). */
   close(): Promise<void>;
 }

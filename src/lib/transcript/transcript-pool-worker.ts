@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { entryBody } from '../content/front-matter.ts';
-import { countWritten } from '../search/vocabulary.ts';
+import { addCounts, countWritten, packCounts } from '../search/vocabulary.ts';
 import type { TranscriptText } from './current-pool.ts';
 import { parseTranscript, type ParsedTranscript } from './parse-transcript.ts';
 import { transcriptFacts } from './transcript-facts.ts';
@@ -31,7 +31,16 @@ function bodyOf(text: TranscriptText): string {
 }
 
 function answer(request: PoolRequest): PoolReply {
-  if (request.kind === 'words') return { kind: 'words', id: request.id, counts: countWritten(request.texts.map(bodyOf)) };
+  if (request.kind === 'words') {
+    if (!request.each) return { kind: 'words', id: request.id, counts: countWritten(request.texts.map(bodyOf)) };
+    const counts = new Map<string, number>();
+    const each = request.texts.map((text) => {
+      const own = countWritten([bodyOf(text)]);
+      addCounts(counts, own);
+      return packCounts(own);
+    });
+    return { kind: 'words', id: request.id, counts, each };
+  }
   if (request.kind === 'facts') {
     const body = bodyOf(request.text);
     let parsed: ParsedTranscript | undefined;

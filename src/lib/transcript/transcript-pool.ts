@@ -8,7 +8,7 @@ import type { TranscriptPageInput, TranscriptPageParts } from './transcript-page
 export type PoolRequest =
   | { kind: 'facts'; id: string; text: TranscriptText; page?: PageInputBeforeFacts }
   | { kind: 'page'; id: string; text: TranscriptText; input: TranscriptPageInput }
-  | { kind: 'words'; id: string; texts: TranscriptText[] };
+  | { kind: 'words'; id: string; texts: TranscriptText[]; each?: boolean };
 
 /** A talk page's transcript parts as a thread keeps and hands them over: the transcript as UTF-8. */
 export type EncodedPageParts = Omit<TranscriptPageParts, 'transcriptHtml'> & { transcriptHtml: Uint8Array<ArrayBuffer> };
@@ -19,7 +19,7 @@ export type PageInputBeforeFacts = Omit<TranscriptPageInput, 'wordCount'>;
 export type PoolReply =
   | { kind: 'facts'; id: string; facts: TranscriptFacts }
   | { kind: 'page'; id: string; parts: EncodedPageParts }
-  | { kind: 'words'; id: string; counts: Map<string, number> }
+  | { kind: 'words'; id: string; counts: Map<string, number>; each?: string[] }
   | { kind: 'failed'; of: PoolRequest['kind']; id: string; message: string };
 
 interface Waiting {
@@ -29,6 +29,13 @@ interface Waiting {
 }
 
 const utf8 = new TextDecoder();
+
+/** Counts of words of transcripts: all of them, and with `each`, each one's packed (packCounts), with the files counted. */
+interface EachCounted {
+  counts: Map<string, number>;
+  each?: string[];
+  files?: readonly string[];
+}
 
 /** A list of files, in any order, as one string. */
 function filesKey(texts: readonly { file: string }[]): string {
@@ -58,7 +65,7 @@ export class TranscriptPool implements TranscriptWork {
   readonly #waiting: Map<string, Waiting>[];
   #failure: Error | undefined;
   #asked = 0;
-  #early: { files: string; counts: Promise<Map<string, number>> } | undefined;
+  #early: { files: string; counts: Promise<EachCounted> } | undefined;
 
   private constructor(size: number) {
     this.#workers = Array.from({ length: size }, () => {
@@ -96,12 +103,18 @@ export class TranscriptPool implements TranscriptWork {
    * thread counts a share. Counts begun early (countWordsEarly) for the same files are taken instead.
    */
   countWords(texts: readonly TranscriptText[]): Promise<Map<string, number>> {
-    const early = this.#early;
-    if (early && texts.every((text) => 'file' in text) && early.files === filesKey(texts)) {
-      this.#early = undefined;
-      return early.counts;
-    }
-    return this.#count(texts);
+    const early = this.#takeEarly(texts);
+    return early ? early.then(({ counts }) => counts) : this.#count(texts, false).then(({ counts }) => counts);
+  }
+
+  /** The same, with each transcript's own counts as well, packed (packCounts), in the order given. */
+  countWordsEach(texts: readonly TranscriptText[]): Promise<{ counts: Map<string, number>; each: string[] }> {
+    const early = this.#takeEarly(texts);
+    if (!early) return this.#count(texts, true).then(({ counts, each }) => ({ counts, each: each ?? [] }));
+    return early.then(({ counts, each = [], files = [] }) => {
+      const byFile = new Map(files.map((file, index) => [file, each[index] ?? '']));
+      return { counts, each: texts.map((text) => ('file' in text ? (byFile.get(text.file) ?? '') : '')) };
+    });
   }
 
   /**
@@ -110,10 +123,19 @@ export class TranscriptPool implements TranscriptWork {
    * would otherwise wait for the count while the threads have just started).
    */
   countWordsEarly(files: readonly string[]): void {
-    const counts = this.#count(files.map((file) => ({ file })));
+    const texts = files.map((file) => ({ file }));
+    const counts = this.#count(texts, true).then((counted) => ({ ...counted, files }));
     // A failure is reported to the page that takes the counts; none takes them if the build stops first.
     counts.catch(() => undefined);
-    this.#early = { files: filesKey(files.map((file) => ({ file }))), counts };
+    this.#early = { files: filesKey(texts), counts };
+  }
+
+  /** The counts begun early, once, when they are of these texts' files. */
+  #takeEarly(texts: readonly TranscriptText[]): Promise<EachCounted> | undefined {
+    const early = this.#early;
+    if (!early || !texts.every((text) => 'file' in text) || early.files !== filesKey(texts)) return undefined;
+    this.#early = undefined;
+    return early.counts;
   }
 
   /** How many counts of words this pool has made (for tests). */
@@ -121,18 +143,29 @@ export class TranscriptPool implements TranscriptWork {
     return this.#asked;
   }
 
-  async #count(texts: readonly TranscriptText[]): Promise<Map<string, number>> {
+  async #count(texts: readonly TranscriptText[], each: boolean): Promise<EachCounted> {
     const threads = this.#workers.length;
-    const shares = Array.from({ length: threads }, (_, thread) => texts.filter((_, index) => index % threads === thread));
+    const shareOf = (index: number) => index % threads;
+    const shares = Array.from({ length: threads }, (_, thread) => texts.filter((_, index) => shareOf(index) === thread));
     this.#asked += 1;
-    const counts = await Promise.all(
+    const replies = await Promise.all(
       shares.map((share, thread) =>
-        this.#ask({ kind: 'words', id: `words-${this.#asked}-${thread}`, texts: share }, thread).then(
-          (reply) => (reply as Extract<PoolReply, { kind: 'words' }>).counts,
+        this.#ask({ kind: 'words', id: `words-${this.#asked}-${thread}`, texts: share, ...(each && { each }) }, thread).then(
+          (reply) => reply as Extract<PoolReply, { kind: 'words' }>,
         ),
       ),
     );
-    return counts.reduce((all, share) => addCounts(all, share), new Map<string, number>());
+    const counts = replies.reduce((all, share) => addCounts(all, share.counts), new Map<string, number>());
+    if (!each) return { counts };
+    // Each thread's answers are in its share's order: put them back in the order given.
+    const taken = replies.map(() => 0);
+    return {
+      counts,
+      each: texts.map((_, index) => {
+        const thread = shareOf(index);
+        return replies[thread]?.each?.[taken[thread]!++] ?? '';
+      }),
+    };
   }
 
   /** Ends the threads once they have answered what they were asked. */
