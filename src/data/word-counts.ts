@@ -38,6 +38,8 @@ export async function transcriptWordCounts(
   // The counts of transcripts not counted again stay for the next build.
   for (const talk of talks) store.keep(TALK, talk.digest);
   store.set(ARCHIVE, ARCHIVE_KEY, { talks: talks.map((talk) => talk.digest).sort(), counts: packCounts(counts) } satisfies KeptArchiveCounts);
+  // Written now, not held to the build's end: each transcript's counts take about 20 MB at 1,000 talks.
+  store.settle([TALK, ARCHIVE]);
   return counts;
 }
 

@@ -4,10 +4,10 @@ import { useDerivedStore } from '../lib/cache/current-store.ts';
 import { openDerivedStore, type DerivedStore } from '../lib/cache/derived-store.ts';
 
 /**
- * The kinds of facts the pages keep (src/data/cached-transcript-facts.ts, topic-mentions.ts, word-counts.ts);
- * the content check and the downloads keep their own.
+ * The kinds of facts the pages keep (src/data/cached-transcript-facts.ts, topic-mentions.ts); the word
+ * counts (word-counts.ts), the content check and the downloads write their own when they are done.
  */
-const PAGE_FACTS = ['transcript-summary', 'transcript-passages', 'topic-mentions', 'transcript-word-counts', 'archive-word-counts'];
+const PAGE_FACTS = ['transcript-summary', 'transcript-passages', 'topic-mentions'];
 
 /**
  * Keeps what the build derives from each content file between builds, in the project's cache folder

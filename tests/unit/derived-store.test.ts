@@ -33,6 +33,22 @@ describe('the store of facts kept between builds', () => {
     expect(next.get('facts', 'abc')).toBeUndefined();
   });
 
+  it('writes a kind when asked before the build ends, reads it back when asked again, and prunes it then', () => {
+    const root = scratch();
+    const last = DerivedStore.open(root, 'v1');
+    last.set('counts', 'gone', 'old');
+    last.set('counts', 'kept', 'one');
+    last.prune();
+    const store = DerivedStore.open(root, 'v1');
+    store.keep('counts', 'kept');
+    store.set('counts', 'new', 'two');
+    expect(store.settle(['counts'])).toBe(1);
+    // Written already: a store opened now finds it, and this one reads it back from its files.
+    expect(DerivedStore.open(root, 'v1').get('counts', 'new')).toBe('two');
+    expect(store.get('counts', 'kept')).toBe('one');
+    expect(store.has('counts', 'gone')).toBe(false);
+  });
+
   it('keeps a kind in a few files however many digests it holds, and leaves no temporary file', () => {
     const root = scratch();
     const store = DerivedStore.open(root, 'v1');

@@ -87,6 +87,17 @@ export class DerivedStore {
     return removed;
   }
 
+  /**
+   * Prunes and writes the given kinds now (see prune), and lets go of what this build holds of them:
+   * for facts a build makes once, early, and need not hold until its end. Asked for again, they are
+   * read back from their files.
+   */
+  settle(kinds: readonly string[]): number {
+    const removed = this.prune(kinds);
+    for (const kind of kinds) for (let index = 0; index < SHARDS; index += 1) this.#shards.delete(`${kind}/${index}`);
+    return removed;
+  }
+
   #use(kind: string, key: string): void {
     let keys = this.#used.get(kind);
     if (!keys) this.#used.set(kind, (keys = new Set()));

@@ -36,9 +36,10 @@ export function countWritten(texts: Iterable<string>, counts = new Map<string, n
  * countWritten holds letters, marks, digits and apostrophes only: never a tab or a line break.
  */
 export function packCounts(counts: ReadonlyMap<string, number>): string {
-  let packed = '';
-  for (const [raw, count] of counts) packed += `${raw}\t${count}\n`;
-  return packed;
+  // Joined, not added to a string word by word: that makes a rope of a node per word until it is flattened.
+  const lines: string[] = [];
+  for (const [raw, count] of counts) lines.push(`${raw}\t${count}\n`);
+  return lines.join('');
 }
 
 /** Adds packed counts (packCounts) into `into`, or with `sign` -1 takes them away; a word whose count falls to nought goes. */
