@@ -26,7 +26,9 @@ export function buildCache(): AstroIntegration {
       },
       'astro:build:start': () => useDerivedStore(store),
       'astro:build:done': ({ logger }) => {
-        const removed = store?.prune(PAGE_FACTS) ?? 0;
+        // A kind no page asked for is left as it is: its pages were all kept (a rebuild with no edit keeps
+        // every topic page), and its facts hold for the next build that renders them.
+        const removed = store?.prune(PAGE_FACTS.filter((kind) => store?.touched(kind))) ?? 0;
         if (removed > 0) logger.info(`removed ${removed} cached facts of content that changed or went away`);
         useDerivedStore(undefined);
       },

@@ -86,6 +86,15 @@ describe('the store of facts kept between builds', () => {
     expect(filesBelow(join(root, 'v1', 'facts'))).toEqual([]);
   });
 
+  it('says which kinds a build has asked for or kept', () => {
+    const store = DerivedStore.open(scratch(), 'v1');
+    store.get('asked', 'x');
+    store.keep('kept', 'y');
+    store.set('made', 'z', 1);
+    store.has('looked', 'w');
+    expect(['asked', 'kept', 'made', 'looked', 'other'].map((kind) => store.touched(kind))).toEqual([true, true, true, false, false]);
+  });
+
   it('reads nothing made by another version of the code, and removes it', () => {
     const root = scratch();
     const old = DerivedStore.open(root, 'old');

@@ -52,6 +52,11 @@ export class DerivedStore {
     return this.#shard(kind, shardOf(key)).entries.has(key);
   }
 
+  /** Whether this build has asked for or kept any fact of this kind. */
+  touched(kind: string): boolean {
+    return this.#used.has(kind);
+  }
+
   /** Counts the facts kept for `key` as used by this build, without reading them: pruning leaves them. */
   keep(kind: string, key: string): void {
     this.#use(kind, key);
