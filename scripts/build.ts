@@ -8,7 +8,8 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BuildFailed, buildArchiveSite } from './helpers/site-build.ts';
+import { BuildFailed } from './helpers/build-processes.ts';
+import { buildArchiveSite } from './helpers/site-build.ts';
 
 const { values } = parseArgs({ options: { outDir: { type: 'string' }, cacheDir: { type: 'string' } } });
 try {

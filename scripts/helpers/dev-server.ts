@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { buildEnvironment } from './site-build.ts';
+import { buildEnvironment } from './build-processes.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
