@@ -4,7 +4,7 @@ import type { Archive } from './archive.ts';
 import { archivePassages } from './archive-passages.ts';
 
 /** The kind of fact under which the build's store keeps where each talk first mentions a phrase. */
-export const TOPIC_MENTIONS = 'topic-mentions';
+const TOPIC_MENTIONS = 'topic-mentions';
 
 /**
  * Passages of the archive that mention a topic's phrase, at most one a talk (passagesMentioning).

@@ -1,7 +1,7 @@
 import type { DerivedStore } from '../lib/cache/derived-store.ts';
 import { derivedStore } from '../lib/cache/current-store.ts';
 import { ARCHIVE_KEY, WORD_COUNT_FACTS, type KeptArchiveCounts } from '../lib/search/kept-word-counts.ts';
-import { addCounts, addPackedCounts, countWritten, packCounts } from '../lib/search/vocabulary.ts';
+import { addCounts, addPackedCounts, countEachWritten, countWritten, packCounts } from '../lib/search/vocabulary.ts';
 import { transcriptPool, type TranscriptWork } from '../lib/transcript/current-pool.ts';
 import type { Talk } from './archive.ts';
 import { transcriptText } from './cached-transcript-facts.ts';
@@ -58,14 +58,7 @@ function changeOf(lastDigests: readonly string[], talks: readonly Talk[]): { gon
 
 async function countEach(talks: readonly Talk[], pool: TranscriptWork | undefined): Promise<{ counts: Map<string, number>; each: string[] }> {
   if (talks.length === 0) return { counts: new Map(), each: [] };
-  if (pool) return pool.countWordsEach(talks.map(transcriptText));
-  const counts = new Map<string, number>();
-  const each = talks.map((talk) => {
-    const own = countWritten([bodyOf(talk)]);
-    addCounts(counts, own);
-    return packCounts(own);
-  });
-  return { counts, each };
+  return pool ? pool.countWordsEach(talks.map(transcriptText)) : countEachWritten(talks.map(bodyOf));
 }
 
 /** The transcript as counted: a talk without one counts no word. */

@@ -55,6 +55,18 @@ export function addPackedCounts(into: Map<string, number>, packed: string, sign:
   return into;
 }
 
+/** The counts of all the texts, and of each one, packed (packCounts), in the order given. */
+export function countEachWritten(texts: Iterable<string>): { counts: Map<string, number>; each: string[] } {
+  const counts = new Map<string, number>();
+  const each: string[] = [];
+  for (const text of texts) {
+    const own = countWritten([text]);
+    addCounts(counts, own);
+    each.push(packCounts(own));
+  }
+  return { counts, each };
+}
+
 /** Adds the counts `from` into `into`. */
 export function addCounts(into: Map<string, number>, from: ReadonlyMap<string, number>): Map<string, number> {
   for (const [raw, count] of from) into.set(raw, (into.get(raw) ?? 0) + count);

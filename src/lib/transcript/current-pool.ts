@@ -1,3 +1,4 @@
+import { globalSlot } from '../global-slot.ts';
 import type { TranscriptFacts } from './transcript-facts.ts';
 import type { TranscriptPageInput, TranscriptPageParts } from './transcript-page-parts.ts';
 
@@ -20,17 +21,15 @@ export interface TranscriptWork {
 /**
  * The transcript threads of the build in progress, set by the transcript-pool integration when the
  * build starts and read by the pages' data modules, which run in a module graph of their own (the
- * pages' bundle): so the pool is kept on the global object under a registered symbol. Without one
+ * pages' bundle): so the pool is kept in a global slot (global-slot.ts). Without one
  * (unit tests, the development server) pages work transcripts out in their own thread.
  */
-const POOL = Symbol.for('alignment-talk-archive.transcript-pool');
+const pool = globalSlot<TranscriptWork>('transcript-pool');
 
-type Global = typeof globalThis & { [POOL]?: TranscriptWork | undefined };
-
-export function useTranscriptPool(pool: TranscriptWork | undefined): void {
-  (globalThis as Global)[POOL] = pool;
+export function useTranscriptPool(current: TranscriptWork | undefined): void {
+  pool.set(current);
 }
 
 export function transcriptPool(): TranscriptWork | undefined {
-  return (globalThis as Global)[POOL];
+  return pool.get();
 }

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { entryBody } from '../content/front-matter.ts';
-import { addCounts, countWritten, packCounts } from '../search/vocabulary.ts';
+import { countEachWritten, countWritten } from '../search/vocabulary.ts';
 import type { TranscriptText } from './current-pool.ts';
 import { parseTranscript, type ParsedTranscript } from './parse-transcript.ts';
 import { transcriptFacts } from './transcript-facts.ts';
@@ -33,13 +33,7 @@ function bodyOf(text: TranscriptText): string {
 function answer(request: PoolRequest): PoolReply {
   if (request.kind === 'words') {
     if (!request.each) return { kind: 'words', id: request.id, counts: countWritten(request.texts.map(bodyOf)) };
-    const counts = new Map<string, number>();
-    const each = request.texts.map((text) => {
-      const own = countWritten([bodyOf(text)]);
-      addCounts(counts, own);
-      return packCounts(own);
-    });
-    return { kind: 'words', id: request.id, counts, each };
+    return { kind: 'words', id: request.id, ...countEachWritten(request.texts.map(bodyOf)) };
   }
   if (request.kind === 'facts') {
     const body = bodyOf(request.text);
